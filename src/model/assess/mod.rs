@@ -1,0 +1,185 @@
+//! From plan to assessment: one pure function, [`assess`], computes every figure the app,
+//! the command line and the charts show.
+//!
+//! Definitions (each written once, in the module named):
+//! - post: cases held, weighted load, capacity, utilisation, band, headroom ([`PostAssessment`]);
+//! - team and service: demand, capacity, utilisation, the two caseload averages, headroom in
+//!   cases, staffing-mix rates ([`Totals`], [`StaffingMix`]);
+//! - targets breached ([`Flag`]).
+
+mod band;
+mod flags;
+mod sums;
+mod totals;
+
+pub use band::Band;
+pub use flags::Flag;
+pub use sums::Sums;
+pub use totals::{StaffingMix, Totals, ratio};
+
+use super::{CaseCounts, CaseTypeId, GradeId, Plan, PostId, TeamId};
+use std::collections::HashMap;
+
+/// Everything derived from a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    /// One entry per post whose team and grade exist, in plan order.
+    pub posts: Vec<PostAssessment>,
+    /// One entry per team, in plan order.
+    pub teams: Vec<TeamAssessment>,
+    /// The whole service.
+    pub service: Totals,
+}
+
+/// Figures for one post.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PostAssessment {
+    pub post: PostId,
+    pub team: TeamId,
+    pub cases_held: u64,
+    /// Sum over case types of cases x weight.
+    pub weighted_load: f64,
+    /// Grade capacity x FTE; zero while the post is vacant or its worker absent.
+    pub capacity_points: f64,
+    /// Weighted load / capacity; `None` when the post has no capacity.
+    pub utilisation: Option<f64>,
+    pub band: Option<Band>,
+    /// Capacity minus load, in points; negative when over capacity.
+    pub headroom_points: f64,
+}
+
+/// Figures for one team.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamAssessment {
+    pub team: TeamId,
+    pub totals: Totals,
+}
+
+impl Assessment {
+    pub fn team(&self, id: TeamId) -> Option<&TeamAssessment> {
+        self.teams.iter().find(|t| t.team == id)
+    }
+
+    pub fn post(&self, id: PostId) -> Option<&PostAssessment> {
+        self.posts.iter().find(|p| p.post == id)
+    }
+}
+
+/// Case-type weights, looked up by binary search: plans have a handful of case types, and this
+/// is the inner loop of the assessment.
+struct Weights(Vec<(CaseTypeId, f64, bool)>);
+
+impl Weights {
+    fn new(plan: &Plan) -> Self {
+        let mut v: Vec<_> = plan
+            .case_types
+            .iter()
+            .map(|c| (c.id, c.weight, c.must_allocate))
+            .collect();
+        v.sort_by_key(|entry| entry.0);
+        Weights(v)
+    }
+
+    fn get(&self, id: CaseTypeId) -> Option<(f64, bool)> {
+        let i = self.0.binary_search_by_key(&id, |entry| entry.0).ok()?;
+        Some((self.0[i].1, self.0[i].2))
+    }
+
+    /// (cases, must-allocate cases, weighted points). Unknown case types are skipped: a
+    /// validated plan has none.
+    fn weigh(&self, counts: &CaseCounts) -> (u64, u64, f64) {
+        let mut cases = 0;
+        let mut must = 0;
+        let mut points = 0.0;
+        for (&id, &n) in counts {
+            if let Some((weight, must_allocate)) = self.get(id) {
+                cases += u64::from(n);
+                if must_allocate {
+                    must += u64::from(n);
+                }
+                points += f64::from(n) * weight;
+            }
+        }
+        (cases, must, points)
+    }
+}
+
+/// Assesses a plan. Meant for validated plans; on an invalid one it never panics and skips
+/// posts whose team or grade does not exist.
+pub fn assess(plan: &Plan) -> Assessment {
+    let settings = &plan.settings;
+    let weights = Weights::new(plan);
+    let grades: HashMap<GradeId, _> = plan.grades.iter().map(|g| (g.id, g)).collect();
+    let team_index: HashMap<TeamId, usize> = plan
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id, i))
+        .collect();
+
+    let mut team_sums = vec![Sums::default(); plan.teams.len()];
+    for (sums, team) in team_sums.iter_mut().zip(&plan.teams) {
+        let (cases, must, points) = weights.weigh(&team.unallocated);
+        sums.add_unallocated(cases, must, points);
+    }
+
+    let mut posts = Vec::with_capacity(plan.posts.len());
+    for post in &plan.posts {
+        let (Some(&team), Some(grade)) = (team_index.get(&post.team), grades.get(&post.grade))
+        else {
+            continue;
+        };
+        let (_, _, load) = weights.weigh(&post.cases);
+        let capacity = if post.is_available() {
+            grade.capacity_points * post.fte
+        } else {
+            0.0
+        };
+        let utilisation = ratio(load, capacity);
+        team_sums[team].add_post(post, grade, load, capacity);
+        posts.push(PostAssessment {
+            post: post.id,
+            team: post.team,
+            cases_held: post.cases_held(),
+            weighted_load: load,
+            capacity_points: capacity,
+            utilisation,
+            band: utilisation.map(|u| Band::of(u, settings)),
+            headroom_points: capacity - load,
+        });
+    }
+
+    let mut service_sums = Sums::default();
+    let mut capacity_cases = 0.0;
+    let mut headroom_cases = 0.0;
+    let teams: Vec<TeamAssessment> = plan
+        .teams
+        .iter()
+        .zip(team_sums)
+        .map(|(team, sums)| {
+            service_sums.merge(&sums);
+            let totals = Totals::from_sums(sums, settings, None);
+            capacity_cases += totals.capacity_cases;
+            headroom_cases += totals.headroom_cases;
+            TeamAssessment {
+                team: team.id,
+                totals,
+            }
+        })
+        .collect();
+    // Case-denominated service figures are summed over teams, each at its own case mix, so an
+    // empty new team adds its capacity in standard cases (18 social workers x 20 = 360).
+    let service = Totals::from_sums(
+        service_sums,
+        settings,
+        Some((capacity_cases, headroom_cases)),
+    );
+    Assessment {
+        posts,
+        teams,
+        service,
+    }
+}
+
+#[cfg(test)]
+mod tests;

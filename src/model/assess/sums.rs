@@ -1,0 +1,123 @@
+//! Raw sums over posts and teams. Everything derived (rates, caseloads, bands) is computed from
+//! these in [`super::totals`], so a team's and the service's figures use the same definitions.
+
+use crate::model::{ContractKind, Grade, GradeId, GradeRole, Post};
+use std::collections::BTreeMap;
+
+/// Additive quantities: a team's sums plus another team's are the two teams' sums.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sums {
+    /// Cases held by named workers (including workers who are absent).
+    pub cases_allocated: u64,
+    /// Of those, cases held by absent workers: allocated on paper, nobody working them.
+    pub cases_held_by_absent: u64,
+    pub unallocated: u64,
+    /// Unallocated cases of must-allocate types (child protection, looked after, court).
+    pub must_allocate_unallocated: u64,
+    /// Weighted points of all cases: allocated plus unallocated.
+    pub demand_points: f64,
+    /// Weighted points the available workers can carry.
+    pub capacity_points: f64,
+    /// FTE of available workers holding at least one case (the DfE "case holders").
+    pub case_holder_fte: f64,
+    /// Cases held by those workers.
+    pub case_holder_cases: u64,
+    /// FTE of available workers in case-holding grades, holding cases or not.
+    pub case_holding_grade_fte: f64,
+    /// Cases held by those workers.
+    pub case_holding_grade_cases: u64,
+    /// FTE of filled posts (absent workers included: they are still in post), by contract.
+    pub fte_in_post: BTreeMap<ContractKind, f64>,
+    /// FTE of filled posts by grade.
+    pub fte_by_grade: BTreeMap<GradeId, f64>,
+    pub vacant_posts: u32,
+    pub vacant_fte: f64,
+    pub absent_posts: u32,
+    pub absent_fte: f64,
+    /// FTE of filled posts at a newly-qualified (ASYE) grade.
+    pub asye_fte: f64,
+    /// FTE of filled posts at case-holding grades (denominator of the ASYE share).
+    pub case_holding_grade_fte_in_post: f64,
+    /// Filled posts at case-holding grades: the people a team manager supervises.
+    pub case_holders_in_post: u32,
+    /// Filled team-manager posts.
+    pub team_managers_in_post: u32,
+}
+
+impl Sums {
+    /// Adds one post. `load` is its weighted load and `capacity` its capacity in points, both
+    /// already worked out by the caller.
+    pub fn add_post(&mut self, post: &Post, grade: &Grade, load: f64, capacity: f64) {
+        let held = post.cases_held();
+        self.cases_allocated += held;
+        self.demand_points += load;
+        self.capacity_points += capacity;
+
+        if post.is_vacant() {
+            self.vacant_posts += 1;
+            self.vacant_fte += post.fte;
+            return;
+        }
+        *self.fte_in_post.entry(post.contract.kind()).or_default() += post.fte;
+        *self.fte_by_grade.entry(grade.id).or_default() += post.fte;
+        if grade.holds_cases {
+            self.case_holding_grade_fte_in_post += post.fte;
+            self.case_holders_in_post += 1;
+            if grade.role == GradeRole::NewlyQualified {
+                self.asye_fte += post.fte;
+            }
+        }
+        if grade.role == GradeRole::TeamManager {
+            self.team_managers_in_post += 1;
+        }
+        if post.is_absent() {
+            self.absent_posts += 1;
+            self.absent_fte += post.fte;
+            self.cases_held_by_absent += held;
+            return;
+        }
+        if held > 0 {
+            self.case_holder_fte += post.fte;
+            self.case_holder_cases += held;
+        }
+        if grade.holds_cases {
+            self.case_holding_grade_fte += post.fte;
+            self.case_holding_grade_cases += held;
+        }
+    }
+
+    /// Adds a team's unallocated work.
+    pub fn add_unallocated(&mut self, cases: u64, must_allocate: u64, points: f64) {
+        self.unallocated += cases;
+        self.must_allocate_unallocated += must_allocate;
+        self.demand_points += points;
+    }
+
+    /// Adds another set of sums (a team's into the service's).
+    pub fn merge(&mut self, other: &Sums) {
+        self.cases_allocated += other.cases_allocated;
+        self.cases_held_by_absent += other.cases_held_by_absent;
+        self.unallocated += other.unallocated;
+        self.must_allocate_unallocated += other.must_allocate_unallocated;
+        self.demand_points += other.demand_points;
+        self.capacity_points += other.capacity_points;
+        self.case_holder_fte += other.case_holder_fte;
+        self.case_holder_cases += other.case_holder_cases;
+        self.case_holding_grade_fte += other.case_holding_grade_fte;
+        self.case_holding_grade_cases += other.case_holding_grade_cases;
+        for (kind, fte) in &other.fte_in_post {
+            *self.fte_in_post.entry(*kind).or_default() += fte;
+        }
+        for (grade, fte) in &other.fte_by_grade {
+            *self.fte_by_grade.entry(*grade).or_default() += fte;
+        }
+        self.vacant_posts += other.vacant_posts;
+        self.vacant_fte += other.vacant_fte;
+        self.absent_posts += other.absent_posts;
+        self.absent_fte += other.absent_fte;
+        self.asye_fte += other.asye_fte;
+        self.case_holding_grade_fte_in_post += other.case_holding_grade_fte_in_post;
+        self.case_holders_in_post += other.case_holders_in_post;
+        self.team_managers_in_post += other.team_managers_in_post;
+    }
+}

@@ -1,0 +1,250 @@
+//! The plan: one children's service described as case types, grades, teams and posts.
+//!
+//! These are plain data. Whether a plan is *valid* is decided by [`super::validate`]; what it
+//! *means* (caseloads, capacity, staffing mix) by [`super::assess`].
+
+use super::ids::{CaseTypeId, GradeId, PostId, TeamId};
+use super::month::YearMonth;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Case counts by case type. A `BTreeMap` keeps files and output in a stable order.
+pub type CaseCounts = BTreeMap<CaseTypeId, u32>;
+
+/// One service's workforce plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub name: String,
+    /// Free text: where the figures come from, what the plan is for.
+    pub notes: String,
+    pub settings: Settings,
+    pub case_types: Vec<CaseType>,
+    pub grades: Vec<Grade>,
+    pub teams: Vec<Team>,
+    pub posts: Vec<Post>,
+}
+
+/// A kind of case and how much work one case of it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CaseType {
+    pub id: CaseTypeId,
+    pub name: String,
+    /// Points one case counts for. 1.0 is a standard child-in-need case; must be > 0.
+    pub weight: f64,
+    /// Cases of this type may never wait unallocated (child protection, looked after, court).
+    pub must_allocate: bool,
+}
+
+/// What a grade is for, beyond its capacity: used for the staffing-mix checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GradeRole {
+    /// A case-holding social worker at any experienced level.
+    Practitioner,
+    /// Newly qualified, in the protected ASYE year.
+    NewlyQualified,
+    /// Supervises case-holders; counted for span of control.
+    TeamManager,
+    /// Service or senior manager.
+    SeniorManager,
+    /// Anything else (business support, family support worker...).
+    Other,
+}
+
+/// A job grade and how much weighted work one full-time worker at it can carry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Grade {
+    pub id: GradeId,
+    pub name: String,
+    pub role: GradeRole,
+    /// Weighted points one worker can carry at 1.0 FTE (0 for grades that hold no cases).
+    pub capacity_points: f64,
+    /// Whether workers at this grade normally hold cases.
+    pub holds_cases: bool,
+}
+
+/// What a team does. Informational: it labels the team and groups charts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TeamFunction {
+    FrontDoor,
+    ChildInNeedProtection,
+    ChildrenInCare,
+    CareLeavers,
+    EdgeOfCare,
+    FosteringAdoption,
+    EarlyHelp,
+    Other,
+}
+
+impl TeamFunction {
+    pub const ALL: [TeamFunction; 8] = [
+        TeamFunction::FrontDoor,
+        TeamFunction::ChildInNeedProtection,
+        TeamFunction::ChildrenInCare,
+        TeamFunction::CareLeavers,
+        TeamFunction::EdgeOfCare,
+        TeamFunction::FosteringAdoption,
+        TeamFunction::EarlyHelp,
+        TeamFunction::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TeamFunction::FrontDoor => "Front door / assessment",
+            TeamFunction::ChildInNeedProtection => "Child in need / protection",
+            TeamFunction::ChildrenInCare => "Children in care",
+            TeamFunction::CareLeavers => "Care leavers",
+            TeamFunction::EdgeOfCare => "Edge of care",
+            TeamFunction::FosteringAdoption => "Fostering and adoption",
+            TeamFunction::EarlyHelp => "Early help",
+            TeamFunction::Other => "Other",
+        }
+    }
+}
+
+/// A team, and the work waiting in it that no one holds yet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: TeamId,
+    pub name: String,
+    pub function: TeamFunction,
+    /// Cases with no named worker, by case type.
+    pub unallocated: CaseCounts,
+}
+
+/// How a post is filled, contractually.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Contract {
+    Permanent,
+    /// Supplied by an agency, usually covering a vacancy, at a premium rate.
+    Agency,
+    /// Employed directly for a set period; `end` is the last month worked.
+    FixedTerm {
+        start: YearMonth,
+        end: YearMonth,
+    },
+}
+
+/// The three contract kinds, without dates: used for grouping and totals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ContractKind {
+    Permanent,
+    Agency,
+    FixedTerm,
+}
+
+impl ContractKind {
+    pub const ALL: [ContractKind; 3] = [
+        ContractKind::Permanent,
+        ContractKind::Agency,
+        ContractKind::FixedTerm,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ContractKind::Permanent => "Permanent",
+            ContractKind::Agency => "Agency",
+            ContractKind::FixedTerm => "Fixed-term",
+        }
+    }
+}
+
+impl Contract {
+    pub fn kind(&self) -> ContractKind {
+        match self {
+            Contract::Permanent => ContractKind::Permanent,
+            Contract::Agency => ContractKind::Agency,
+            Contract::FixedTerm { .. } => ContractKind::FixedTerm,
+        }
+    }
+}
+
+/// Why a worker is away.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AbsenceReason {
+    Maternity,
+    LongTermSickness,
+    Secondment,
+    Other,
+}
+
+impl AbsenceReason {
+    pub const ALL: [AbsenceReason; 4] = [
+        AbsenceReason::Maternity,
+        AbsenceReason::LongTermSickness,
+        AbsenceReason::Secondment,
+        AbsenceReason::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AbsenceReason::Maternity => "Maternity / parental leave",
+            AbsenceReason::LongTermSickness => "Long-term sickness",
+            AbsenceReason::Secondment => "Secondment",
+            AbsenceReason::Other => "Other absence",
+        }
+    }
+}
+
+/// Whether the post's worker is working now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PostStatus {
+    Active,
+    Absent {
+        reason: AbsenceReason,
+        /// Expected month back, if known.
+        returns: Option<YearMonth>,
+    },
+}
+
+/// One post in the establishment: filled by a named worker, or vacant.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Post {
+    pub id: PostId,
+    pub team: TeamId,
+    pub grade: GradeId,
+    pub contract: Contract,
+    /// Full-time equivalent: 0 < fte <= 1 (a three-day week is 0.6).
+    pub fte: f64,
+    /// The worker's name; `None` means the post is vacant.
+    pub worker: Option<String>,
+    pub status: PostStatus,
+    /// Cases the worker holds, by case type. A vacant post holds none.
+    pub cases: CaseCounts,
+}
+
+impl Post {
+    pub fn is_vacant(&self) -> bool {
+        self.worker.is_none()
+    }
+
+    pub fn is_absent(&self) -> bool {
+        matches!(self.status, PostStatus::Absent { .. })
+    }
+
+    /// Filled and working: the only posts that contribute capacity.
+    pub fn is_available(&self) -> bool {
+        !self.is_vacant() && !self.is_absent()
+    }
+
+    /// Total cases held. `u64` because a hostile file could make a `u32` sum overflow.
+    pub fn cases_held(&self) -> u64 {
+        self.cases.values().map(|&n| u64::from(n)).sum()
+    }
+}
+
+/// Service-wide targets and thresholds. Defaults are illustrative, not national standards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Target cases per case-holding FTE; a team above it is flagged.
+    pub caseload_target: f64,
+    /// Utilisation (as a fraction, 1.0 = 100%) at which a post or team turns amber.
+    pub amber_from: f64,
+    /// Utilisation at which a post or team turns red; must be above `amber_from`.
+    pub red_from: f64,
+    /// Highest acceptable agency rate (fraction of FTE in post plus agency).
+    pub max_agency_share: f64,
+    /// Highest acceptable share of case-holding FTE in the ASYE year.
+    pub max_asye_share: f64,
+    /// Most case-holders one team manager should supervise.
+    pub max_span_of_control: f64,
+}
