@@ -33,3 +33,4 @@
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod text;

@@ -1,1 +1,67 @@
+//! The command line: `summary` and `check` over plan files. With no subcommand the binary
+//! opens the desktop app (see `src/main.rs`).
 
+mod summary;
+
+pub use summary::summary_text;
+
+use crate::io::{LoadError, load_file};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "caseload-planner",
+    version,
+    about = "Workforce planning for children's social care: caseloads, capacity and staffing mix",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print each team's caseload, utilisation, unallocated work and capacity, and the totals
+    Summary {
+        /// The plan file (.ron)
+        plan: PathBuf,
+    },
+    /// Check a plan file: exit 0 when it is valid, 1 with every problem when it is not
+    Check {
+        /// The plan file (.ron)
+        plan: PathBuf,
+    },
+}
+
+/// Runs a subcommand, writing results to stdout and problems to stderr.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Summary { plan } => match load_file(&plan) {
+            Ok(loaded) => {
+                print!("{}", summary_text(&loaded));
+                ExitCode::SUCCESS
+            }
+            Err(e) => report(&e),
+        },
+        Command::Check { plan } => match load_file(&plan) {
+            Ok(loaded) => {
+                println!(
+                    "{}: valid ({} teams, {} posts)",
+                    plan.display(),
+                    loaded.teams.len(),
+                    loaded.posts.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => report(&e),
+        },
+    }
+}
+
+fn report(error: &LoadError) -> ExitCode {
+    eprintln!("{error}");
+    ExitCode::from(1)
+}

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 /// Case counts by case type. A `BTreeMap` keeps files and output in a stable order.
 pub type CaseCounts = BTreeMap<CaseTypeId, u32>;
 
-/// One service's workforce plan.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One service's workforce plan. Its file form (with a format version) lives in `crate::io`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub name: String,
     /// Free text: where the figures come from, what the plan is for.
@@ -26,6 +26,7 @@ pub struct Plan {
 
 /// A kind of case and how much work one case of it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CaseType {
     pub id: CaseTypeId,
     pub name: String,
@@ -52,6 +53,7 @@ pub enum GradeRole {
 
 /// A job grade and how much weighted work one full-time worker at it can carry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Grade {
     pub id: GradeId,
     pub name: String,
@@ -103,11 +105,13 @@ impl TeamFunction {
 
 /// A team, and the work waiting in it that no one holds yet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Team {
     pub id: TeamId,
     pub name: String,
     pub function: TeamFunction,
     /// Cases with no named worker, by case type.
+    #[serde(default)]
     pub unallocated: CaseCounts,
 }
 
@@ -186,8 +190,9 @@ impl AbsenceReason {
 }
 
 /// Whether the post's worker is working now.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PostStatus {
+    #[default]
     Active,
     Absent {
         reason: AbsenceReason,
@@ -198,6 +203,7 @@ pub enum PostStatus {
 
 /// One post in the establishment: filled by a named worker, or vacant.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Post {
     pub id: PostId,
     pub team: TeamId,
@@ -207,8 +213,10 @@ pub struct Post {
     pub fte: f64,
     /// The worker's name; `None` means the post is vacant.
     pub worker: Option<String>,
+    #[serde(default)]
     pub status: PostStatus,
     /// Cases the worker holds, by case type. A vacant post holds none.
+    #[serde(default)]
     pub cases: CaseCounts,
 }
 
@@ -233,7 +241,9 @@ impl Post {
 }
 
 /// Service-wide targets and thresholds. Defaults are illustrative, not national standards.
+/// A file may leave any of them out to take the default.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Target cases per case-holding FTE; a team above it is flagged.
     pub caseload_target: f64,

@@ -121,6 +121,9 @@ impl fmt::Display for Flag {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pct = |v: f64| v * 100.0;
         match self {
+            Flag::MustAllocateUnallocated { cases: 1 } => {
+                write!(f, "1 must-allocate case is unallocated")
+            }
             Flag::MustAllocateUnallocated { cases } => {
                 write!(f, "{cases} must-allocate cases are unallocated")
             }
@@ -132,6 +135,9 @@ impl fmt::Display for Flag {
                     f,
                     "caseload {caseload:.1} is above the target of {target:.1}"
                 )
+            }
+            Flag::CasesHeldByAbsentStaff { cases: 1 } => {
+                write!(f, "1 case is held by absent staff")
             }
             Flag::CasesHeldByAbsentStaff { cases } => {
                 write!(f, "{cases} cases are held by absent staff")

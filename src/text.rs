@@ -1,0 +1,45 @@
+//! How figures are written for people, shared by the command line and the desktop app so both
+//! say the same thing the same way. A missing value ("no value", e.g. the caseload of a team
+//! with no case-holders) is always an en dash, never NaN or 0.
+
+/// Shown for a figure that has no value.
+pub const NO_VALUE: &str = "–";
+
+/// `0.253` → `25.3%`.
+pub fn percent(fraction: Option<f64>) -> String {
+    fraction.map_or_else(|| NO_VALUE.to_owned(), |f| format!("{:.1}%", f * 100.0))
+}
+
+/// One decimal place: `13.0769` → `13.1`.
+pub fn one_decimal(value: Option<f64>) -> String {
+    value.map_or_else(|| NO_VALUE.to_owned(), |v| format!("{v:.1}"))
+}
+
+/// Whole cases, rounded towards zero so capacity is never overstated: `14.9` → `14`,
+/// `-3.2` → `-3`.
+pub fn whole_cases(value: f64) -> String {
+    format!("{}", value.trunc() as i64)
+}
+
+/// FTE with up to two decimals, trailing zeros dropped: `2.60` → `2.6`, `3.00` → `3`.
+pub fn fte(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_figures_and_missing_values() {
+        assert_eq!(percent(Some(0.2534)), "25.3%");
+        assert_eq!(percent(None), NO_VALUE);
+        assert_eq!(one_decimal(Some(34.0 / 2.6)), "13.1");
+        assert_eq!(whole_cases(14.9), "14");
+        assert_eq!(whole_cases(-3.2), "-3");
+        assert_eq!(fte(2.6), "2.6");
+        assert_eq!(fte(3.0), "3");
+        assert_eq!(fte(0.25), "0.25");
+    }
+}
