@@ -79,10 +79,13 @@ impl<'a> PlanFile<'a> {
 
 /// The plan as file text: one post per line, so files diff well and stay readable.
 pub fn to_ron_string(plan: &Plan) -> Result<String, ron::Error> {
+    // Unescaped strings keep names like "Siân O'Neill" readable; RON falls back to raw strings
+    // when a value holds a quote or backslash, so every string still round-trips.
     let config = PrettyConfig::new()
         .indentor("    ")
         .depth_limit(2)
-        .separate_tuple_members(false);
+        .separate_tuple_members(false)
+        .escape_strings(false);
     let mut text = ron::ser::to_string_pretty(&PlanFile::borrowing(plan), config)?;
     text.push('\n');
     Ok(text)

@@ -125,7 +125,7 @@ pub fn load_str(text: &str, source: &Path) -> Result<Plan, LoadError> {
         file: source.to_owned(),
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message: syntax_message(&e.code),
     };
     let header: Header = ron::from_str(text).map_err(syntax)?;
     match header.version {
@@ -152,6 +152,23 @@ pub fn load_str(text: &str, source: &Path) -> Result<Plan, LoadError> {
             file: source.to_owned(),
             problems,
         })
+    }
+}
+
+/// RON's message in a plan-writer's words: no internal type names, no advice meant for
+/// programmers.
+fn syntax_message(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "brackets are nested far too deeply here: this is not a plan file".into()
+        }
+        ron::Error::IntegerOutOfBounds => {
+            "number out of range here: ids and case counts are whole numbers from 0 up".into()
+        }
+        other => other
+            .to_string()
+            .replace("struct `Header`", "the plan")
+            .replace("`PlanFile`", "the plan"),
     }
 }
 

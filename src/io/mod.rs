@@ -1,10 +1,12 @@
 //! Plan files: reading, writing and the file format. Everything here that can fail returns an
 //! error naming the file and, where there is one, the line and column or the team and post.
 
+mod builtin;
 mod format;
 mod load;
 mod save;
 
+pub use builtin::{DEFAULT_PLAN_RON, default_plan};
 pub use format::{CURRENT_VERSION, to_ron_string};
 pub use load::{LoadError, MAX_PLAN_BYTES, load_bytes, load_file, load_str};
 pub use save::{SaveError, backup_path, save_file};

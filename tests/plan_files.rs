@@ -1,0 +1,332 @@
+//! Plan files: round trips, atomic saves, and a loader that never panics.
+
+use caseload_planner::io::{
+    DEFAULT_PLAN_RON, SaveError, backup_path, load_bytes, load_file, load_str, save_file,
+    to_ron_string,
+};
+use caseload_planner::model::{
+    AbsenceReason, CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, Plan,
+    Post, PostId, PostStatus, Settings, Team, TeamFunction, TeamId, YearMonth, assess,
+};
+use proptest::collection::{btree_map, vec};
+use proptest::prelude::*;
+use std::path::Path;
+
+// ---------- arbitrary valid plans ----------
+
+/// Any text at all, made non-blank: quotes, backslashes, `#`, newlines and control characters
+/// exercise the writer's raw-string fallback.
+fn name() -> impl Strategy<Value = String> {
+    any::<String>().prop_map(|s| format!("N{s}"))
+}
+
+fn month() -> impl Strategy<Value = YearMonth> {
+    (YearMonth::MIN_YEAR..=YearMonth::MAX_YEAR, 1u8..=12)
+        .prop_map(|(y, m)| YearMonth::new(y, m).unwrap())
+}
+
+fn counts(case_types: u32) -> impl Strategy<Value = CaseCounts> {
+    btree_map((1..=case_types).prop_map(CaseTypeId), any::<u32>(), 0..4)
+}
+
+fn settings() -> impl Strategy<Value = Settings> {
+    (
+        0.01f64..100.0,
+        0.01f64..3.0,
+        0.001f64..3.0,
+        0.0f64..=1.0,
+        0.0f64..=1.0,
+        0.01f64..50.0,
+    )
+        .prop_map(
+            |(
+                caseload_target,
+                amber_from,
+                gap,
+                max_agency_share,
+                max_asye_share,
+                max_span_of_control,
+            )| Settings {
+                caseload_target,
+                amber_from,
+                red_from: amber_from + gap,
+                max_agency_share,
+                max_asye_share,
+                max_span_of_control,
+            },
+        )
+}
+
+fn contract() -> impl Strategy<Value = Contract> {
+    prop_oneof![
+        Just(Contract::Permanent),
+        Just(Contract::Agency),
+        (month(), month()).prop_map(|(a, b)| Contract::FixedTerm {
+            start: a.min(b),
+            end: a.max(b)
+        }),
+    ]
+}
+
+fn status() -> impl Strategy<Value = PostStatus> {
+    prop_oneof![
+        Just(PostStatus::Active),
+        (
+            proptest::sample::select(AbsenceReason::ALL.to_vec()),
+            proptest::option::of(month())
+        )
+            .prop_map(|(reason, returns)| PostStatus::Absent { reason, returns }),
+    ]
+}
+
+fn post(teams: u32, grades: u32, case_types: u32) -> impl Strategy<Value = Post> {
+    (
+        1..=teams,
+        1..=grades,
+        contract(),
+        (1u32..=1000).prop_map(|n| f64::from(n) / 1000.0),
+        proptest::option::of(name()),
+        status(),
+        counts(case_types),
+    )
+        .prop_map(|(team, grade, contract, fte, worker, status, cases)| {
+            let vacant = worker.is_none();
+            Post {
+                id: PostId(0),
+                team: TeamId(team),
+                grade: GradeId(grade),
+                contract,
+                fte,
+                worker,
+                // A vacancy is never absent and holds no cases.
+                status: if vacant { PostStatus::Active } else { status },
+                cases: if vacant { CaseCounts::new() } else { cases },
+            }
+        })
+}
+
+fn valid_plan() -> impl Strategy<Value = Plan> {
+    (1u32..5, 1u32..5, 1u32..4)
+        .prop_flat_map(|(case_types, grades, teams)| {
+            (
+                name(),
+                any::<String>(),
+                settings(),
+                vec((name(), 0.001f64..1e6, any::<bool>()), case_types as usize),
+                vec((name(), 0.0f64..1e6, any::<bool>()), grades as usize),
+                vec((name(), counts(case_types)), teams as usize),
+                vec(post(teams, grades, case_types), 0..12),
+            )
+        })
+        .prop_map(
+            |(name, notes, settings, case_types, grades, teams, posts)| Plan {
+                name,
+                notes,
+                settings,
+                case_types: case_types
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, weight, must_allocate))| CaseType {
+                        id: CaseTypeId(i as u32 + 1),
+                        name,
+                        weight,
+                        must_allocate,
+                    })
+                    .collect(),
+                grades: grades
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, capacity_points, holds_cases))| Grade {
+                        id: GradeId(i as u32 + 1),
+                        name,
+                        role: GradeRole::Practitioner,
+                        capacity_points,
+                        holds_cases,
+                    })
+                    .collect(),
+                teams: teams
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (name, unallocated))| Team {
+                        id: TeamId(i as u32 + 1),
+                        name,
+                        function: TeamFunction::ALL[i % TeamFunction::ALL.len()],
+                        unallocated,
+                    })
+                    .collect(),
+                posts: posts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, post)| Post {
+                        id: PostId(i as u32 * 3 + 7),
+                        ..post
+                    })
+                    .collect(),
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_valid_plan_saved_and_loaded_is_equal(plan in valid_plan()) {
+        prop_assert_eq!(caseload_planner::model::validate(&plan), vec![]);
+        let text = to_ron_string(&plan).unwrap();
+        let loaded = load_str(&text, Path::new("round trip")).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(loaded, plan);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic_the_loader(bytes in vec(any::<u8>(), 0..4096)) {
+        let _ = load_bytes(&bytes, Path::new("junk"));
+    }
+
+    #[test]
+    fn mutated_plan_files_never_panic_the_loader_or_the_assessment(
+        edits in vec((any::<prop::sample::Index>(), 0usize..8, proptest::sample::select(NASTY.to_vec())), 1..6)
+    ) {
+        let mut text = DEFAULT_PLAN_RON.as_bytes().to_vec();
+        for (at, delete, insert) in edits {
+            let i = at.index(text.len());
+            let end = (i + delete).min(text.len());
+            text.splice(i..end, insert.bytes());
+        }
+        if let Ok(plan) = load_bytes(&text, Path::new("mutated")) {
+            let _ = assess(&plan);
+        }
+    }
+}
+
+/// Fragments that often break parsers or arithmetic.
+const NASTY: &[&str] = &[
+    "",
+    "0",
+    "-1",
+    "1e309",
+    "-0.0",
+    "NaN",
+    "inf",
+    "18446744073709551616",
+    "4294967295",
+    "\"",
+    "\\",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "Some(",
+    "None",
+    "r#\"",
+    "\u{feff}",
+    "\u{0}",
+    "é",
+    "FixedTerm(start: \"2026-04\", end: \"2026-01\")",
+    "Absent(reason: Maternity, returns: None)",
+];
+
+#[test]
+fn many_edits_of_the_example_never_panic() {
+    // Every single-byte deletion of the start of the file: a deterministic sweep of truncations
+    // and broken tokens that the random tests might miss.
+    let bytes = DEFAULT_PLAN_RON.as_bytes();
+    for i in 0..bytes.len().min(3000) {
+        let mut edited = bytes.to_vec();
+        edited.remove(i);
+        let _ = load_bytes(&edited, Path::new("edited"));
+        let _ = load_bytes(&bytes[..i], Path::new("truncated"));
+    }
+}
+
+// ---------- atomic saves ----------
+
+fn example() -> Plan {
+    load_str(DEFAULT_PLAN_RON, Path::new("example")).unwrap()
+}
+
+#[test]
+fn saving_writes_a_file_that_loads_back_equal_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    save_file(&example(), &path).unwrap();
+    assert_eq!(load_file(&path).unwrap(), example());
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["plan.ron"],
+        "no .bak for a new file, no temporary file left"
+    );
+}
+
+#[test]
+fn saving_over_a_file_keeps_the_previous_version_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let first = example();
+    save_file(&first, &path).unwrap();
+    let mut second = first.clone();
+    second.name = "Second version".into();
+    save_file(&second, &path).unwrap();
+    assert_eq!(load_file(&path).unwrap().name, "Second version");
+    assert_eq!(load_file(&backup_path(&path)).unwrap(), first);
+}
+
+#[test]
+fn a_save_that_fails_leaves_the_existing_file_untouched_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    save_file(&example(), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // Block the temporary file's name with a folder, so writing it fails.
+    std::fs::create_dir(dir.path().join(".plan.ron.tmp")).unwrap();
+    let mut changed = example();
+    changed.name = "Changed".into();
+    let error = save_file(&changed, &path).unwrap_err();
+    let message = error.to_string();
+    assert!(matches!(error, SaveError::Io { .. }));
+    assert!(
+        message.contains("plan.ron was not saved: could not write the temporary file"),
+        "{message}"
+    );
+    assert!(
+        message.contains("The existing file is unchanged"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!backup_path(&path).exists());
+}
+
+#[test]
+fn saving_into_a_missing_folder_fails_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder").join("plan.ron");
+    let message = save_file(&example(), &path).unwrap_err().to_string();
+    assert!(
+        message.contains("no-such-folder/plan.ron was not saved"),
+        "{message}"
+    );
+    assert!(message.contains("there is no such file"), "{message}");
+}
+
+#[test]
+fn an_invalid_plan_is_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    save_file(&example(), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut broken = example();
+    broken.posts[1].fte = 0.0;
+    let message = save_file(&broken, &path).unwrap_err().to_string();
+    assert!(
+        message.contains("FTE must be above 0 and at most 1, not 0"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
