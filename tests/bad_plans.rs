@@ -17,7 +17,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     ("empty.ron", &["the file is empty"]),
     ("whitespace-only.ron", &["the file is empty"]),
-    ("truncated.ron", &["truncated.ron:25:54:", "Expected comma"]),
+    (
+        "truncated.ron",
+        &["truncated.ron:25:54:", "Unexpected variant named `Pr`"],
+    ),
     (
         "unterminated-string.ron",
         &["unterminated-string.ron:4:13:"],
@@ -30,9 +33,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
         "not-a-plan.ron",
         &["not-a-plan.ron:1:1:", "Expected opening `(` for the plan"],
     ),
+    // Nesting where a string belongs is refused at once, without recursing into it.
     (
         "deeply-nested.ron",
-        &["deeply-nested.ron:1:", "nested far too deeply"],
+        &["deeply-nested.ron:1:31:", "Expected string"],
     ),
     (
         "newer-version.ron",
@@ -88,15 +92,17 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     (
         "nan-weight.ron",
-        &["case type 3 \"Child protection\": weight must be a number above 0, not NaN"],
+        &[
+            "case type 3 \"Child protection\": weight must be a number above 0 and at most 100, not NaN",
+        ],
     ),
     (
         "negative-weight.ron",
-        &["case type 5 \"Court / PLO\": weight must be a number above 0, not -2"],
+        &["case type 5 \"Court / PLO\": weight must be a number above 0 and at most 100, not -2"],
     ),
     (
         "infinite-capacity.ron",
-        &["grade 2 \"Social worker\": capacity must be 0 or more points, not inf"],
+        &["grade 2 \"Social worker\": capacity must be from 0 to 1000 points, not inf"],
     ),
     (
         "duplicate-post-ids.ron",
@@ -121,10 +127,18 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &["settings: red_from (0.9) must be above amber_from (1)"],
     ),
     (
+        "implausible-numbers.ron",
+        &[
+            "2 problems",
+            "case type 3 \"Child protection\": weight must be a number above 0 and at most 100, not 150",
+            "post 2 (in team 1 \"Family Support\"): cases: 4000000000 of case type 2 is more than the plausible 100000",
+        ],
+    ),
+    (
         "many-problems.ron",
         &[
             "4 problems in the plan",
-            "case type 1 \"Assessment\": weight must be a number above 0, not 0",
+            "case type 1 \"Assessment\": weight must be a number above 0 and at most 100, not 0",
             "post 2: belongs to team 9",
             "post 2: FTE must be above 0 and at most 1, not 2",
             "post 3 (in team 1 \"Family Support\"): duplicate id",

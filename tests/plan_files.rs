@@ -4,6 +4,7 @@ use caseload_planner::io::{
     DEFAULT_PLAN_RON, SaveError, backup_path, load_bytes, load_file, load_str, save_file,
     to_ron_string,
 };
+use caseload_planner::model::validate::{MAX_CAPACITY_POINTS, MAX_CASE_COUNT, MAX_WEIGHT};
 use caseload_planner::model::{
     AbsenceReason, CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, Plan,
     Post, PostId, PostStatus, Settings, Team, TeamFunction, TeamId, YearMonth, assess,
@@ -26,7 +27,11 @@ fn month() -> impl Strategy<Value = YearMonth> {
 }
 
 fn counts(case_types: u32) -> impl Strategy<Value = CaseCounts> {
-    btree_map((1..=case_types).prop_map(CaseTypeId), any::<u32>(), 0..4)
+    btree_map(
+        (1..=case_types).prop_map(CaseTypeId),
+        0..=MAX_CASE_COUNT,
+        0..4,
+    )
 }
 
 fn settings() -> impl Strategy<Value = Settings> {
@@ -112,8 +117,14 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
                 name(),
                 any::<String>(),
                 settings(),
-                vec((name(), 0.001f64..1e6, any::<bool>()), case_types as usize),
-                vec((name(), 0.0f64..1e6, any::<bool>()), grades as usize),
+                vec(
+                    (name(), 0.001f64..=MAX_WEIGHT, any::<bool>()),
+                    case_types as usize,
+                ),
+                vec(
+                    (name(), 0.0f64..=MAX_CAPACITY_POINTS, any::<bool>()),
+                    grades as usize,
+                ),
                 vec((name(), counts(case_types)), teams as usize),
                 vec(post(teams, grades, case_types), 0..12),
             )
@@ -193,7 +204,9 @@ proptest! {
             text.splice(i..end, insert.bytes());
         }
         if let Ok(plan) = load_bytes(&text, Path::new("mutated")) {
-            let _ = assess(&plan);
+            let a = assess(&plan);
+            prop_assert!(a.service.utilisation.is_none_or(f64::is_finite));
+            prop_assert!(a.service.caseload_per_case_holder_fte.is_none_or(f64::is_finite));
         }
     }
 }

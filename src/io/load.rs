@@ -127,22 +127,22 @@ pub fn load_str(text: &str, source: &Path) -> Result<Plan, LoadError> {
         column: e.span.start.col,
         message: syntax_message(&e.code),
     };
-    let header: Header = ron::from_str(text).map_err(syntax)?;
-    match header.version {
-        0 => {
-            return Err(LoadError::NoVersion {
-                file: source.to_owned(),
+    // One parse on the normal path. Only when it fails is the version read on its own, so that a
+    // file from a newer version is refused by name rather than by a field this build lacks.
+    let file = match ron::from_str::<PlanFile>(text) {
+        Ok(file) => file,
+        Err(e) => {
+            return Err(match ron::from_str::<Header>(text) {
+                Ok(header) if header.version == 0 || header.version > CURRENT_VERSION => {
+                    version_error(header.version, source)
+                }
+                _ => syntax(e),
             });
         }
-        found if found > CURRENT_VERSION => {
-            return Err(LoadError::NewerVersion {
-                file: source.to_owned(),
-                found,
-            });
-        }
-        _ => {}
+    };
+    if file.version == 0 || file.version > CURRENT_VERSION {
+        return Err(version_error(file.version, source));
     }
-    let file: PlanFile = ron::from_str(text).map_err(syntax)?;
     let plan = file.into_plan();
     let problems = validate(&plan);
     if problems.is_empty() {
@@ -155,19 +155,29 @@ pub fn load_str(text: &str, source: &Path) -> Result<Plan, LoadError> {
     }
 }
 
+fn version_error(found: u32, source: &Path) -> LoadError {
+    if found == 0 {
+        LoadError::NoVersion {
+            file: source.to_owned(),
+        }
+    } else {
+        LoadError::NewerVersion {
+            file: source.to_owned(),
+            found,
+        }
+    }
+}
+
 /// RON's message in a plan-writer's words: no internal type names, no advice meant for
 /// programmers.
 fn syntax_message(code: &ron::Error) -> String {
     match code {
-        ron::Error::ExceededRecursionLimit => {
-            "brackets are nested far too deeply here: this is not a plan file".into()
-        }
         ron::Error::IntegerOutOfBounds => {
             "number out of range here: ids and case counts are whole numbers from 0 up".into()
         }
         other => other
             .to_string()
-            .replace("struct `Header`", "the plan")
+            .replace("struct `PlanFile`", "the plan")
             .replace("`PlanFile`", "the plan"),
     }
 }

@@ -51,7 +51,7 @@ pub fn plan(posts: usize, cases: usize) -> Plan {
                     2 => Contract::FixedTerm { start, end },
                     _ => Contract::Permanent,
                 },
-                fte: if roll % 7 == 0 { 0.6 } else { 1.0 },
+                fte: if roll.is_multiple_of(7) { 0.6 } else { 1.0 },
                 worker: (!vacant).then(|| format!("Worker {}", i + 1)),
                 status: if !vacant && roll > 96 {
                     PostStatus::Absent {

@@ -22,6 +22,16 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Largest plausible points per case. Bounds keep every sum finite (so no ratio is NaN) and
+/// catch typos such as 150 for 1.5.
+pub const MAX_WEIGHT: f64 = 100.0;
+/// Largest plausible grade capacity in points at 1.0 FTE.
+pub const MAX_CAPACITY_POINTS: f64 = 1000.0;
+/// Largest plausible number of cases of one type held by one worker or waiting in one team.
+pub const MAX_CASE_COUNT: u32 = 100_000;
+/// Largest plausible caseload target and span of control.
+pub const MAX_TARGET: f64 = 1000.0;
+
 /// Every semantic problem in `plan`; empty when the plan is valid.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
@@ -42,10 +52,13 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if case_type.name.trim().is_empty() {
             report(at.clone(), "has no name".into());
         }
-        if !(case_type.weight.is_finite() && case_type.weight > 0.0) {
+        if !(case_type.weight > 0.0 && case_type.weight <= MAX_WEIGHT) {
             report(
                 at,
-                format!("weight must be a number above 0, not {}", case_type.weight),
+                format!(
+                    "weight must be a number above 0 and at most {MAX_WEIGHT}, not {}",
+                    case_type.weight
+                ),
             );
         }
     }
@@ -62,11 +75,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if grade.name.trim().is_empty() {
             report(at.clone(), "has no name".into());
         }
-        if !(grade.capacity_points.is_finite() && grade.capacity_points >= 0.0) {
+        if !(grade.capacity_points >= 0.0 && grade.capacity_points <= MAX_CAPACITY_POINTS) {
             report(
                 at,
                 format!(
-                    "capacity must be 0 or more points, not {}",
+                    "capacity must be from 0 to {MAX_CAPACITY_POINTS} points, not {}",
                     grade.capacity_points
                 ),
             );
@@ -162,18 +175,24 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 fn check_settings(plan: &Plan, report: &mut impl FnMut(String, String)) {
     let s = &plan.settings;
     let at = || "settings".to_owned();
-    let positive = |v: f64| v.is_finite() && v > 0.0;
+    let positive = |v: f64| v > 0.0 && v <= MAX_TARGET;
     let share = |v: f64| v.is_finite() && (0.0..=1.0).contains(&v);
     if !positive(s.caseload_target) {
         report(
             at(),
-            format!("caseload_target must be above 0, not {}", s.caseload_target),
+            format!(
+                "caseload_target must be above 0 and at most {MAX_TARGET}, not {}",
+                s.caseload_target
+            ),
         );
     }
     if !positive(s.amber_from) {
         report(
             at(),
-            format!("amber_from must be above 0, not {}", s.amber_from),
+            format!(
+                "amber_from must be above 0 and at most {MAX_TARGET}, not {}",
+                s.amber_from
+            ),
         );
     }
     if !positive(s.red_from) || s.red_from <= s.amber_from {
@@ -207,7 +226,7 @@ fn check_settings(plan: &Plan, report: &mut impl FnMut(String, String)) {
         report(
             at(),
             format!(
-                "max_span_of_control must be above 0, not {}",
+                "max_span_of_control must be above 0 and at most {MAX_TARGET}, not {}",
                 s.max_span_of_control
             ),
         );
@@ -221,11 +240,19 @@ fn check_case_counts(
     what: &str,
     report: &mut impl FnMut(String, String),
 ) {
-    for id in counts.keys().filter(|id| !known.contains(id)) {
-        report(
-            at.to_owned(),
-            format!("{what} name {id}, which is not in the plan"),
-        );
+    for (id, &count) in counts {
+        if !known.contains(id) {
+            report(
+                at.to_owned(),
+                format!("{what} name {id}, which is not in the plan"),
+            );
+        }
+        if count > MAX_CASE_COUNT {
+            report(
+                at.to_owned(),
+                format!("{what}: {count} of {id} is more than the plausible {MAX_CASE_COUNT}"),
+            );
+        }
     }
 }
 
