@@ -1,7 +1,7 @@
 //! The domain, pure: plain data in, plain data out. No UI, no files, no clocks.
 //!
-//! - [`plan`]: what a plan is (case types, grades, teams, posts, settings);
-//! - [`validate`]: what makes a plan valid, as a list of [`Problem`]s;
+//! - `plan`: what a plan is ([`Plan`] and its parts: case types, grades, teams, posts, settings);
+//! - [`validate`](mod@validate): what makes a plan valid, as a list of [`Problem`]s;
 //! - [`assess`](mod@assess): every figure derived from a plan;
 //! - [`defaults`]: illustrative starting weights, grades and targets;
 //! - [`synthetic`]: large generated plans for benchmarks and tests.
