@@ -131,7 +131,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &[
             "2 problems",
             "case type 3 \"Child protection\": weight must be a number above 0 and at most 100, not 150",
-            "post 2 (in team 1 \"Family Support\"): cases: 4000000000 of case type 2 is more than the plausible 100000",
+            "post 2 (in team 1 \"Family Support\"): cases: case type 2: 4000000000 is more than the plausible 100000",
         ],
     ),
     (

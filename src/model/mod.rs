@@ -7,6 +7,7 @@
 //! - [`synthetic`]: large generated plans for benchmarks and tests.
 
 pub mod assess;
+pub mod command;
 pub mod defaults;
 mod ids;
 mod month;
@@ -17,6 +18,7 @@ pub mod validate;
 pub use assess::{
     Assessment, Band, Flag, PostAssessment, StaffingMix, TeamAssessment, Totals, assess,
 };
+pub use command::{Command, Created, Refusal, apply};
 pub use ids::{CaseTypeId, GradeId, PostId, TeamId};
 pub use month::{MonthParseError, YearMonth};
 pub use plan::{

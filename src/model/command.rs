@@ -1,0 +1,566 @@
+//! Every change a user can make to a plan, as data, and the one function that applies it.
+//!
+//! The UI never mutates a plan: it emits [`Command`]s and [`apply`] carries them out. `apply`
+//! refuses a command that would make the plan invalid, with a reason fit to show next to the
+//! input, and leaves the plan unchanged; so a valid plan stays valid through any sequence of
+//! commands (tested by property in `tests/commands.rs`).
+
+use super::validate::{
+    MAX_CASE_COUNT, capacity_problem, contract_problem, count_problem, fte_problem,
+    settings_problems, weight_problem,
+};
+use super::{
+    CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, Plan, Post, PostId,
+    PostStatus, Settings, Team, TeamFunction, TeamId,
+};
+use std::fmt;
+
+/// One edit. Ids refer to existing items unless the variant creates one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    SetPlanName(String),
+    SetPlanNotes(String),
+    SetSettings(Settings),
+
+    AddTeam {
+        name: String,
+        function: TeamFunction,
+    },
+    RenameTeam {
+        team: TeamId,
+        name: String,
+    },
+    SetTeamFunction {
+        team: TeamId,
+        function: TeamFunction,
+    },
+    /// Moves the team to `index` in the plan's order of teams.
+    MoveTeam {
+        team: TeamId,
+        index: usize,
+    },
+    /// Deletes the team and its posts (their cases go with them).
+    DeleteTeam {
+        team: TeamId,
+    },
+    SetUnallocated {
+        team: TeamId,
+        case_type: CaseTypeId,
+        count: u32,
+    },
+
+    /// Adds `count` vacant posts (a cohort, e.g. 18 fixed-term social workers).
+    AddPosts {
+        team: TeamId,
+        grade: GradeId,
+        contract: Contract,
+        fte: f64,
+        count: u32,
+    },
+    DuplicatePost {
+        post: PostId,
+    },
+    /// Deletes the post; cases it held become its team's unallocated cases.
+    DeletePost {
+        post: PostId,
+    },
+    /// Moves the post, with the worker's cases, to another team.
+    MovePost {
+        post: PostId,
+        team: TeamId,
+    },
+    SetPostGrade {
+        post: PostId,
+        grade: GradeId,
+    },
+    SetPostContract {
+        post: PostId,
+        contract: Contract,
+    },
+    SetPostFte {
+        post: PostId,
+        fte: f64,
+    },
+    /// `None` makes the post vacant: the worker's cases become the team's unallocated cases.
+    SetPostWorker {
+        post: PostId,
+        worker: Option<String>,
+    },
+    SetPostStatus {
+        post: PostId,
+        status: PostStatus,
+    },
+    SetPostCases {
+        post: PostId,
+        case_type: CaseTypeId,
+        count: u32,
+    },
+
+    AddCaseType {
+        name: String,
+        weight: f64,
+        must_allocate: bool,
+    },
+    RenameCaseType {
+        case_type: CaseTypeId,
+        name: String,
+    },
+    SetCaseTypeWeight {
+        case_type: CaseTypeId,
+        weight: f64,
+    },
+    SetCaseTypeMustAllocate {
+        case_type: CaseTypeId,
+        must_allocate: bool,
+    },
+    /// Refused while any post or team has cases of this type.
+    RemoveCaseType {
+        case_type: CaseTypeId,
+    },
+
+    AddGrade {
+        name: String,
+        role: GradeRole,
+        capacity_points: f64,
+        holds_cases: bool,
+    },
+    RenameGrade {
+        grade: GradeId,
+        name: String,
+    },
+    SetGradeRole {
+        grade: GradeId,
+        role: GradeRole,
+    },
+    SetGradeCapacity {
+        grade: GradeId,
+        capacity_points: f64,
+    },
+    SetGradeHoldsCases {
+        grade: GradeId,
+        holds_cases: bool,
+    },
+    /// Refused while any post has this grade.
+    RemoveGrade {
+        grade: GradeId,
+    },
+}
+
+/// What a command created, so the UI can select it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Created {
+    Nothing,
+    Team(TeamId),
+    Posts(Vec<PostId>),
+    CaseType(CaseTypeId),
+    Grade(GradeId),
+}
+
+/// Why a command was refused. The plan is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal(pub String);
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+fn refuse<T>(reason: impl Into<String>) -> Result<T, Refusal> {
+    Err(Refusal(reason.into()))
+}
+
+/// Most posts one "add posts" command may create: a cohort, not a typo of 1800.
+pub const MAX_POSTS_AT_ONCE: u32 = 200;
+
+/// Applies `command` to `plan`, or refuses it and leaves `plan` as it was.
+pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
+    use Command as C;
+    match command {
+        C::SetPlanName(name) => {
+            plan.name = non_blank(name, "The plan")?;
+        }
+        C::SetPlanNotes(notes) => plan.notes = notes,
+        C::SetSettings(settings) => {
+            check_settings(&settings)?;
+            plan.settings = settings;
+        }
+
+        C::AddTeam { name, function } => {
+            let id = TeamId(next_id(plan.teams.iter().map(|t| t.id.0)));
+            let name = non_blank(name, "A team")?;
+            plan.teams.push(Team {
+                id,
+                name,
+                function,
+                unallocated: CaseCounts::new(),
+            });
+            return Ok(Created::Team(id));
+        }
+        C::RenameTeam { team, name } => team_mut(plan, team)?.name = non_blank(name, "A team")?,
+        C::SetTeamFunction { team, function } => team_mut(plan, team)?.function = function,
+        C::MoveTeam { team, index } => {
+            let from = team_index(plan, team)?;
+            let moved = plan.teams.remove(from);
+            plan.teams.insert(index.min(plan.teams.len()), moved);
+        }
+        C::DeleteTeam { team } => {
+            let index = team_index(plan, team)?;
+            plan.teams.remove(index);
+            plan.posts.retain(|p| p.team != team);
+        }
+        C::SetUnallocated {
+            team,
+            case_type,
+            count,
+        } => {
+            check_case_type(plan, case_type)?;
+            check_count(count)?;
+            set_count(&mut team_mut(plan, team)?.unallocated, case_type, count);
+        }
+
+        C::AddPosts {
+            team,
+            grade,
+            contract,
+            fte,
+            count,
+        } => {
+            team_index(plan, team)?;
+            check_grade(plan, grade)?;
+            check_fte(fte)?;
+            check_contract(&contract)?;
+            if count == 0 || count > MAX_POSTS_AT_ONCE {
+                return refuse(format!(
+                    "Add from 1 to {MAX_POSTS_AT_ONCE} posts at a time."
+                ));
+            }
+            let first = next_id(plan.posts.iter().map(|p| p.id.0));
+            let ids: Vec<PostId> = (first..first + count).map(PostId).collect();
+            plan.posts.extend(ids.iter().map(|&id| Post {
+                id,
+                team,
+                grade,
+                contract,
+                fte,
+                worker: None,
+                status: PostStatus::Active,
+                cases: CaseCounts::new(),
+            }));
+            return Ok(Created::Posts(ids));
+        }
+        C::DuplicatePost { post } => {
+            let index = post_index(plan, post)?;
+            // A copy of the post, not of the person: vacant, with no cases.
+            let copy = Post {
+                id: PostId(next_id(plan.posts.iter().map(|p| p.id.0))),
+                worker: None,
+                status: PostStatus::Active,
+                cases: CaseCounts::new(),
+                ..plan.posts[index].clone()
+            };
+            let id = copy.id;
+            plan.posts.insert(index + 1, copy);
+            return Ok(Created::Posts(vec![id]));
+        }
+        C::DeletePost { post } => {
+            let index = post_index(plan, post)?;
+            let removed = plan.posts.remove(index);
+            release_cases(plan, removed.team, &removed.cases);
+        }
+        C::MovePost { post, team } => {
+            team_index(plan, team)?;
+            post_mut(plan, post)?.team = team;
+        }
+        C::SetPostGrade { post, grade } => {
+            check_grade(plan, grade)?;
+            post_mut(plan, post)?.grade = grade;
+        }
+        C::SetPostContract { post, contract } => {
+            check_contract(&contract)?;
+            post_mut(plan, post)?.contract = contract;
+        }
+        C::SetPostFte { post, fte } => {
+            check_fte(fte)?;
+            post_mut(plan, post)?.fte = fte;
+        }
+        C::SetPostWorker {
+            post,
+            worker: Some(name),
+        } => {
+            post_mut(plan, post)?.worker = Some(non_blank(name, "A worker")?);
+        }
+        C::SetPostWorker { post, worker: None } => {
+            let p = post_mut(plan, post)?;
+            p.worker = None;
+            p.status = PostStatus::Active;
+            let (team, cases) = (p.team, std::mem::take(&mut p.cases));
+            release_cases(plan, team, &cases);
+        }
+        C::SetPostStatus { post, status } => {
+            let p = post_mut(plan, post)?;
+            if p.is_vacant() && status != PostStatus::Active {
+                return refuse("A vacant post has no worker to be absent: name the worker first.");
+            }
+            p.status = status;
+        }
+        C::SetPostCases {
+            post,
+            case_type,
+            count,
+        } => {
+            check_case_type(plan, case_type)?;
+            check_count(count)?;
+            let p = post_mut(plan, post)?;
+            if p.is_vacant() && count > 0 {
+                return refuse(
+                    "A vacant post cannot hold cases: name the worker, or add the cases to the team's unallocated cases.",
+                );
+            }
+            set_count(&mut p.cases, case_type, count);
+        }
+
+        C::AddCaseType {
+            name,
+            weight,
+            must_allocate,
+        } => {
+            check_weight(weight)?;
+            let id = CaseTypeId(next_id(plan.case_types.iter().map(|c| c.id.0)));
+            let name = non_blank(name, "A case type")?;
+            plan.case_types.push(CaseType {
+                id,
+                name,
+                weight,
+                must_allocate,
+            });
+            return Ok(Created::CaseType(id));
+        }
+        C::RenameCaseType { case_type, name } => {
+            case_type_mut(plan, case_type)?.name = non_blank(name, "A case type")?;
+        }
+        C::SetCaseTypeWeight { case_type, weight } => {
+            check_weight(weight)?;
+            case_type_mut(plan, case_type)?.weight = weight;
+        }
+        C::SetCaseTypeMustAllocate {
+            case_type,
+            must_allocate,
+        } => {
+            case_type_mut(plan, case_type)?.must_allocate = must_allocate;
+        }
+        C::RemoveCaseType { case_type } => {
+            let index = plan
+                .case_types
+                .iter()
+                .position(|c| c.id == case_type)
+                .ok_or_else(|| Refusal(format!("There is no {case_type}.")))?;
+            let posts = plan
+                .posts
+                .iter()
+                .filter(|p| p.cases.get(&case_type).is_some_and(|&n| n > 0))
+                .count();
+            let teams = plan
+                .teams
+                .iter()
+                .filter(|t| t.unallocated.get(&case_type).is_some_and(|&n| n > 0))
+                .count();
+            if posts + teams > 0 {
+                return refuse(format!(
+                    "\"{}\" is still in use: {posts} posts hold such cases and {teams} teams have them unallocated. Move or close those cases first.",
+                    plan.case_types[index].name
+                ));
+            }
+            plan.case_types.remove(index);
+            for p in &mut plan.posts {
+                p.cases.remove(&case_type);
+            }
+            for t in &mut plan.teams {
+                t.unallocated.remove(&case_type);
+            }
+        }
+
+        C::AddGrade {
+            name,
+            role,
+            capacity_points,
+            holds_cases,
+        } => {
+            check_capacity(capacity_points)?;
+            let id = GradeId(next_id(plan.grades.iter().map(|g| g.id.0)));
+            let name = non_blank(name, "A grade")?;
+            plan.grades.push(Grade {
+                id,
+                name,
+                role,
+                capacity_points,
+                holds_cases,
+            });
+            return Ok(Created::Grade(id));
+        }
+        C::RenameGrade { grade, name } => {
+            grade_mut(plan, grade)?.name = non_blank(name, "A grade")?
+        }
+        C::SetGradeRole { grade, role } => grade_mut(plan, grade)?.role = role,
+        C::SetGradeCapacity {
+            grade,
+            capacity_points,
+        } => {
+            check_capacity(capacity_points)?;
+            grade_mut(plan, grade)?.capacity_points = capacity_points;
+        }
+        C::SetGradeHoldsCases { grade, holds_cases } => {
+            grade_mut(plan, grade)?.holds_cases = holds_cases;
+        }
+        C::RemoveGrade { grade } => {
+            let index = plan
+                .grades
+                .iter()
+                .position(|g| g.id == grade)
+                .ok_or_else(|| Refusal(format!("There is no {grade}.")))?;
+            let used = plan.posts.iter().filter(|p| p.grade == grade).count();
+            if used > 0 {
+                return refuse(format!(
+                    "\"{}\" is still the grade of {used} posts: regrade or delete them first.",
+                    plan.grades[index].name
+                ));
+            }
+            plan.grades.remove(index);
+        }
+    }
+    Ok(Created::Nothing)
+}
+
+/// Cases whose worker has gone join the team's unallocated work.
+fn release_cases(plan: &mut Plan, team: TeamId, cases: &CaseCounts) {
+    if let Some(t) = plan.teams.iter_mut().find(|t| t.id == team) {
+        for (&case_type, &n) in cases {
+            let total = t
+                .unallocated
+                .get(&case_type)
+                .copied()
+                .unwrap_or(0)
+                .saturating_add(n);
+            set_count(&mut t.unallocated, case_type, total.min(MAX_CASE_COUNT));
+        }
+    }
+}
+
+/// Zero counts are removed, so files and comparisons do not depend on how a zero came about.
+fn set_count(counts: &mut CaseCounts, case_type: CaseTypeId, count: u32) {
+    if count == 0 {
+        counts.remove(&case_type);
+    } else {
+        counts.insert(case_type, count);
+    }
+}
+
+fn next_id(ids: impl Iterator<Item = u32>) -> u32 {
+    ids.max().map_or(1, |max| max.saturating_add(1))
+}
+
+fn non_blank(name: String, what: &str) -> Result<String, Refusal> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return refuse(format!("{what} needs a name."));
+    }
+    Ok(trimmed.to_owned())
+}
+
+fn team_index(plan: &Plan, team: TeamId) -> Result<usize, Refusal> {
+    plan.teams
+        .iter()
+        .position(|t| t.id == team)
+        .ok_or_else(|| Refusal(format!("There is no {team}.")))
+}
+
+fn team_mut(plan: &mut Plan, team: TeamId) -> Result<&mut Team, Refusal> {
+    let index = team_index(plan, team)?;
+    Ok(&mut plan.teams[index])
+}
+
+fn post_index(plan: &Plan, post: PostId) -> Result<usize, Refusal> {
+    plan.posts
+        .iter()
+        .position(|p| p.id == post)
+        .ok_or_else(|| Refusal(format!("There is no {post}.")))
+}
+
+fn post_mut(plan: &mut Plan, post: PostId) -> Result<&mut Post, Refusal> {
+    let index = post_index(plan, post)?;
+    Ok(&mut plan.posts[index])
+}
+
+fn case_type_mut(plan: &mut Plan, id: CaseTypeId) -> Result<&mut CaseType, Refusal> {
+    plan.case_types
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or_else(|| Refusal(format!("There is no {id}.")))
+}
+
+fn grade_mut(plan: &mut Plan, id: GradeId) -> Result<&mut Grade, Refusal> {
+    plan.grades
+        .iter_mut()
+        .find(|g| g.id == id)
+        .ok_or_else(|| Refusal(format!("There is no {id}.")))
+}
+
+fn check_grade(plan: &Plan, grade: GradeId) -> Result<(), Refusal> {
+    if plan.grades.iter().any(|g| g.id == grade) {
+        Ok(())
+    } else {
+        refuse(format!("There is no {grade}."))
+    }
+}
+
+fn check_case_type(plan: &Plan, id: CaseTypeId) -> Result<(), Refusal> {
+    if plan.case_types.iter().any(|c| c.id == id) {
+        Ok(())
+    } else {
+        refuse(format!("There is no {id}."))
+    }
+}
+
+/// Turns a rule's problem (from [`super::validate`]) into a refusal a user can read.
+fn rule(problem: Option<String>) -> Result<(), Refusal> {
+    match problem {
+        Some(message) => refuse(sentence(&message)),
+        None => Ok(()),
+    }
+}
+
+/// `fte must be ...` → `FTE must be ....`: the rules' wording, as a sentence.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let first = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>())
+        .unwrap_or_default();
+    format!("{first}{}.", chars.as_str())
+}
+
+fn check_fte(fte: f64) -> Result<(), Refusal> {
+    rule(fte_problem(fte))
+}
+
+fn check_count(count: u32) -> Result<(), Refusal> {
+    rule(count_problem(count).map(|m| format!("{m} cases")))
+}
+
+fn check_weight(weight: f64) -> Result<(), Refusal> {
+    rule(weight_problem(weight).map(|m| format!("the case {m}")))
+}
+
+fn check_capacity(points: f64) -> Result<(), Refusal> {
+    rule(capacity_problem(points).map(|m| format!("the grade's {m}")))
+}
+
+fn check_contract(contract: &Contract) -> Result<(), Refusal> {
+    rule(contract_problem(contract))
+}
+
+fn check_settings(settings: &Settings) -> Result<(), Refusal> {
+    rule(settings_problems(settings).into_iter().next())
+}
