@@ -204,13 +204,13 @@ fn impossible_edits_are_refused_with_a_reason_and_change_nothing() {
             Command::RemoveCaseType {
                 case_type: CHILD_PROTECTION,
             },
-            "\"Child protection\" is still in use: 13 posts hold such cases and 2 teams have them unallocated. Move or close those cases first.",
+            "\"Child protection\" is still in use: 14 posts hold such cases and 2 teams have them unallocated. Move or close those cases first.",
         ),
         (
             Command::RemoveGrade {
                 grade: SOCIAL_WORKER,
             },
-            "\"Social worker\" is still the grade of 23 posts: regrade or delete them first.",
+            "\"Social worker\" is still the grade of 25 posts: regrade or delete them first.",
         ),
         (
             Command::SetPostContract {
