@@ -33,7 +33,9 @@
 //! - Loading never panics, whatever the bytes; a failed save leaves the existing file untouched.
 //! - Plan contents are never logged or sent anywhere.
 
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
 pub mod text;
+pub mod ui;

@@ -20,6 +20,9 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Renderer for the desktop window; by default wgpu, falling back to OpenGL (glow)
+    #[arg(long, value_enum, global = true)]
+    pub renderer: Option<crate::ui::RendererChoice>,
 }
 
 #[derive(Debug, Subcommand)]

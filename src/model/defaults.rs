@@ -117,3 +117,16 @@ impl Default for Settings {
         }
     }
 }
+
+/// A new, empty plan: the default case types, grades and targets, and no teams yet.
+pub fn new_plan() -> super::Plan {
+    super::Plan {
+        name: "New plan".to_owned(),
+        notes: String::new(),
+        settings: Settings::default(),
+        case_types: case_types(),
+        grades: grades(),
+        teams: Vec::new(),
+        posts: Vec::new(),
+    }
+}

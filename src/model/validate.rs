@@ -46,7 +46,7 @@ pub fn weight_problem(weight: f64) -> Option<String> {
 }
 
 pub fn capacity_problem(points: f64) -> Option<String> {
-    (!(points >= 0.0 && points <= MAX_CAPACITY_POINTS))
+    (!(0.0..=MAX_CAPACITY_POINTS).contains(&points))
         .then(|| format!("capacity must be from 0 to {MAX_CAPACITY_POINTS} points, not {points}"))
 }
 

@@ -14,7 +14,7 @@ mod totals;
 
 pub use band::Band;
 pub use flags::Flag;
-pub use sums::Sums;
+pub use sums::{Sums, Weighed};
 pub use totals::{StaffingMix, Totals, ratio};
 
 use super::{CaseCounts, CaseTypeId, GradeId, Plan, PostId, TeamId};
@@ -85,22 +85,22 @@ impl Weights {
         Some((self.0[i].1, self.0[i].2))
     }
 
-    /// (cases, must-allocate cases, weighted points). Unknown case types are skipped: a
+    /// Counts, must-allocate counts and their points. Unknown case types are skipped: a
     /// validated plan has none.
-    fn weigh(&self, counts: &CaseCounts) -> (u64, u64, f64) {
-        let mut cases = 0;
-        let mut must = 0;
-        let mut points = 0.0;
+    fn weigh(&self, counts: &CaseCounts) -> Weighed {
+        let mut w = Weighed::default();
         for (&id, &n) in counts {
             if let Some((weight, must_allocate)) = self.get(id) {
-                cases += u64::from(n);
+                let points = f64::from(n) * weight;
+                w.cases += u64::from(n);
+                w.points += points;
                 if must_allocate {
-                    must += u64::from(n);
+                    w.must_cases += u64::from(n);
+                    w.must_points += points;
                 }
-                points += f64::from(n) * weight;
             }
         }
-        (cases, must, points)
+        w
     }
 }
 
@@ -119,8 +119,7 @@ pub fn assess(plan: &Plan) -> Assessment {
 
     let mut team_sums = vec![Sums::default(); plan.teams.len()];
     for (sums, team) in team_sums.iter_mut().zip(&plan.teams) {
-        let (cases, must, points) = weights.weigh(&team.unallocated);
-        sums.add_unallocated(cases, must, points);
+        sums.add_unallocated(weights.weigh(&team.unallocated));
     }
 
     let mut posts = Vec::with_capacity(plan.posts.len());
@@ -129,7 +128,7 @@ pub fn assess(plan: &Plan) -> Assessment {
         else {
             continue;
         };
-        let (_, _, load) = weights.weigh(&post.cases);
+        let load = weights.weigh(&post.cases).points;
         let capacity = if post.is_available() {
             grade.capacity_points * post.fte
         } else {

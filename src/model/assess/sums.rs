@@ -4,6 +4,15 @@
 use crate::model::{ContractKind, Grade, GradeId, GradeRole, Post};
 use std::collections::BTreeMap;
 
+/// A set of case counts, weighed: how many cases, how many must be allocated, their points.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Weighed {
+    pub cases: u64,
+    pub must_cases: u64,
+    pub points: f64,
+    pub must_points: f64,
+}
+
 /// Additive quantities: a team's sums plus another team's are the two teams' sums.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sums {
@@ -14,6 +23,10 @@ pub struct Sums {
     pub unallocated: u64,
     /// Unallocated cases of must-allocate types (child protection, looked after, court).
     pub must_allocate_unallocated: u64,
+    /// Weighted points of all unallocated cases (part of `demand_points`).
+    pub unallocated_points: f64,
+    /// Of those, the points of must-allocate cases.
+    pub must_allocate_points: f64,
     /// Weighted points of all cases: allocated plus unallocated.
     pub demand_points: f64,
     /// Weighted points the available workers can carry.
@@ -28,6 +41,8 @@ pub struct Sums {
     pub case_holding_grade_cases: u64,
     /// FTE of filled posts (absent workers included: they are still in post), by contract.
     pub fte_in_post: BTreeMap<ContractKind, f64>,
+    /// FTE of available workers (filled, not absent), by contract.
+    pub working_fte: BTreeMap<ContractKind, f64>,
     /// FTE of filled posts by grade.
     pub fte_by_grade: BTreeMap<GradeId, f64>,
     pub vacant_posts: u32,
@@ -76,6 +91,7 @@ impl Sums {
             self.cases_held_by_absent += held;
             return;
         }
+        *self.working_fte.entry(post.contract.kind()).or_default() += post.fte;
         if held > 0 {
             self.case_holder_fte += post.fte;
             self.case_holder_cases += held;
@@ -87,10 +103,12 @@ impl Sums {
     }
 
     /// Adds a team's unallocated work.
-    pub fn add_unallocated(&mut self, cases: u64, must_allocate: u64, points: f64) {
-        self.unallocated += cases;
-        self.must_allocate_unallocated += must_allocate;
-        self.demand_points += points;
+    pub fn add_unallocated(&mut self, work: Weighed) {
+        self.unallocated += work.cases;
+        self.must_allocate_unallocated += work.must_cases;
+        self.unallocated_points += work.points;
+        self.must_allocate_points += work.must_points;
+        self.demand_points += work.points;
     }
 
     /// Adds another set of sums (a team's into the service's).
@@ -99,6 +117,8 @@ impl Sums {
         self.cases_held_by_absent += other.cases_held_by_absent;
         self.unallocated += other.unallocated;
         self.must_allocate_unallocated += other.must_allocate_unallocated;
+        self.unallocated_points += other.unallocated_points;
+        self.must_allocate_points += other.must_allocate_points;
         self.demand_points += other.demand_points;
         self.capacity_points += other.capacity_points;
         self.case_holder_fte += other.case_holder_fte;
@@ -107,6 +127,9 @@ impl Sums {
         self.case_holding_grade_cases += other.case_holding_grade_cases;
         for (kind, fte) in &other.fte_in_post {
             *self.fte_in_post.entry(*kind).or_default() += fte;
+        }
+        for (kind, fte) in &other.working_fte {
+            *self.working_fte.entry(*kind).or_default() += fte;
         }
         for (grade, fte) in &other.fte_by_grade {
             *self.fte_by_grade.entry(*grade).or_default() += fte;

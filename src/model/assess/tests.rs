@@ -356,3 +356,16 @@ fn assessing_an_invalid_plan_skips_dangling_posts_without_panicking() {
     assert_eq!(a.post(PostId(3)).unwrap().cases_held, 17); // counted as held, weighed as unknown
     close(a.post(PostId(3)).unwrap().weighted_load, 12.0);
 }
+
+#[test]
+fn unallocated_points_and_working_fte_are_split_for_the_charts() {
+    let a = assess(&worked_example());
+    let t = &a.team(TeamId(1)).unwrap().totals;
+    // 3 CIN x 1.0 + 2 CP x 1.5: 6 points waiting, 3 of them must-allocate.
+    close(t.sums.unallocated_points, 6.0);
+    close(t.sums.must_allocate_points, 3.0);
+    // Working (not absent): permanent Ann, Cat, Eve = 3 (Dee is away); agency Ben 0.6; Fay 1.
+    close(t.sums.working_fte[&ContractKind::Permanent], 3.0);
+    close(t.sums.working_fte[&ContractKind::Agency], 0.6);
+    close(t.sums.working_fte[&ContractKind::FixedTerm], 1.0);
+}

@@ -1,0 +1,415 @@
+//! The window: lays out the panels, carries out file actions, and applies the commands the
+//! panels emit. Panels draw from the plan and push [`Command`]s; after each panel the commands
+//! are applied, so panels drawn later in the same frame (the charts) already show the edit.
+
+use super::dialogs::{UnsavedChoice, confirm_delete_team_ui, error_ui, unsaved_changes_ui};
+use super::menu::{AppAction, menu_bar_ui, shortcut_action};
+use super::state::{Selection, UiState, View};
+use super::{inspector, mix, overview, posts_table, structure, weights};
+use crate::app::{DialogAnswer, DialogPurpose, Document, FileDialogs, RecentFiles};
+use crate::io::default_plan;
+use crate::model::{Command, Created, defaults};
+use egui::{RichText, ViewportCommand};
+use std::path::{Path, PathBuf};
+
+/// Where the recent-plans list is kept in eframe's storage (the platform's app data folder).
+pub const RECENT_KEY: &str = "recent-plans";
+
+/// A question the app is waiting for the user to answer.
+enum Prompt {
+    /// Unsaved changes would be lost by this action.
+    Unsaved(AppAction),
+    Error {
+        title: String,
+        message: String,
+    },
+}
+
+pub struct CaseloadApp {
+    doc: Document,
+    state: UiState,
+    recent: RecentFiles,
+    dialogs: Box<dyn FileDialogs>,
+    prompt: Option<Prompt>,
+    /// What to do once a Save As (asked for by the unsaved-changes prompt) has saved.
+    after_save: Option<AppAction>,
+    /// The user agreed to close: let the next close request through.
+    closing: bool,
+    title: String,
+    /// A passing message for the status bar ("Saved …").
+    notice: Option<String>,
+}
+
+impl CaseloadApp {
+    /// The app as eframe starts it: recent plans from storage, the platform's file dialogs.
+    pub fn new(cc: &eframe::CreationContext<'_>, dialogs: Box<dyn FileDialogs>) -> Self {
+        let recent = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, RECENT_KEY))
+            .unwrap_or_default();
+        Self::with_recent(recent, dialogs)
+    }
+
+    /// Opens the most recent plan, or the built-in example on first start (or when the last
+    /// plan no longer opens, saying why).
+    pub fn with_recent(recent: RecentFiles, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut notice = None;
+        let doc = match recent.last().map(Document::open) {
+            Some(Ok(doc)) => doc,
+            Some(Err(e)) => {
+                notice = Some(format!("Could not reopen the last plan: {e}"));
+                Document::new(default_plan(), None)
+            }
+            None => Document::new(default_plan(), None),
+        };
+        CaseloadApp {
+            doc,
+            state: UiState::default(),
+            recent,
+            dialogs,
+            prompt: None,
+            after_save: None,
+            closing: false,
+            title: String::new(),
+            notice,
+        }
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn recent(&self) -> &RecentFiles {
+        &self.recent
+    }
+
+    // ---------- actions ----------
+
+    /// Asks for `action`, first asking about unsaved changes when it would discard them.
+    fn request(&mut self, action: AppAction, ctx: &egui::Context) {
+        let discards = matches!(
+            action,
+            AppAction::New | AppAction::Open | AppAction::OpenPath(_) | AppAction::Quit
+        );
+        if discards && self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(action));
+        } else {
+            self.perform(action, ctx);
+        }
+    }
+
+    fn perform(&mut self, action: AppAction, ctx: &egui::Context) {
+        match action {
+            AppAction::New => self.replace_document(Document::new(defaults::new_plan(), None)),
+            AppAction::Open => self.ask(DialogPurpose::Open, ctx),
+            AppAction::OpenPath(path) => self.open(&path),
+            AppAction::Save => match self.doc.path().map(Path::to_owned) {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.ask(DialogPurpose::SaveAs, ctx),
+            },
+            AppAction::SaveAs => self.ask(DialogPurpose::SaveAs, ctx),
+            AppAction::Undo => {
+                self.doc.undo();
+            }
+            AppAction::Redo => {
+                self.doc.redo();
+            }
+            AppAction::Quit => {
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            AppAction::Show(view) => self.state.view = view,
+        }
+    }
+
+    fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+        if self.dialogs.is_waiting() {
+            return;
+        }
+        let suggested = match self.doc.path() {
+            Some(_) => self.doc.display_name(),
+            None => "plan.ron".to_owned(),
+        };
+        let ctx = ctx.clone();
+        self.dialogs
+            .ask(purpose, &suggested, Box::new(move || ctx.request_repaint()));
+    }
+
+    fn answer(&mut self, answer: DialogAnswer, ctx: &egui::Context) {
+        match (answer.purpose, answer.path) {
+            (DialogPurpose::Open, Some(path)) => self.open(&path),
+            (DialogPurpose::SaveAs, Some(path)) => {
+                let path = with_ron_extension(path);
+                if self.save_to(&path)
+                    && let Some(next) = self.after_save.take()
+                {
+                    self.perform(next, ctx);
+                }
+            }
+            // Cancelled: whatever was to follow the save is cancelled with it.
+            (_, None) => self.after_save = None,
+        }
+    }
+
+    /// Opens `path`; on failure the open plan stays as it was and the error is shown.
+    fn open(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.recent.add(path);
+                self.replace_document(doc);
+                self.notice = Some(format!("Opened {}", path.display()));
+            }
+            Err(e) => {
+                if !path.exists() {
+                    self.recent.remove(path);
+                }
+                self.prompt = Some(Prompt::Error {
+                    title: "The plan could not be opened".into(),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Saves to `path`; true when saved.
+    fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_as(path) {
+            Ok(()) => {
+                self.recent.add(path);
+                self.notice = Some(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.prompt = Some(Prompt::Error {
+                    title: "The plan was not saved".into(),
+                    message: e.to_string(),
+                });
+                false
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.state.selection = Selection::Plan;
+        self.state.refusal = None;
+        self.state.drafts.clear();
+    }
+
+    /// Applies the panels' edits through the document. A refusal is kept to be shown.
+    fn apply(&mut self, edits: &mut Vec<Command>) {
+        for command in edits.drain(..) {
+            match self.doc.apply(command) {
+                Ok(created) => {
+                    self.state.refusal = None;
+                    match created {
+                        Created::Team(id) => self.state.selection = Selection::Team(id),
+                        Created::Posts(ids) => {
+                            if let Some(&first) = ids.first() {
+                                self.state.selection = Selection::Post(first);
+                            }
+                        }
+                        Created::Nothing | Created::CaseType(_) | Created::Grade(_) => {}
+                    }
+                }
+                Err(refusal) => self.state.refusal = Some(refusal.to_string()),
+            }
+        }
+    }
+
+    // ---------- per-frame input ----------
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        while let Some(answer) = self.dialogs.poll() {
+            self.answer(answer, ctx);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.request(AppAction::OpenPath(path), ctx);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.closing {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.prompt = Some(Prompt::Unsaved(AppAction::Quit));
+        }
+        if self.prompt.is_none()
+            && self.state.confirm_delete_team.is_none()
+            && let Some(action) = shortcut_action(ctx)
+        {
+            self.request(action, ctx);
+        }
+    }
+
+    fn prompts_ui(&mut self, ctx: &egui::Context, edits: &mut Vec<Command>) {
+        match &self.prompt {
+            Some(Prompt::Unsaved(action)) => {
+                let action = action.clone();
+                match unsaved_changes_ui(ctx, &self.doc.display_name()) {
+                    Some(UnsavedChoice::Save) => {
+                        self.prompt = None;
+                        match self.doc.path().map(Path::to_owned) {
+                            Some(path) => {
+                                if self.save_to(&path) {
+                                    self.perform(action, ctx);
+                                }
+                            }
+                            None => {
+                                self.after_save = Some(action);
+                                self.ask(DialogPurpose::SaveAs, ctx);
+                            }
+                        }
+                    }
+                    Some(UnsavedChoice::Discard) => {
+                        self.prompt = None;
+                        self.perform(action, ctx);
+                    }
+                    Some(UnsavedChoice::Cancel) => self.prompt = None,
+                    None => {}
+                }
+            }
+            // Drawn every frame; closed once dismissed.
+            Some(Prompt::Error { title, message }) if error_ui(ctx, title, message) => {
+                self.prompt = None
+            }
+            Some(Prompt::Error { .. }) | None => {}
+        }
+        if let Some(team) = self.state.confirm_delete_team {
+            let plan = self.doc.plan();
+            let name = plan
+                .teams
+                .iter()
+                .find(|t| t.id == team)
+                .map_or("the team", |t| t.name.as_str());
+            let posts = plan.posts.iter().filter(|p| p.team == team).count();
+            if let Some(delete) = confirm_delete_team_ui(ctx, name, posts) {
+                if delete {
+                    edits.push(Command::DeleteTeam { team });
+                }
+                self.state.confirm_delete_team = None;
+            }
+        }
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let plan = self.doc.plan();
+            let service = &self.doc.assessment().service;
+            ui.label(format!(
+                "{} teams · {} posts · {} cases held · {} unallocated",
+                plan.teams.len(),
+                plan.posts.len(),
+                service.sums.cases_allocated,
+                service.sums.unallocated
+            ));
+            if let Some(refusal) = &self.state.refusal {
+                ui.separator();
+                ui.label(
+                    RichText::new(format!("Not changed: {refusal}")).color(super::theme::ALERT),
+                );
+            } else if let Some(notice) = &self.notice {
+                ui.separator();
+                ui.weak(notice);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let place = self
+                    .doc
+                    .path()
+                    .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+                ui.weak(place);
+            });
+        });
+    }
+}
+
+/// `plan` → `plan.ron`, so saved plans are recognisable and open with the filter.
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("ron")
+    }
+}
+
+impl eframe::App for CaseloadApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_input(&ctx);
+
+        let mut action = None;
+        egui::Panel::top("menu").show(ui, |ui| {
+            action = menu_bar_ui(ui, &self.doc, self.recent.paths(), self.state.view);
+            ui.horizontal(|ui| {
+                for view in View::ALL {
+                    ui.selectable_value(&mut self.state.view, view, view.label());
+                }
+            });
+        });
+        if let Some(action) = action {
+            self.request(action, &ctx);
+        }
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+
+        let mut edits = Vec::new();
+        egui::Panel::left("structure")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                structure::structure_ui(
+                    ui,
+                    self.doc.plan(),
+                    self.doc.assessment(),
+                    &mut self.state,
+                    &mut edits,
+                );
+            });
+        self.apply(&mut edits);
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(330.0)
+            .show(ui, |ui| {
+                inspector::inspector_ui(
+                    ui,
+                    self.doc.plan(),
+                    self.doc.assessment(),
+                    &mut self.state,
+                    &mut edits,
+                );
+            });
+        self.apply(&mut edits);
+        egui::CentralPanel::default().show(ui, |ui| {
+            let (plan, assessment) = (self.doc.plan(), self.doc.assessment());
+            match self.state.view {
+                View::Overview => overview::overview_ui(ui, plan, assessment, &mut self.state),
+                View::Posts => posts_table::posts_table_ui(ui, plan, assessment, &mut self.state),
+                View::StaffingMix => mix::staffing_mix_ui(ui, plan, assessment),
+                View::WeightsAndGrades => {
+                    weights::weights_ui(ui, plan, &mut self.state, &mut edits)
+                }
+            }
+        });
+        self.prompts_ui(&ctx, &mut edits);
+        self.apply(&mut edits);
+
+        // One undo step per gesture: settle once no button is held and no field is typed in.
+        if !ctx.input(|i| i.pointer.any_down()) && !ctx.egui_wants_keyboard_input() {
+            self.doc.settle();
+        }
+        let title = self.doc.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+}

@@ -1,0 +1,83 @@
+//! Modal questions: unsaved changes, load and save errors, deleting a team with its posts.
+
+use egui::{Id, Modal, RichText};
+
+/// The unsaved-changes question's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Asks whether to save `name` first. `None` while the user has not answered.
+pub fn unsaved_changes_ui(ctx: &egui::Context, name: &str) -> Option<UnsavedChoice> {
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("unsaved-changes")).show(ctx, |ui| {
+        ui.set_width(380.0);
+        ui.heading("Unsaved changes");
+        ui.label(format!(
+            "Save the changes to {name} first? If you don't, they are lost."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                choice = Some(UnsavedChoice::Save);
+            }
+            if ui.button("Discard changes").clicked() {
+                choice = Some(UnsavedChoice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(UnsavedChoice::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(UnsavedChoice::Cancel);
+    }
+    choice
+}
+
+/// Shows an error; returns true when dismissed.
+pub fn error_ui(ctx: &egui::Context, title: &str, message: &str) -> bool {
+    let mut dismissed = false;
+    let modal = Modal::new(Id::unique("error")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(title);
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                ui.label(RichText::new(message).monospace());
+            });
+        ui.add_space(8.0);
+        if ui.button("OK").clicked() {
+            dismissed = true;
+        }
+    });
+    dismissed || modal.should_close()
+}
+
+/// Confirms deleting a team that still has posts. `Some(true)` delete, `Some(false)` keep.
+pub fn confirm_delete_team_ui(ctx: &egui::Context, team: &str, posts: usize) -> Option<bool> {
+    let mut answer = None;
+    let modal = Modal::new(Id::unique("confirm-delete-team")).show(ctx, |ui| {
+        ui.set_width(380.0);
+        ui.heading("Delete team?");
+        ui.label(format!(
+            "Delete {team} and its {posts} posts? Their cases are deleted too. You can undo this."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Delete team").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Keep").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(false);
+    }
+    answer
+}

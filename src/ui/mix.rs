@@ -1,0 +1,102 @@
+//! Staffing mix: per team, who fills the posts (contracts, vacancies, absences), the grade mix,
+//! and the mix targets, with every breach highlighted.
+
+use super::theme;
+use crate::model::{Assessment, ContractKind, Plan, Totals};
+use crate::text;
+use egui::{RichText, Ui};
+
+pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
+    let s = &plan.settings;
+    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+        ui.heading("Staffing mix");
+        ui.label(format!(
+            "Targets: agency rate at most {}, ASYE share at most {}, at most {} case-holders per team manager. Red: target breached.",
+            text::percent(Some(s.max_agency_share)),
+            text::percent(Some(s.max_asye_share)),
+            s.max_span_of_control
+        ));
+        ui.add_space(6.0);
+        egui::Grid::new("mix-table").striped(true).num_columns(11).show(ui, |ui| {
+            for heading in [
+                "Team", "Permanent FTE", "Agency FTE", "Fixed-term FTE", "Vacant", "Absent",
+                "Agency rate", "Vacancy rate", "ASYE share", "Per manager",
+            ] {
+                ui.strong(heading);
+            }
+            ui.end_row();
+            for (team, a) in plan.teams.iter().zip(&assessment.teams) {
+                mix_row_ui(ui, &team.name, &a.totals, plan);
+            }
+            mix_row_ui(ui, "Whole service", &assessment.service, plan);
+        });
+
+        ui.add_space(12.0);
+        ui.heading("Grade mix (FTE in post)");
+        egui::Grid::new("grade-mix").striped(true).show(ui, |ui| {
+            ui.strong("Team");
+            for grade in &plan.grades {
+                ui.strong(&grade.name);
+            }
+            ui.end_row();
+            let rows = plan.teams.iter().map(|t| t.name.as_str()).chain(["Whole service"]);
+            let totals = assessment.teams.iter().map(|a| &a.totals).chain([&assessment.service]);
+            for (name, totals) in rows.zip(totals) {
+                ui.label(name);
+                for grade in &plan.grades {
+                    let fte = totals.sums.fte_by_grade.get(&grade.id).copied().unwrap_or(0.0);
+                    ui.label(if fte > 0.0 { text::fte(fte) } else { String::new() });
+                }
+                ui.end_row();
+            }
+        });
+    });
+}
+
+fn mix_row_ui(ui: &mut Ui, name: &str, t: &Totals, plan: &Plan) {
+    let s = &plan.settings;
+    let breach = |text: String, breached: bool| {
+        if breached {
+            RichText::new(text).color(theme::ALERT).strong()
+        } else {
+            RichText::new(text)
+        }
+    };
+    ui.label(name);
+    for kind in ContractKind::ALL {
+        ui.label(text::fte(t.fte_in_post(kind)));
+    }
+    ui.label(format!(
+        "{} ({} FTE)",
+        t.sums.vacant_posts,
+        text::fte(t.sums.vacant_fte)
+    ));
+    ui.label(format!(
+        "{} ({} FTE)",
+        t.sums.absent_posts,
+        text::fte(t.sums.absent_fte)
+    ));
+    let m = &t.mix;
+    ui.label(breach(
+        text::percent(m.agency_rate),
+        m.agency_rate.is_some_and(|r| r > s.max_agency_share),
+    ));
+    ui.label(text::percent(m.vacancy_rate));
+    ui.label(breach(
+        text::percent(m.asye_share),
+        m.asye_share.is_some_and(|r| r > s.max_asye_share),
+    ));
+    let no_manager = m.case_holders_per_manager.is_none() && t.sums.case_holders_in_post > 0;
+    let span = if no_manager {
+        "no manager".to_owned()
+    } else {
+        text::one_decimal(m.case_holders_per_manager)
+    };
+    ui.label(breach(
+        span,
+        no_manager
+            || m.case_holders_per_manager
+                .is_some_and(|x| x > s.max_span_of_control),
+    ));
+    ui.end_row();
+}

@@ -1,0 +1,23 @@
+//! The desktop window (egui). One file per panel or view; functions that draw are named
+//! `*_ui`. Panels read the plan and its assessment and push [`crate::model::Command`]s; they
+//! never change the plan themselves. [`CaseloadApp`] applies the commands.
+
+mod app;
+mod charts;
+mod dialogs;
+mod inspector;
+mod launch;
+mod menu;
+mod mix;
+mod overview;
+mod posts_table;
+pub mod state;
+mod structure;
+mod theme;
+mod weights;
+mod widgets;
+
+pub use app::{CaseloadApp, RECENT_KEY};
+pub use charts::MAX_WORKER_BARS;
+pub use launch::{RendererChoice, native_options, run_desktop};
+pub use posts_table::filtered_rows;

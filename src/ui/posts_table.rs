@@ -1,0 +1,237 @@
+//! Every post in one table, sortable by column and filtered by team, grade, contract and band.
+//! Clicking a row selects the post for the inspector.
+
+use super::state::{PostFilter, PostSort, Selection, UiState};
+use super::widgets::band_marker;
+use crate::model::{Assessment, Band, ContractKind, Plan, Post, PostAssessment};
+use crate::text;
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+use std::cmp::Ordering;
+
+pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiState) {
+    filters_ui(ui, plan, &mut state.filter);
+    let rows = filtered_rows(plan, assessment, &state.filter);
+    ui.weak(format!("{} of {} posts", rows.len(), plan.posts.len()));
+
+    let headings: [(&str, PostSort); 10] = [
+        ("Team", PostSort::Team),
+        ("Worker", PostSort::Worker),
+        ("Grade", PostSort::Grade),
+        ("Contract", PostSort::Contract),
+        ("FTE", PostSort::Fte),
+        ("Status", PostSort::Plan),
+        ("Cases", PostSort::Cases),
+        ("Load", PostSort::Load),
+        ("Capacity", PostSort::Plan),
+        ("Utilisation", PostSort::Utilisation),
+    ];
+    let filter = &mut state.filter;
+    let mut clicked = None;
+    TableBuilder::new(ui)
+        .striped(true)
+        .sense(egui::Sense::click())
+        .columns(Column::auto().at_least(60.0).resizable(true), 9)
+        .column(Column::remainder())
+        .header(22.0, |mut header| {
+            for (title, sort) in headings {
+                header.col(|ui| {
+                    if sort == PostSort::Plan {
+                        ui.strong(title);
+                        return;
+                    }
+                    let arrow = match (filter.sort == sort, filter.descending) {
+                        (true, false) => " ▲",
+                        (true, true) => " ▼",
+                        _ => "",
+                    };
+                    if ui
+                        .button(format!("{title}{arrow}"))
+                        .on_hover_text("Sort")
+                        .clicked()
+                    {
+                        filter.descending = filter.sort == sort && !filter.descending;
+                        filter.sort = sort;
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(20.0, rows.len(), |mut row| {
+                let (post, a) = rows[row.index()];
+                row.set_selected(state.selection == Selection::Post(post.id));
+                let team = plan
+                    .teams
+                    .iter()
+                    .find(|t| t.id == post.team)
+                    .map_or("?", |t| t.name.as_str());
+                let grade = plan
+                    .grades
+                    .iter()
+                    .find(|g| g.id == post.grade)
+                    .map_or("?", |g| g.name.as_str());
+                row.col(|ui| {
+                    ui.label(team);
+                });
+                row.col(|ui| {
+                    ui.label(post.worker.as_deref().unwrap_or("Vacant"));
+                });
+                row.col(|ui| {
+                    ui.label(grade);
+                });
+                row.col(|ui| {
+                    ui.label(post.contract.kind().label());
+                });
+                row.col(|ui| {
+                    ui.label(text::fte(post.fte));
+                });
+                row.col(|ui| {
+                    ui.label(if post.is_absent() {
+                        "Absent"
+                    } else if post.is_vacant() {
+                        "Vacant"
+                    } else {
+                        "Working"
+                    });
+                });
+                row.col(|ui| {
+                    ui.label(a.cases_held.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(format!("{:.1}", a.weighted_load));
+                });
+                row.col(|ui| {
+                    ui.label(format!("{:.1}", a.capacity_points));
+                });
+                row.col(|ui| {
+                    ui.horizontal(|ui| {
+                        band_marker(ui, a.band);
+                        ui.label(text::percent(a.utilisation));
+                    });
+                });
+                if row.response().clicked() {
+                    clicked = Some(post.id);
+                }
+            });
+        });
+    if let Some(id) = clicked {
+        state.selection = Selection::Post(id);
+    }
+}
+
+fn filters_ui(ui: &mut Ui, plan: &Plan, filter: &mut PostFilter) {
+    ui.horizontal_wrapped(|ui| {
+        let team_name = filter
+            .team
+            .and_then(|id| plan.teams.iter().find(|t| t.id == id))
+            .map_or("All teams", |t| t.name.as_str());
+        egui::ComboBox::from_label("Team")
+            .selected_text(team_name)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.team, None, "All teams");
+                for team in &plan.teams {
+                    ui.selectable_value(&mut filter.team, Some(team.id), &team.name);
+                }
+            });
+        let grade_name = filter
+            .grade
+            .and_then(|id| plan.grades.iter().find(|g| g.id == id))
+            .map_or("All grades", |g| g.name.as_str());
+        egui::ComboBox::from_label("Grade")
+            .selected_text(grade_name)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.grade, None, "All grades");
+                for grade in &plan.grades {
+                    ui.selectable_value(&mut filter.grade, Some(grade.id), &grade.name);
+                }
+            });
+        egui::ComboBox::from_label("Contract")
+            .selected_text(filter.contract.map_or("All contracts", ContractKind::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.contract, None, "All contracts");
+                for kind in ContractKind::ALL {
+                    ui.selectable_value(&mut filter.contract, Some(kind), kind.label());
+                }
+            });
+        egui::ComboBox::from_label("Band")
+            .selected_text(filter.band.map_or("All bands", Band::label))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.band, None, "All bands");
+                for band in Band::ALL {
+                    ui.selectable_value(&mut filter.band, Some(band), band.label());
+                }
+            });
+        ui.name_inputs("Search worker or team", |ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut filter.search)
+                    .hint_text("Search worker or team")
+                    .desired_width(160.0),
+            )
+        });
+    });
+}
+
+/// The posts that pass the filter, in the chosen order.
+pub fn filtered_rows<'p>(
+    plan: &'p Plan,
+    assessment: &'p Assessment,
+    filter: &PostFilter,
+) -> Vec<(&'p Post, &'p PostAssessment)> {
+    let needle = filter.search.trim().to_lowercase();
+    let team_name = |post: &Post| {
+        plan.teams
+            .iter()
+            .find(|t| t.id == post.team)
+            .map_or("", |t| t.name.as_str())
+    };
+    let grade_name = |post: &Post| {
+        plan.grades
+            .iter()
+            .find(|g| g.id == post.grade)
+            .map_or("", |g| g.name.as_str())
+    };
+    let mut rows: Vec<_> = plan
+        .posts
+        .iter()
+        .zip(&assessment.posts)
+        .filter(|(post, a)| {
+            filter.team.is_none_or(|t| post.team == t)
+                && filter.grade.is_none_or(|g| post.grade == g)
+                && filter.contract.is_none_or(|c| post.contract.kind() == c)
+                && filter.band.is_none_or(|b| a.band == Some(b))
+                && (needle.is_empty()
+                    || post
+                        .worker
+                        .as_deref()
+                        .unwrap_or("vacant")
+                        .to_lowercase()
+                        .contains(&needle)
+                    || team_name(post).to_lowercase().contains(&needle))
+        })
+        .collect();
+    let key =
+        |(post, a): &(&Post, &PostAssessment), (other, b): &(&Post, &PostAssessment)| -> Ordering {
+            match filter.sort {
+                PostSort::Plan => Ordering::Equal,
+                PostSort::Team => team_name(post).cmp(team_name(other)),
+                PostSort::Worker => post.worker.cmp(&other.worker),
+                PostSort::Grade => grade_name(post).cmp(grade_name(other)),
+                PostSort::Contract => post.contract.kind().cmp(&other.contract.kind()),
+                PostSort::Fte => post.fte.total_cmp(&other.fte),
+                PostSort::Cases => a.cases_held.cmp(&b.cases_held),
+                PostSort::Load => a.weighted_load.total_cmp(&b.weighted_load),
+                PostSort::Utilisation => a
+                    .utilisation
+                    .unwrap_or(-1.0)
+                    .total_cmp(&b.utilisation.unwrap_or(-1.0)),
+            }
+        };
+    rows.sort_by(|x, y| {
+        if filter.descending {
+            key(y, x)
+        } else {
+            key(x, y)
+        }
+    });
+    rows
+}
