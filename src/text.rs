@@ -21,6 +21,16 @@ pub fn whole_cases(value: f64) -> String {
     format!("{}", value.trunc() as i64)
 }
 
+/// Headroom in cases, said the way a manager would: `room for 14 more cases`, or
+/// `64 cases over capacity` when it is negative.
+pub fn headroom(cases: f64) -> String {
+    if cases < 0.0 {
+        format!("{} cases over capacity", whole_cases(-cases))
+    } else {
+        format!("room for {} more cases", whole_cases(cases))
+    }
+}
+
 /// FTE with up to two decimals, trailing zeros dropped: `2.60` → `2.6`, `3.00` → `3`.
 pub fn fte(value: f64) -> String {
     let text = format!("{value:.2}");
@@ -41,5 +51,7 @@ mod tests {
         assert_eq!(fte(2.6), "2.6");
         assert_eq!(fte(3.0), "3");
         assert_eq!(fte(0.25), "0.25");
+        assert_eq!(headroom(14.1), "room for 14 more cases");
+        assert_eq!(headroom(-63.9), "63 cases over capacity");
     }
 }

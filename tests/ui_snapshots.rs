@@ -1,11 +1,44 @@
-//! Whole-window image snapshots, generated on this project's machine kind
-//! (`UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots` to regenerate after a deliberate change).
+//! Whole-window image snapshots, generated on this project's machine kind (software rendering).
+//! After a deliberate visual change: `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots`.
 
 mod common;
+
+use egui_kittest::kittest::Queryable;
 
 #[test]
 fn overview_of_the_example_plan() {
     let mut harness = common::app_harness(vec![]);
     harness.run();
     harness.snapshot("overview");
+}
+
+#[test]
+fn structure_with_a_team_selected() {
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    harness
+        .get_by_label("Locality North (9 posts, 172.8%)")
+        .click();
+    harness.run();
+    harness.get_by_label("Posts").click();
+    harness.run();
+    harness.snapshot("structure");
+}
+
+#[test]
+fn weights_and_grades() {
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    harness.get_by_label("Weights & grades").click();
+    harness.run();
+    harness.snapshot("weights");
+}
+
+#[test]
+fn staffing_mix() {
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    harness.get_by_label("Staffing mix").click();
+    harness.run();
+    harness.snapshot("staffing-mix");
 }

@@ -6,8 +6,8 @@ use super::structure::request_delete_team;
 use super::theme;
 use super::widgets::{combo, flag_text, month_field, text_field};
 use crate::model::{
-    AbsenceReason, Assessment, Command, Contract, ContractKind, Plan, Post, PostStatus, Team,
-    TeamFunction, YearMonth,
+    AbsenceReason, Assessment, Command, Contract, ContractKind, GradeRole, Plan, Post, PostStatus,
+    Team, TeamFunction, YearMonth,
 };
 use crate::text;
 use egui::{RichText, Ui};
@@ -132,10 +132,7 @@ fn team_ui(
                     "Capacity",
                     format!("{} cases", text::whole_cases(t.capacity_cases)),
                 );
-                row(
-                    "Can take",
-                    format!("{} more cases", text::whole_cases(t.headroom_cases)),
-                );
+                row("Headroom", text::headroom(t.headroom_cases));
                 row(
                     "Unallocated",
                     format!(
@@ -213,13 +210,17 @@ fn add_posts_ui(
 ) {
     ui.label(RichText::new("Add posts").strong());
     let form = &mut state.add_posts;
+    // Until the user picks one: the first practitioner grade (usually a social worker).
     let grade = form
         .grade
         .filter(|g| plan.grades.iter().any(|x| x.id == *g))
         .or_else(|| {
-            plan.grades
+            let practitioner = plan
+                .grades
                 .iter()
-                .find(|g| g.holds_cases)
+                .find(|g| g.role == GradeRole::Practitioner);
+            practitioner
+                .or(plan.grades.iter().find(|g| g.holds_cases))
                 .or(plan.grades.first())
                 .map(|g| g.id)
         });

@@ -11,16 +11,16 @@ pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
         ui.heading("Staffing mix");
         ui.label(format!(
-            "Targets: agency rate at most {}, ASYE share at most {}, at most {} case-holders per team manager. Red: target breached.",
+            "FTE in post by contract, absent staff included. Targets: agency rate at most {}, ASYE share at most {}, at most {} case-holders per team manager. Red: target breached.",
             text::percent(Some(s.max_agency_share)),
             text::percent(Some(s.max_asye_share)),
             s.max_span_of_control
         ));
         ui.add_space(6.0);
-        egui::Grid::new("mix-table").striped(true).num_columns(11).show(ui, |ui| {
+        egui::Grid::new("mix-table").striped(true).num_columns(10).show(ui, |ui| {
             for heading in [
-                "Team", "Permanent FTE", "Agency FTE", "Fixed-term FTE", "Vacant", "Absent",
-                "Agency rate", "Vacancy rate", "ASYE share", "Per manager",
+                "Team", "Permanent", "Agency", "Fixed-term", "Vacant", "Absent",
+                "Agency %", "Vacancy %", "ASYE %", "Per manager",
             ] {
                 ui.strong(heading);
             }

@@ -82,14 +82,7 @@ fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             ui,
             "Capacity",
             &format!("{} cases", text::whole_cases(s.capacity_cases)),
-            &if s.headroom_cases < 0.0 {
-                format!(
-                    "{} cases over capacity",
-                    text::whole_cases(-s.headroom_cases)
-                )
-            } else {
-                format!("room for {} more", text::whole_cases(s.headroom_cases))
-            },
+            &text::headroom(s.headroom_cases),
             over(s.headroom_cases < 0.0),
         );
         figure_card(

@@ -28,92 +28,107 @@ pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: 
     ];
     let filter = &mut state.filter;
     let mut clicked = None;
-    TableBuilder::new(ui)
-        .striped(true)
-        .sense(egui::Sense::click())
-        .columns(Column::auto().at_least(60.0).resizable(true), 9)
-        .column(Column::remainder())
-        .header(22.0, |mut header| {
-            for (title, sort) in headings {
-                header.col(|ui| {
-                    if sort == PostSort::Plan {
-                        ui.strong(title);
-                        return;
-                    }
-                    let arrow = match (filter.sort == sort, filter.descending) {
-                        (true, false) => " ▲",
-                        (true, true) => " ▼",
-                        _ => "",
-                    };
-                    if ui
-                        .button(format!("{title}{arrow}"))
-                        .on_hover_text("Sort")
-                        .clicked()
-                    {
-                        filter.descending = filter.sort == sort && !filter.descending;
-                        filter.sort = sort;
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(20.0, rows.len(), |mut row| {
-                let (post, a) = rows[row.index()];
-                row.set_selected(state.selection == Selection::Post(post.id));
-                let team = plan
-                    .teams
-                    .iter()
-                    .find(|t| t.id == post.team)
-                    .map_or("?", |t| t.name.as_str());
-                let grade = plan
-                    .grades
-                    .iter()
-                    .find(|g| g.id == post.grade)
-                    .map_or("?", |g| g.name.as_str());
-                row.col(|ui| {
-                    ui.label(team);
-                });
-                row.col(|ui| {
-                    ui.label(post.worker.as_deref().unwrap_or("Vacant"));
-                });
-                row.col(|ui| {
-                    ui.label(grade);
-                });
-                row.col(|ui| {
-                    ui.label(post.contract.kind().label());
-                });
-                row.col(|ui| {
-                    ui.label(text::fte(post.fte));
-                });
-                row.col(|ui| {
-                    ui.label(if post.is_absent() {
-                        "Absent"
-                    } else if post.is_vacant() {
-                        "Vacant"
-                    } else {
-                        "Working"
+    let text_column = |width: f32| {
+        Column::initial(width)
+            .at_least(60.0)
+            .resizable(true)
+            .clip(true)
+    };
+    // One line per row: long names are cut with "…".
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    // Narrow windows scroll sideways rather than hiding the last columns.
+    egui::ScrollArea::horizontal().show(ui, |ui| {
+        TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            // Team, worker, grade: readable but narrow, resizable; then the figures.
+            .column(text_column(110.0))
+            .column(text_column(100.0))
+            .column(text_column(100.0))
+            .columns(Column::auto().at_least(40.0), 6)
+            .column(Column::remainder().at_least(80.0))
+            .header(22.0, |mut header| {
+                for (title, sort) in headings {
+                    header.col(|ui| {
+                        if sort == PostSort::Plan {
+                            ui.strong(title);
+                            return;
+                        }
+                        let arrow = match (filter.sort == sort, filter.descending) {
+                            (true, false) => " ▲",
+                            (true, true) => " ▼",
+                            _ => "",
+                        };
+                        if ui
+                            .button(format!("{title}{arrow}"))
+                            .on_hover_text("Sort")
+                            .clicked()
+                        {
+                            filter.descending = filter.sort == sort && !filter.descending;
+                            filter.sort = sort;
+                        }
                     });
-                });
-                row.col(|ui| {
-                    ui.label(a.cases_held.to_string());
-                });
-                row.col(|ui| {
-                    ui.label(format!("{:.1}", a.weighted_load));
-                });
-                row.col(|ui| {
-                    ui.label(format!("{:.1}", a.capacity_points));
-                });
-                row.col(|ui| {
-                    ui.horizontal(|ui| {
-                        band_marker(ui, a.band);
-                        ui.label(text::percent(a.utilisation));
-                    });
-                });
-                if row.response().clicked() {
-                    clicked = Some(post.id);
                 }
+            })
+            .body(|body| {
+                body.rows(20.0, rows.len(), |mut row| {
+                    let (post, a) = rows[row.index()];
+                    row.set_selected(state.selection == Selection::Post(post.id));
+                    let team = plan
+                        .teams
+                        .iter()
+                        .find(|t| t.id == post.team)
+                        .map_or("?", |t| t.name.as_str());
+                    let grade = plan
+                        .grades
+                        .iter()
+                        .find(|g| g.id == post.grade)
+                        .map_or("?", |g| g.name.as_str());
+                    row.col(|ui| {
+                        ui.label(team);
+                    });
+                    row.col(|ui| {
+                        ui.label(post.worker.as_deref().unwrap_or("Vacant"));
+                    });
+                    row.col(|ui| {
+                        ui.label(grade);
+                    });
+                    row.col(|ui| {
+                        ui.label(post.contract.kind().label());
+                    });
+                    row.col(|ui| {
+                        ui.label(text::fte(post.fte));
+                    });
+                    row.col(|ui| {
+                        ui.label(if post.is_absent() {
+                            "Absent"
+                        } else if post.is_vacant() {
+                            "Vacant"
+                        } else {
+                            "Working"
+                        });
+                    });
+                    row.col(|ui| {
+                        ui.label(a.cases_held.to_string());
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{:.1}", a.weighted_load));
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{:.1}", a.capacity_points));
+                    });
+                    row.col(|ui| {
+                        ui.horizontal(|ui| {
+                            band_marker(ui, a.band);
+                            ui.label(text::percent(a.utilisation));
+                        });
+                    });
+                    if row.response().clicked() {
+                        clicked = Some(post.id);
+                    }
+                });
             });
-        });
+    });
     if let Some(id) = clicked {
         state.selection = Selection::Post(id);
     }

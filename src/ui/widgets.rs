@@ -28,7 +28,11 @@ pub fn text_field(
         .cloned()
         .unwrap_or_else(|| stored.to_owned());
     let response = ui.name_inputs(label, |ui| {
-        ui.add(egui::TextEdit::singleline(&mut text).id(id))
+        ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(170.0),
+        )
     });
     if response.has_focus() {
         drafts.insert(id, text.clone());
