@@ -75,6 +75,13 @@ impl CaseloadApp {
         }
     }
 
+    /// The app with `plan` open (not yet saved anywhere): for tests and benchmarks.
+    pub fn with_plan(plan: crate::model::Plan, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut app = Self::with_recent(RecentFiles::default(), dialogs);
+        app.doc = Document::new(plan, None);
+        app
+    }
+
     pub fn document(&self) -> &Document {
         &self.doc
     }
