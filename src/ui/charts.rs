@@ -6,7 +6,8 @@ use super::theme;
 use crate::model::{Assessment, ContractKind, Plan, Post, TeamId};
 use egui::Ui;
 use egui_plot::{
-    Bar, BarChart, BoxElem, BoxPlot, BoxSpread, GridMark, HLine, Legend, MarkerShape, Plot, Points,
+    AxisHints, Bar, BarChart, BoxElem, BoxPlot, BoxSpread, GridMark, HLine, Legend, MarkerShape,
+    Plot, Points,
 };
 
 /// Room above the tallest bar, as a multiple of its height, for the legend.
@@ -17,8 +18,9 @@ const LEGEND_ROOM: f64 = 1.35;
 pub const MAX_WORKER_BARS: usize = 80;
 
 /// Marks and labels on the x axis at each team's position. With many teams only some are
-/// labelled, so the names do not overlap.
-fn team_axis<'a>(plot: Plot<'a>, positions: Vec<(f64, String)>) -> Plot<'a> {
+/// labelled, and names are shortened to the room each team has in a chart `width` points wide,
+/// so labels never overlap and never vanish for want of space.
+fn team_axis<'a>(plot: Plot<'a>, positions: Vec<(f64, String)>, width: f32) -> Plot<'a> {
     let step = positions.len().div_ceil(12).max(1);
     let shown: Vec<(f64, String)> = positions.into_iter().step_by(step).collect();
     // egui_plot labels a mark only when marks of its step size are far enough apart on screen,
@@ -28,6 +30,13 @@ fn team_axis<'a>(plot: Plot<'a>, positions: Vec<(f64, String)>) -> Plot<'a> {
         .map(|w| w[1].0 - w[0].0)
         .fold(f64::INFINITY, f64::min);
     let step_size = if spacing.is_finite() { spacing } else { 10.0 };
+    let span = match (shown.first(), shown.last()) {
+        (Some(first), Some(last)) => last.0 - first.0 + step_size,
+        _ => 1.0,
+    };
+    // Plot area: the width less the y axis, with egui_plot's margins either side.
+    let points_per_unit = f64::from((width - 60.0).max(50.0)) / (span * 1.1);
+    let max_chars = ((step_size * points_per_unit / 7.5) as usize).clamp(3, 22);
     let marks: Vec<GridMark> = shown
         .iter()
         .map(|(x, _)| GridMark {
@@ -35,22 +44,25 @@ fn team_axis<'a>(plot: Plot<'a>, positions: Vec<(f64, String)>) -> Plot<'a> {
             step_size,
         })
         .collect();
-    plot.x_grid_spacer(move |_| marks.clone())
-        .x_axis_formatter(move |mark, _| {
+    let axis = AxisHints::new_x()
+        .label_spacing(24.0..=40.0)
+        .formatter(move |mark, _| {
             shown
                 .iter()
                 .find(|(x, _)| (x - mark.value).abs() < 1e-6)
-                .map(|(_, name)| short(name))
+                .map(|(_, name)| short(name, max_chars))
                 .unwrap_or_default()
-        })
+        });
+    plot.x_grid_spacer(move |_| marks.clone())
+        .custom_x_axes(vec![axis])
 }
 
-fn short(name: &str) -> String {
-    const MAX: usize = 16;
-    if name.chars().count() <= MAX {
+/// `name`, cut to `max` characters with an ellipsis.
+fn short(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
         name.to_owned()
     } else {
-        format!("{}…", name.chars().take(MAX - 1).collect::<String>())
+        format!("{}…", name.chars().take(max - 1).collect::<String>())
     }
 }
 
@@ -136,12 +148,16 @@ pub fn caseload_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, meas
         .iter()
         .map(|b| b.value)
         .fold(plan.settings.caseload_target, f64::max);
-    let plot = team_axis(base_plot("caseload-per-worker", 230.0), positions)
-        .include_y(tallest * LEGEND_ROOM)
-        .y_axis_label(match measure {
-            ChartMeasure::Cases => "cases per FTE",
-            ChartMeasure::Points => "weighted points",
-        });
+    let plot = team_axis(
+        base_plot("caseload-per-worker", 230.0),
+        positions,
+        ui.available_width(),
+    )
+    .include_y(tallest * LEGEND_ROOM)
+    .y_axis_label(match measure {
+        ChartMeasure::Cases => "cases per FTE",
+        ChartMeasure::Points => "weighted points",
+    });
     let target = plan.settings.caseload_target;
     plot.show(ui, |plot_ui| {
         plot_ui.bar_chart(
@@ -211,7 +227,12 @@ fn caseload_spread_ui(
         positions.push((x, team.name.clone()));
     }
     let target = plan.settings.caseload_target;
-    team_axis(base_plot("caseload-per-worker", 230.0), positions).show(ui, |plot_ui| {
+    team_axis(
+        base_plot("caseload-per-worker", 230.0),
+        positions,
+        ui.available_width(),
+    )
+    .show(ui, |plot_ui| {
         plot_ui.box_plot(BoxPlot::new("Caseload spread per team", boxes));
         if measure == ChartMeasure::Cases {
             plot_ui
@@ -264,15 +285,19 @@ pub fn capacity_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
         .color(theme::MUST_ALLOCATE)
         .element_formatter(describe("must-allocate, unallocated"))
         .stack_on(&[&allocated, &waiting]);
-    team_axis(base_plot("capacity-vs-demand", 200.0), positions)
-        .include_y(tallest * LEGEND_ROOM)
-        .y_axis_label("weighted points")
-        .show(ui, |plot_ui| {
-            plot_ui.bar_chart(capacity);
-            plot_ui.bar_chart(allocated);
-            plot_ui.bar_chart(waiting);
-            plot_ui.bar_chart(must);
-        });
+    team_axis(
+        base_plot("capacity-vs-demand", 200.0),
+        positions,
+        ui.available_width(),
+    )
+    .include_y(tallest * LEGEND_ROOM)
+    .y_axis_label("weighted points")
+    .show(ui, |plot_ui| {
+        plot_ui.bar_chart(capacity);
+        plot_ui.bar_chart(allocated);
+        plot_ui.bar_chart(waiting);
+        plot_ui.bar_chart(must);
+    });
 }
 
 /// Chart 3: each team's FTE by who fills it: working permanent, agency and fixed-term staff,
@@ -323,12 +348,16 @@ pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             .stack_on(&below);
         charts.push(chart);
     }
-    team_axis(base_plot("staffing-mix", 200.0), positions)
-        .include_y(tallest * LEGEND_ROOM)
-        .y_axis_label("FTE")
-        .show(ui, |plot_ui| {
-            for chart in charts {
-                plot_ui.bar_chart(chart);
-            }
-        });
+    team_axis(
+        base_plot("staffing-mix", 200.0),
+        positions,
+        ui.available_width(),
+    )
+    .include_y(tallest * LEGEND_ROOM)
+    .y_axis_label("FTE")
+    .show(ui, |plot_ui| {
+        for chart in charts {
+            plot_ui.bar_chart(chart);
+        }
+    });
 }
