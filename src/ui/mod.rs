@@ -18,6 +18,5 @@ mod weights;
 mod widgets;
 
 pub use app::{CaseloadApp, RECENT_KEY};
-pub use charts::MAX_WORKER_BARS;
 pub use launch::{RendererChoice, native_options, run_desktop};
 pub use posts_table::filtered_rows;
