@@ -287,3 +287,23 @@ fn no_prompt_when_there_is_nothing_to_lose() {
     assert!(harness.query_by_label("Unsaved changes").is_none());
     status_shows(&harness, "0 teams · 0 posts");
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    harness.get_by_label("+ Team").click();
+    harness.run();
+    let root = harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default();
+    root.events.push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+    status_shows(&harness, "7 teams · 38 posts");
+}
