@@ -24,6 +24,20 @@ pub struct Plan {
     pub posts: Vec<Post>,
 }
 
+impl Plan {
+    pub fn team(&self, id: TeamId) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    pub fn grade(&self, id: GradeId) -> Option<&Grade> {
+        self.grades.iter().find(|g| g.id == id)
+    }
+
+    pub fn post(&self, id: PostId) -> Option<&Post> {
+        self.posts.iter().find(|p| p.id == id)
+    }
+}
+
 /// A kind of case and how much work one case of it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

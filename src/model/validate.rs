@@ -246,7 +246,7 @@ fn check_case_counts(
 
 /// `post 14 (in team 2 "North")`: enough for a user to find the post in the app or the file.
 fn post_location(plan: &Plan, post: PostId, team: TeamId) -> String {
-    match plan.teams.iter().find(|t| t.id == team) {
+    match plan.team(team) {
         Some(t) => format!("{post} (in {} \"{}\")", t.id, t.name),
         None => post.to_string(),
     }

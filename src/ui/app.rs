@@ -290,11 +290,7 @@ impl CaseloadApp {
         }
         if let Some(team) = self.state.confirm_delete_team {
             let plan = self.doc.plan();
-            let name = plan
-                .teams
-                .iter()
-                .find(|t| t.id == team)
-                .map_or("the team", |t| t.name.as_str());
+            let name = plan.team(team).map_or("the team", |t| t.name.as_str());
             let posts = plan.posts.iter().filter(|p| p.team == team).count();
             if let Some(delete) = confirm_delete_team_ui(ctx, name, posts) {
                 if delete {

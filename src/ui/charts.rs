@@ -109,11 +109,7 @@ pub fn caseload_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, meas
                 continue;
             };
             let who = post.worker.as_deref().unwrap_or("Vacant");
-            let grade = plan
-                .grades
-                .iter()
-                .find(|g| g.id == post.grade)
-                .map_or("?", |g| g.name.as_str());
+            let grade = plan.grade(post.grade).map_or("?", |g| g.name.as_str());
             let per_fte = a.cases_held as f64 / post.fte;
             let value = match measure {
                 ChartMeasure::Cases => per_fte,

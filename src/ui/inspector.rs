@@ -27,11 +27,11 @@ pub fn inspector_ui(
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| match state.selection {
-            Selection::Team(id) => match plan.teams.iter().find(|t| t.id == id) {
+            Selection::Team(id) => match plan.team(id) {
                 Some(team) => team_ui(ui, plan, assessment, team, state, edits),
                 None => state.selection = Selection::Plan,
             },
-            Selection::Post(id) => match plan.posts.iter().find(|p| p.id == id) {
+            Selection::Post(id) => match plan.post(id) {
                 Some(post) => post_ui(ui, plan, assessment, post, state, edits),
                 None => state.selection = Selection::Plan,
             },
@@ -234,7 +234,7 @@ fn add_posts_ui(
         ui.end_row();
         ui.label("Grade");
         let grade_name = grade
-            .and_then(|g| plan.grades.iter().find(|x| x.id == g))
+            .and_then(|g| plan.grade(g))
             .map_or("—", |g| g.name.as_str());
         combo(
             ui,
@@ -335,11 +335,7 @@ fn post_ui(
     state: &mut UiState,
     edits: &mut Vec<Command>,
 ) {
-    let team_name = plan
-        .teams
-        .iter()
-        .find(|t| t.id == post.team)
-        .map_or("?", |t| t.name.as_str());
+    let team_name = plan.team(post.team).map_or("?", |t| t.name.as_str());
     ui.label(RichText::new(format!("Post {} in {team_name}", post.id.0)).strong());
     let id = post.id;
     egui::Grid::new("post-fields")
@@ -359,11 +355,7 @@ fn post_ui(
 
             ui.label("Grade");
             let mut grade = post.grade;
-            let grade_name = plan
-                .grades
-                .iter()
-                .find(|g| g.id == grade)
-                .map_or("?", |g| g.name.as_str());
+            let grade_name = plan.grade(grade).map_or("?", |g| g.name.as_str());
             combo(ui, "Grade", ("post-grade", id), grade_name, |ui| {
                 for g in &plan.grades {
                     ui.selectable_value(&mut grade, g.id, &g.name);

@@ -74,16 +74,8 @@ pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: 
                 body.rows(20.0, rows.len(), |mut row| {
                     let (post, a) = rows[row.index()];
                     row.set_selected(state.selection == Selection::Post(post.id));
-                    let team = plan
-                        .teams
-                        .iter()
-                        .find(|t| t.id == post.team)
-                        .map_or("?", |t| t.name.as_str());
-                    let grade = plan
-                        .grades
-                        .iter()
-                        .find(|g| g.id == post.grade)
-                        .map_or("?", |g| g.name.as_str());
+                    let team = plan.team(post.team).map_or("?", |t| t.name.as_str());
+                    let grade = plan.grade(post.grade).map_or("?", |g| g.name.as_str());
                     row.col(|ui| {
                         ui.label(team);
                     });
@@ -138,7 +130,7 @@ fn filters_ui(ui: &mut Ui, plan: &Plan, filter: &mut PostFilter) {
     ui.horizontal_wrapped(|ui| {
         let team_name = filter
             .team
-            .and_then(|id| plan.teams.iter().find(|t| t.id == id))
+            .and_then(|id| plan.team(id))
             .map_or("All teams", |t| t.name.as_str());
         egui::ComboBox::from_label("Team")
             .selected_text(team_name)
@@ -150,7 +142,7 @@ fn filters_ui(ui: &mut Ui, plan: &Plan, filter: &mut PostFilter) {
             });
         let grade_name = filter
             .grade
-            .and_then(|id| plan.grades.iter().find(|g| g.id == id))
+            .and_then(|id| plan.grade(id))
             .map_or("All grades", |g| g.name.as_str());
         egui::ComboBox::from_label("Grade")
             .selected_text(grade_name)
@@ -193,18 +185,8 @@ pub fn filtered_rows<'p>(
     filter: &PostFilter,
 ) -> Vec<(&'p Post, &'p PostAssessment)> {
     let needle = filter.search.trim().to_lowercase();
-    let team_name = |post: &Post| {
-        plan.teams
-            .iter()
-            .find(|t| t.id == post.team)
-            .map_or("", |t| t.name.as_str())
-    };
-    let grade_name = |post: &Post| {
-        plan.grades
-            .iter()
-            .find(|g| g.id == post.grade)
-            .map_or("", |g| g.name.as_str())
-    };
+    let team_name = |post: &Post| plan.team(post.team).map_or("", |t| t.name.as_str());
+    let grade_name = |post: &Post| plan.grade(post.grade).map_or("", |g| g.name.as_str());
     let mut rows: Vec<_> = plan
         .posts
         .iter()

@@ -143,11 +143,7 @@ fn post_row_ui(
     let post_assessment = assessment.post(post.id);
     ui.horizontal(|ui| {
         band_marker(ui, post_assessment.and_then(|a| a.band));
-        let grade = plan
-            .grades
-            .iter()
-            .find(|g| g.id == post.grade)
-            .map_or("?", |g| g.name.as_str());
+        let grade = plan.grade(post.grade).map_or("?", |g| g.name.as_str());
         let who = match (&post.worker, post.is_absent()) {
             (None, _) => "Vacant".to_owned(),
             (Some(name), true) => format!("{name} (absent)"),
