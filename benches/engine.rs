@@ -50,5 +50,14 @@ fn saving(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, assessment, loading, saving);
+/// The expected-path projection: 60 months of the 1,000-post plan. Issue 4's target: < 2 ms.
+fn projection(c: &mut Criterion) {
+    let plan = synthetic::plan(1_000, 20_000);
+    let start = caseload_planner::model::YearMonth::new(2026, 4).unwrap();
+    c.bench_function("project/1000 posts, 60 months", |b| {
+        b.iter(|| caseload_planner::model::projection::project(black_box(&plan), start, 60))
+    });
+}
+
+criterion_group!(benches, assessment, loading, saving, projection);
 criterion_main!(benches);

@@ -135,3 +135,23 @@ fn weighting_separates_two_teams_with_the_same_caseload() {
 fn the_built_in_plan_is_the_stretched_locality_file() {
     assert_eq!(default_plan(), load("stretched-locality.ron"));
 }
+
+#[test]
+fn the_fixed_term_team_adds_360_points_for_twelve_months_then_nothing() {
+    use caseload_planner::model::projection::project;
+    let start = YearMonth::new(2026, 4).unwrap();
+    let base = project(&load("stretched-locality.ron"), start, 18);
+    let option = project(&load("fixed-term-locality-team.ron"), start, 18);
+    for (i, (b, o)) in base.iter().zip(&option).enumerate() {
+        let added = o.service.sums.capacity_points - b.service.sums.capacity_points;
+        // Months 1-12 (April 2026 - March 2027): 18 social workers x 20 points; from month 13
+        // the contracts have ended.
+        let expected = if i < 12 { 360.0 } else { 0.0 };
+        close(added, expected);
+    }
+    // Both plans also lose N. Usman's fixed-term post after December 2026 (20 points) and gain
+    // G. Nash back from leave in February 2027 (20 points).
+    let capacity = |m: usize| base[m].service.sums.capacity_points;
+    close(capacity(9) - capacity(8), -20.0); // January 2027
+    close(capacity(10) - capacity(9), 20.0); // February 2027
+}

@@ -4,6 +4,7 @@
 //! - [`validate`](mod@validate): what makes a plan valid, as a list of [`Problem`]s;
 //! - [`assess`](mod@assess): every figure derived from a plan;
 //! - [`defaults`]: illustrative starting weights, grades and targets;
+//! - [`projection`]: capacity month by month from the dates in a plan;
 //! - [`synthetic`]: large generated plans for benchmarks and tests.
 
 pub mod assess;
@@ -12,6 +13,7 @@ pub mod defaults;
 mod ids;
 mod month;
 mod plan;
+pub mod projection;
 pub mod synthetic;
 pub mod validate;
 
