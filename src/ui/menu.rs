@@ -28,6 +28,7 @@ pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key
 pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 
 /// The action of a shortcut pressed this frame, if any. Undo and redo are left to a text field
 /// that has focus (it has its own undo).
@@ -43,6 +44,8 @@ pub fn shortcut_action(ctx: &egui::Context) -> Option<AppAction> {
             Some(AppAction::New)
         } else if input.consume_shortcut(&OPEN) {
             Some(AppAction::Open)
+        } else if input.consume_shortcut(&QUIT) {
+            Some(AppAction::Quit)
         } else if typing {
             None
         } else if input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y) {
@@ -97,7 +100,7 @@ pub fn menu_bar_ui(
                 action = Some(AppAction::SaveAs);
             }
             ui.separator();
-            if item(ui, "Quit", None, true) {
+            if item(ui, "Quit", Some(&QUIT), true) {
                 action = Some(AppAction::Quit);
             }
         });
