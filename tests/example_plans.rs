@@ -155,3 +155,30 @@ fn the_fixed_term_team_adds_360_points_for_twelve_months_then_nothing() {
     close(capacity(9) - capacity(8), -20.0); // January 2027
     close(capacity(10) - capacity(9), 20.0); // February 2027
 }
+
+#[test]
+fn the_fixed_term_team_costs_less_than_covering_the_same_posts_with_agency() {
+    use caseload_planner::model::costs::{CostRates, annual_cost};
+    let base = load("stretched-locality.ron");
+    let option = load("fixed-term-locality-team.ron");
+    let rates = CostRates::illustrative(&option);
+    let added = annual_cost(&option, &rates).total - annual_cost(&base, &rates).total;
+    // Illustrative rates with 30% on-costs: service manager 72,000 x 1.3 = 93,600; team managers
+    // 3 x 75,400 = 226,200; social workers 18 x 58,500 = 1,053,000. Total 1,372,800 a year.
+    close(added, 1_372_800.0);
+
+    // The same 22 posts from an agency, 220 days a year: 121,000 + 3 x 99,000 + 18 x 79,200.
+    let mut agency = option.clone();
+    let team = agency
+        .teams
+        .iter()
+        .find(|t| t.name == "Fixed-term Locality Team")
+        .unwrap()
+        .id;
+    for post in agency.posts.iter_mut().filter(|p| p.team == team) {
+        post.contract = Contract::Agency;
+    }
+    let agency_added = annual_cost(&agency, &rates).total - annual_cost(&base, &rates).total;
+    close(agency_added, 1_843_600.0);
+    // Per case of the 360 cases of capacity added: 3,813.33 a year against 5,121.11.
+}

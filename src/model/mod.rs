@@ -5,10 +5,12 @@
 //! - [`assess`](mod@assess): every figure derived from a plan;
 //! - [`defaults`]: illustrative starting weights, grades and targets;
 //! - [`projection`]: capacity month by month from the dates in a plan;
+//! - [`costs`]: annual cost of a plan at given (illustrative) rates;
 //! - [`synthetic`]: large generated plans for benchmarks and tests.
 
 pub mod assess;
 pub mod command;
+pub mod costs;
 pub mod defaults;
 mod ids;
 mod month;
