@@ -29,6 +29,8 @@ pub struct Assessment {
     pub teams: Vec<TeamAssessment>,
     /// The whole service.
     pub service: Totals,
+    /// Where each post's entry is in `posts`: the UI looks posts up once per bar and row.
+    post_index: HashMap<PostId, usize>,
 }
 
 /// Figures for one post.
@@ -61,7 +63,7 @@ impl Assessment {
     }
 
     pub fn post(&self, id: PostId) -> Option<&PostAssessment> {
-        self.posts.iter().find(|p| p.post == id)
+        self.post_index.get(&id).map(|&i| &self.posts[i])
     }
 }
 
@@ -173,10 +175,12 @@ pub fn assess(plan: &Plan) -> Assessment {
         settings,
         Some((capacity_cases, headroom_cases)),
     );
+    let post_index = posts.iter().enumerate().map(|(i, p)| (p.post, i)).collect();
     Assessment {
         posts,
         teams,
         service,
+        post_index,
     }
 }
 
