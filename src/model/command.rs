@@ -6,8 +6,8 @@
 //! commands (tested by property in `tests/commands.rs`).
 
 use super::validate::{
-    MAX_CASE_COUNT, capacity_problem, contract_problem, count_problem, fte_problem,
-    settings_problems, weight_problem,
+    capacity_problem, contract_problem, count_problem, fte_problem, settings_problems,
+    weight_problem,
 };
 use super::{
     CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, Plan, Post, PostId,
@@ -436,15 +436,7 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
 /// Cases whose worker has gone join the team's unallocated work.
 fn release_cases(plan: &mut Plan, team: TeamId, cases: &CaseCounts) {
     if let Some(t) = plan.teams.iter_mut().find(|t| t.id == team) {
-        for (&case_type, &n) in cases {
-            let total = t
-                .unallocated
-                .get(&case_type)
-                .copied()
-                .unwrap_or(0)
-                .saturating_add(n);
-            set_count(&mut t.unallocated, case_type, total.min(MAX_CASE_COUNT));
-        }
+        t.receive_unallocated(cases);
     }
 }
 

@@ -129,6 +129,20 @@ pub struct Team {
     pub unallocated: CaseCounts,
 }
 
+impl Team {
+    /// Cases whose worker has gone (post deleted or vacated, contract ended) join the team's
+    /// unallocated work. Counts stay within the plausible maximum, so the plan stays valid.
+    pub fn receive_unallocated(&mut self, cases: &CaseCounts) {
+        for (&case_type, &n) in cases {
+            let waiting = self.unallocated.entry(case_type).or_default();
+            *waiting = waiting
+                .saturating_add(n)
+                .min(super::validate::MAX_CASE_COUNT);
+        }
+        self.unallocated.retain(|_, n| *n > 0);
+    }
+}
+
 /// How a post is filled, contractually.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Contract {

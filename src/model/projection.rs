@@ -43,10 +43,7 @@ pub fn plan_at(plan: &Plan, month: YearMonth) -> Plan {
     }
     for (team, cases) in released {
         if let Some(t) = at.teams.iter_mut().find(|t| t.id == team) {
-            for (case_type, n) in cases {
-                let waiting = t.unallocated.entry(case_type).or_default();
-                *waiting = waiting.saturating_add(n);
-            }
+            t.receive_unallocated(&cases);
         }
     }
     at

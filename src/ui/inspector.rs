@@ -5,6 +5,7 @@ use super::state::{Selection, UiState};
 use super::structure::request_delete_team;
 use super::theme;
 use super::widgets::{combo, flag_text, month_field, text_field};
+use crate::model::command::MAX_POSTS_AT_ONCE;
 use crate::model::{
     AbsenceReason, Assessment, Command, Contract, ContractKind, GradeRole, Plan, Post, PostStatus,
     Team, TeamFunction, YearMonth,
@@ -229,7 +230,7 @@ fn add_posts_ui(
     egui::Grid::new("add-posts").num_columns(2).show(ui, |ui| {
         ui.label("How many");
         ui.name_inputs("Number of posts to add", |ui| {
-            ui.add(egui::DragValue::new(&mut form.count).range(1..=200))
+            ui.add(egui::DragValue::new(&mut form.count).range(1..=MAX_POSTS_AT_ONCE))
         });
         ui.end_row();
         ui.label("Grade");
@@ -477,8 +478,8 @@ fn contract_ui(ui: &mut Ui, post: &Post, state: &mut UiState, edits: &mut Vec<Co
             let contract = match kind {
                 ContractKind::Permanent => Contract::Permanent,
                 ContractKind::Agency => Contract::Agency,
-                // A new fixed-term contract: twelve months from the plan's first fixed-term
-                // start, or from April 2026, to be edited below.
+                // A new fixed-term contract starts as April 2026 - March 2027 (the example
+                // plans' year); its months are edited right below.
                 ContractKind::FixedTerm => {
                     let start = YearMonth::new(2026, 4).expect("valid month");
                     Contract::FixedTerm {
