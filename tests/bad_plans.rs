@@ -41,8 +41,8 @@ const EXPECTED: &[(&str, &[&str])] = &[
     (
         "newer-version.ron",
         &[
-            "plan format version 2",
-            "reads up to version 1",
+            "plan format version 3",
+            "reads up to version 2",
             "newer Caseload Planner",
         ],
     ),
@@ -143,6 +143,38 @@ const EXPECTED: &[(&str, &[&str])] = &[
             "post 2: FTE must be above 0 and at most 1, not 2",
             "post 3 (in team 1 \"Family Support\"): duplicate id",
         ],
+    ),
+    // Format 2: timeline, cost rates, assumptions and options.
+    (
+        "bad-assumptions.ron",
+        &[
+            "4 problems",
+            "assumptions: permanent turnover must be from 0% to 100% a year, not 1.5",
+            "months to fill a vacancy must be from 1 to 36, not 0.5",
+            "demand change for team 9, which is not in the plan",
+        ],
+    ),
+    (
+        "horizon-too-long.ron",
+        &["timeline: the plan looks ahead 1 to 60 months, not 61"],
+    ),
+    (
+        "bad-cost-rates.ron",
+        &[
+            "cost rates: salary for grade 2 must be from 0 to 1000000, not -45000",
+            "salary for grade 9, which is not in the plan",
+        ],
+    ),
+    (
+        "bad-options.ron",
+        &[
+            "option \"Option A\", post 2 (in team 1 \"Family Support\"): FTE must be above 0",
+            "option \"option a\": another scenario has the same name",
+        ],
+    ),
+    (
+        "leaves-before-start.ron",
+        &["the worker leaves (2026-05) before the post starts (2026-06)"],
     ),
 ];
 

@@ -2,14 +2,32 @@
 //! contents (the arithmetic is in the comments).
 
 use caseload_planner::io::{default_plan, load_file};
-use caseload_planner::model::{Band, Contract, ContractKind, Plan, TeamId, YearMonth, assess};
+use caseload_planner::model::{
+    Assumptions, Band, Contract, ContractKind, Plan, ScenarioSet, TeamId, YearMonth, assess,
+};
 use std::path::Path;
 
-fn load(name: &str) -> Plan {
+fn load_set(name: &str) -> ScenarioSet {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("saved-plans")
         .join(name);
     load_file(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A file's baseline.
+fn load(name: &str) -> Plan {
+    load_set(name).baseline().clone()
+}
+
+/// The acceptance example: the stretched locality service and its fixed-term option.
+fn fixed_term_option() -> Plan {
+    let set = load_set("stretched-locality.ron");
+    let option = set
+        .options()
+        .iter()
+        .find(|o| o.name == "Fixed-term locality team")
+        .expect("the example has the fixed-term option");
+    option.plan.clone()
 }
 
 fn close(actual: f64, expected: f64) {
@@ -72,7 +90,7 @@ fn stretched_locality_teams_are_over_capacity_except_care_leavers() {
 #[test]
 fn the_fixed_term_locality_team_adds_exactly_360_cases_of_capacity() {
     let base = assess(&load("stretched-locality.ron"));
-    let plan = load("fixed-term-locality-team.ron");
+    let plan = fixed_term_option();
     let with_team = assess(&plan);
     close(
         with_team.service.capacity_cases,
@@ -137,32 +155,66 @@ fn the_built_in_plan_is_the_stretched_locality_file() {
 }
 
 #[test]
-fn the_fixed_term_team_adds_360_points_for_twelve_months_then_nothing() {
+fn the_fixed_term_team_adds_360_cases_for_twelve_months_then_nothing() {
     use caseload_planner::model::projection::project;
-    let start = YearMonth::new(2026, 4).unwrap();
-    let base = project(&load("stretched-locality.ron"), start, 18);
-    let option = project(&load("fixed-term-locality-team.ron"), start, 18);
-    for (i, (b, o)) in base.iter().zip(&option).enumerate() {
-        let added = o.service.sums.capacity_points - b.service.sums.capacity_points;
-        // Months 1-12 (April 2026 - March 2027): 18 social workers x 20 points; from month 13
-        // the contracts have ended.
+    // Turnover-free, so the projection follows the dates alone.
+    let steady = |mut plan: Plan| {
+        plan.assumptions = Assumptions::steady();
+        plan
+    };
+    let base_plan = steady(load("stretched-locality.ron"));
+    assert_eq!(base_plan.timeline.start, YearMonth::new(2026, 4).unwrap());
+    let base = project(&base_plan);
+    let option = project(&steady(fixed_term_option()));
+    assert_eq!(base.months.len(), 36);
+    for (i, (b, o)) in base.months.iter().zip(&option.months).enumerate() {
+        // Months 1-12 (April 2026 - March 2027): 18 social workers x 20 points, and the new team
+        // holds no cases so a case is a standard one: 360 cases. From month 13 the contracts
+        // have ended.
         let expected = if i < 12 { 360.0 } else { 0.0 };
-        close(added, expected);
+        close(o.capacity_points - b.capacity_points, expected);
+        close(o.capacity_cases - b.capacity_cases, expected);
     }
+    // Markers: N. Usman's contract (already in the baseline) ends after December 2026; the 22
+    // posts of the new team after March 2027.
+    let ends: Vec<(YearMonth, u32)> = option
+        .contract_ends
+        .iter()
+        .map(|e| (e.month, e.posts))
+        .collect();
+    assert_eq!(
+        ends,
+        [
+            (YearMonth::new(2027, 1).unwrap(), 1),
+            (YearMonth::new(2027, 4).unwrap(), 22)
+        ]
+    );
+    // The baseline is over capacity from the start; the option only once the contracts end.
+    assert_eq!(
+        base.first_over_capacity,
+        Some(YearMonth::new(2026, 4).unwrap())
+    );
+    assert_eq!(
+        option.first_over_capacity,
+        Some(YearMonth::new(2027, 4).unwrap())
+    );
     // Both plans also lose N. Usman's fixed-term post after December 2026 (20 points) and gain
     // G. Nash back from leave in February 2027 (20 points).
-    let capacity = |m: usize| base[m].service.sums.capacity_points;
+    let capacity = |m: usize| base.months[m].capacity_points;
     close(capacity(9) - capacity(8), -20.0); // January 2027
     close(capacity(10) - capacity(9), 20.0); // February 2027
+    // The option's extra cost stops with the contracts: 1,372,800 a year is 114,400 a month.
+    close(option.months[0].cost - base.months[0].cost, 114_400.0);
+    close(option.months[12].cost - base.months[12].cost, 0.0);
 }
 
 #[test]
 fn the_fixed_term_team_costs_less_than_covering_the_same_posts_with_agency() {
-    use caseload_planner::model::costs::{CostRates, annual_cost};
+    use caseload_planner::model::compare::headline;
+    use caseload_planner::model::costs::annual_cost;
     let base = load("stretched-locality.ron");
-    let option = load("fixed-term-locality-team.ron");
-    let rates = CostRates::illustrative(&option);
-    let added = annual_cost(&option, &rates).total - annual_cost(&base, &rates).total;
+    let option = fixed_term_option();
+    let added = annual_cost(&option).total - annual_cost(&base).total;
     // Illustrative rates with 30% on-costs: service manager 72,000 x 1.3 = 93,600; team managers
     // 3 x 75,400 = 226,200; social workers 18 x 58,500 = 1,053,000. Total 1,372,800 a year.
     close(added, 1_372_800.0);
@@ -178,7 +230,40 @@ fn the_fixed_term_team_costs_less_than_covering_the_same_posts_with_agency() {
     for post in agency.posts.iter_mut().filter(|p| p.team == team) {
         post.contract = Contract::Agency;
     }
-    let agency_added = annual_cost(&agency, &rates).total - annual_cost(&base, &rates).total;
+    let agency_added = annual_cost(&agency).total - annual_cost(&base).total;
     close(agency_added, 1_843_600.0);
     // Per case of the 360 cases of capacity added: 3,813.33 a year against 5,121.11.
+    close(added / 360.0, 3_813.333_333_333_333_5);
+    close(agency_added / 360.0, 5_121.111_111_111_111);
+    // The Compare view's figures for the option: capacity +360, cost +1,372,800.
+    let (b, o) = (
+        headline(&base, &assess(&base)),
+        headline(&option, &assess(&option)),
+    );
+    close(o.capacity_cases - b.capacity_cases, 360.0);
+    close(o.annual_cost - b.annual_cost, 1_372_800.0);
+    assert!(o.cost_per_case_of_capacity.unwrap() < b.cost_per_case_of_capacity.unwrap());
+}
+
+#[test]
+fn a_version_1_file_loads_as_a_baseline_with_defaults_for_what_it_lacks() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/v1-plans/stretched-locality.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("version: 1,"));
+    let set = load_file(&path).unwrap();
+    assert_eq!(set.len(), 1, "no options");
+    let v1 = set.baseline();
+    let v2 = load("stretched-locality.ron");
+    assert_eq!(v1.teams, v2.teams);
+    assert_eq!(v1.posts, v2.posts);
+    assert_eq!(v1.case_types, v2.case_types);
+    assert_eq!(v1.timeline, caseload_planner::model::Timeline::default());
+    assert_eq!(v1.assumptions, Assumptions::default());
+    assert_eq!(
+        v1.costs,
+        caseload_planner::model::CostRates::illustrative(v1)
+    );
+    // The old fixed-term file is the option's structure.
+    let old = load_file(&path.with_file_name("fixed-term-locality-team.ron")).unwrap();
+    assert_eq!(old.baseline().posts, fixed_term_option().posts);
 }

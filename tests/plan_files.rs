@@ -4,10 +4,12 @@ use caseload_planner::io::{
     DEFAULT_PLAN_RON, SaveError, backup_path, load_bytes, load_file, load_str, save_file,
     to_ron_string,
 };
+use caseload_planner::model::scenarios::OwnPartsWithoutName;
 use caseload_planner::model::validate::{MAX_CAPACITY_POINTS, MAX_CASE_COUNT, MAX_WEIGHT};
 use caseload_planner::model::{
-    AbsenceReason, CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, Plan,
-    Post, PostId, PostStatus, Settings, Team, TeamFunction, TeamId, YearMonth, assess,
+    AbsenceReason, Assumptions, CaseCounts, CaseType, CaseTypeId, Command, Contract, CostRates,
+    DemandChange, Grade, GradeId, GradeRole, Plan, Post, PostId, PostStatus, ScenarioSet, Settings,
+    Team, TeamFunction, TeamId, Timeline, Turnover, YearMonth, assess,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
@@ -106,6 +108,8 @@ fn post(teams: u32, grades: u32, case_types: u32) -> impl Strategy<Value = Post>
                 // A vacancy is never absent and holds no cases.
                 status: if vacant { PostStatus::Active } else { status },
                 cases: if vacant { CaseCounts::new() } else { cases },
+                starts: None,
+                leaves: None,
             }
         })
 }
@@ -134,6 +138,14 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
                 name,
                 notes,
                 settings,
+                timeline: Timeline::default(),
+                costs: CostRates {
+                    salary: Default::default(),
+                    on_costs: 0.3,
+                    agency_day_rate: Default::default(),
+                    working_days: 220.0,
+                },
+                assumptions: Assumptions::default(),
                 case_types: case_types
                     .into_iter()
                     .enumerate()
@@ -177,15 +189,73 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
         )
 }
 
+fn assumptions() -> impl Strategy<Value = Assumptions> {
+    (
+        (0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0),
+        1.0f64..=36.0,
+        0.0f64..=1.0,
+        proptest::option::of(prop_oneof![
+            (-0.1f64..=0.1).prop_map(DemandChange::MonthlyGrowth),
+            (-1000.0f64..=1000.0, 1u32..=60)
+                .prop_map(|(cases, months)| DemandChange::Target { cases, months }),
+        ]),
+    )
+        .prop_map(
+            |((permanent, fixed_term, agency), months_to_fill, agency_cover, change)| Assumptions {
+                turnover: Turnover {
+                    permanent,
+                    fixed_term,
+                    agency,
+                },
+                recruit: months_to_fill < 30.0,
+                months_to_fill,
+                agency_cover,
+                demand: change.into_iter().map(|c| (TeamId(1), c)).collect(),
+            },
+        )
+}
+
+/// A valid plan with a timeline, rates for its grades, and an option holding some of its posts
+/// under other assumptions.
+fn valid_scenarios() -> impl Strategy<Value = ScenarioSet> {
+    (
+        valid_plan(),
+        month(),
+        1u32..=60,
+        name(),
+        assumptions(),
+        assumptions(),
+        any::<prop::sample::Index>(),
+        0.0f64..=200_000.0,
+    )
+        .prop_map(
+            |(mut plan, start, months, option_name, base, other, keep, salary)| {
+                plan.timeline = Timeline { start, months };
+                plan.costs = CostRates::illustrative(&plan);
+                if let Some(first) = plan.grades.first() {
+                    plan.costs.salary.insert(first.id, salary);
+                }
+                plan.assumptions = base;
+                let kept = keep.index(plan.posts.len() + 1);
+                let own = OwnPartsWithoutName {
+                    teams: plan.teams.clone(),
+                    posts: plan.posts[..kept].to_vec(),
+                    assumptions: other,
+                };
+                ScenarioSet::with_options(plan, vec![(format!("Option {option_name}"), own)])
+            },
+        )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn any_valid_plan_saved_and_loaded_is_equal(plan in valid_plan()) {
-        prop_assert_eq!(caseload_planner::model::validate(&plan), vec![]);
-        let text = to_ron_string(&plan).unwrap();
+    fn any_valid_plan_saved_and_loaded_is_equal(set in valid_scenarios()) {
+        prop_assert_eq!(caseload_planner::model::scenarios::validate_scenarios(&set), vec![]);
+        let text = to_ron_string(&set).unwrap();
         let loaded = load_str(&text, Path::new("round trip")).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-        prop_assert_eq!(loaded, plan);
+        prop_assert_eq!(loaded, set);
     }
 
     #[test]
@@ -203,8 +273,8 @@ proptest! {
             let end = (i + delete).min(text.len());
             text.splice(i..end, insert.bytes());
         }
-        if let Ok(plan) = load_bytes(&text, Path::new("mutated")) {
-            let a = assess(&plan);
+        if let Ok(set) = load_bytes(&text, Path::new("mutated")) {
+            let a = assess(set.baseline());
             prop_assert!(a.service.utilisation.is_none_or(f64::is_finite));
             prop_assert!(a.service.caseload_per_case_holder_fte.is_none_or(f64::is_finite));
         }
@@ -257,7 +327,7 @@ fn many_edits_of_the_example_never_panic() {
 
 // ---------- atomic saves ----------
 
-fn example() -> Plan {
+fn example() -> ScenarioSet {
     load_str(DEFAULT_PLAN_RON, Path::new("example")).unwrap()
 }
 
@@ -285,9 +355,11 @@ fn saving_over_a_file_keeps_the_previous_version_as_bak() {
     let first = example();
     save_file(&first, &path).unwrap();
     let mut second = first.clone();
-    second.name = "Second version".into();
+    second
+        .apply(0, Command::SetPlanName("Second version".into()))
+        .unwrap();
     save_file(&second, &path).unwrap();
-    assert_eq!(load_file(&path).unwrap().name, "Second version");
+    assert_eq!(load_file(&path).unwrap().baseline().name, "Second version");
     assert_eq!(load_file(&backup_path(&path)).unwrap(), first);
 }
 
@@ -300,7 +372,9 @@ fn a_save_that_fails_leaves_the_existing_file_untouched_and_says_why() {
     // Block the temporary file's name with a folder, so writing it fails.
     std::fs::create_dir(dir.path().join(".plan.ron.tmp")).unwrap();
     let mut changed = example();
-    changed.name = "Changed".into();
+    changed
+        .apply(0, Command::SetPlanName("Changed".into()))
+        .unwrap();
     let error = save_file(&changed, &path).unwrap_err();
     let message = error.to_string();
     assert!(matches!(error, SaveError::Io { .. }));
@@ -334,8 +408,9 @@ fn an_invalid_plan_is_not_saved() {
     let path = dir.path().join("plan.ron");
     save_file(&example(), &path).unwrap();
     let before = std::fs::read(&path).unwrap();
-    let mut broken = example();
-    broken.posts[1].fte = 0.0;
+    let mut plan = example().baseline().clone();
+    plan.posts[1].fte = 0.0;
+    let broken = ScenarioSet::new(plan);
     let message = save_file(&broken, &path).unwrap_err().to_string();
     assert!(
         message.contains("FTE must be above 0 and at most 1, not 0"),

@@ -100,7 +100,7 @@ fn the_last_plan_reopens_after_a_restart() {
     let path = dir.path().join("north.ron");
     let mut plan = default_plan();
     plan.name = "North restructure".into();
-    save_file(&plan, &path).unwrap();
+    save_file(&caseload_planner::model::ScenarioSet::new(plan), &path).unwrap();
 
     // First run: open the plan, then eframe saves the app's state on exit.
     let mut first = common::app_harness(vec![Some(path.clone())]);

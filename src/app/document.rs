@@ -1,58 +1,124 @@
-//! The open plan: what it is, where it lives, whether it has unsaved changes, and its history.
+//! The open plan: its scenarios, which one is shown, where it lives, whether it has unsaved
+//! changes, and its undo history.
+//!
+//! Undo works within each scenario: an edit to an option is undone while that option is shown,
+//! never from another scenario. Changes to the parts all scenarios share (case types, grades,
+//! settings, timeline, cost rates) have their own history, reachable from every scenario; Ctrl+Z
+//! undoes whichever of the two came last.
 
 use crate::io::{LoadError, SaveError, load_file, save_file};
-use crate::model::{Assessment, Command, Created, Plan, Refusal, apply, assess};
-use egui::util::undoer::{self, Undoer};
+use crate::model::projection::{Bands, Projection, monte_carlo, project};
+use crate::model::scenarios::{OwnParts, SharedParts, is_shared};
+use crate::model::{Assessment, Command, Created, Plan, Refusal, ScenarioSet, assess};
 use std::path::{Path, PathBuf};
 
 /// Undo steps kept; older ones are dropped.
-const MAX_UNDOS: usize = 200;
+const MAX_UNDOS: usize = 300;
 
-/// One open plan. All edits go through [`Document::apply`]; the assessment is recomputed after
+/// Monte Carlo runs behind the Projection view's bands, and their seed (fixed, so the bands
+/// are the same every time the same plan is shown).
+pub const BAND_RUNS: u32 = 1_000;
+pub const BAND_SEED: u64 = 2026;
+
+/// Which history an edit belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    Shared,
+    Scenario(usize),
+}
+
+#[derive(Clone, Debug)]
+enum Snapshot {
+    Shared(SharedParts),
+    Own(OwnParts),
+}
+
+/// The state of one scope before (on the undo list) or after (on the redo list) an edit.
+#[derive(Clone, Debug)]
+struct Step {
+    scope: Scope,
+    state: Snapshot,
+}
+
+/// One open plan. All edits go through [`Document::apply`]; assessments are recomputed after
 /// each change, so anything drawn after an edit in the same frame shows its effect.
 pub struct Document {
-    plan: Plan,
+    set: ScenarioSet,
+    active: usize,
     path: Option<PathBuf>,
-    /// The plan as last opened or saved: the document is dirty when `plan` differs from it.
-    saved: Plan,
+    /// The plan as last opened or saved: the document is dirty when `set` differs from it.
+    saved: ScenarioSet,
     dirty: bool,
-    assessment: Assessment,
-    undoer: Undoer<Plan>,
-    /// An edit was applied since the last undo point; the point is added once the user's
-    /// gesture (a drag, typing in a field) ends. See [`Document::settle`].
-    undo_point_pending: bool,
+    /// One assessment per scenario, in order.
+    assessments: Vec<Assessment>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// The scope edited since the last undo point; the point is made when the user's gesture
+    /// (a drag, typing in a field) ends. See [`Document::settle`].
+    pending: Option<Scope>,
+    /// The active scenario's projection and bands, worked out when first asked for.
+    projection: Option<Projection>,
+    bands: Option<Bands>,
 }
 
 impl Document {
-    /// A document for `plan`, from `path` if it came from a file.
+    /// A document for a plan with no options, from `path` if it came from a file.
     pub fn new(plan: Plan, path: Option<PathBuf>) -> Self {
-        let mut undoer = Undoer::with_settings(undoer::Settings {
-            max_undos: MAX_UNDOS,
-            ..Default::default()
-        });
-        undoer.add_undo(&plan);
+        Self::with_scenarios(ScenarioSet::new(plan), path)
+    }
+
+    /// A document for a plan with its options; the baseline is shown first.
+    pub fn with_scenarios(set: ScenarioSet, path: Option<PathBuf>) -> Self {
         Document {
-            assessment: assess(&plan),
-            saved: plan.clone(),
+            assessments: set.iter().map(|s| assess(&s.plan)).collect(),
+            saved: set.clone(),
+            set,
+            active: 0,
             dirty: false,
-            plan,
             path,
-            undoer,
-            undo_point_pending: false,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            pending: None,
+            projection: None,
+            bands: None,
         }
     }
 
     /// Opens the plan at `path`.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        load_file(path).map(|plan| Self::new(plan, Some(path.to_owned())))
+        load_file(path).map(|set| Self::with_scenarios(set, Some(path.to_owned())))
     }
 
+    /// The scenario shown.
     pub fn plan(&self) -> &Plan {
-        &self.plan
+        self.set.plan(self.active)
     }
 
     pub fn assessment(&self) -> &Assessment {
-        &self.assessment
+        &self.assessments[self.active]
+    }
+
+    pub fn scenarios(&self) -> &ScenarioSet {
+        &self.set
+    }
+
+    /// The index of the scenario shown (0 is the baseline).
+    pub fn active(&self) -> usize {
+        self.active
+    }
+
+    pub fn assessment_of(&self, index: usize) -> Option<&Assessment> {
+        self.assessments.get(index)
+    }
+
+    /// Shows scenario `index`. Ends any gesture, so its undo step stays with its scenario.
+    pub fn set_active(&mut self, index: usize) {
+        if index < self.set.len() && index != self.active {
+            self.settle();
+            self.active = index;
+            self.projection = None;
+            self.bands = None;
+        }
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -78,11 +144,51 @@ impl Document {
         format!("{}{mark} — Caseload Planner", self.display_name())
     }
 
-    /// Applies one edit through the model.
+    fn snapshot(&self, scope: Scope) -> Snapshot {
+        match scope {
+            Scope::Shared => Snapshot::Shared(self.set.shared()),
+            Scope::Scenario(i) => Snapshot::Own(self.set.own(i).unwrap_or_else(|| OwnParts {
+                name: String::new(),
+                teams: Vec::new(),
+                posts: Vec::new(),
+                assumptions: Default::default(),
+            })),
+        }
+    }
+
+    /// Records the state of `scope` before an edit, unless this gesture already did.
+    fn begin_edit(&mut self, scope: Scope, before: Snapshot) {
+        if self.pending != Some(scope) {
+            self.undo.push(Step {
+                scope,
+                state: before,
+            });
+            if self.undo.len() > MAX_UNDOS {
+                self.undo.remove(0);
+            }
+            self.pending = Some(scope);
+        }
+        let visible = self.visible();
+        self.redo.retain(|step| !visible(step.scope));
+    }
+
+    /// Which scopes the shown scenario's undo reaches.
+    fn visible(&self) -> impl Fn(Scope) -> bool + use<> {
+        let active = self.active;
+        move |scope| scope == Scope::Shared || scope == Scope::Scenario(active)
+    }
+
+    /// Applies one edit, in the scenario shown, through the model.
     pub fn apply(&mut self, command: Command) -> Result<Created, Refusal> {
-        let created = apply(&mut self.plan, command)?;
-        self.undo_point_pending = true;
-        self.changed();
+        let scope = if is_shared(&command) {
+            Scope::Shared
+        } else {
+            Scope::Scenario(self.active)
+        };
+        let before = self.snapshot(scope);
+        let created = self.set.apply(self.active, command)?;
+        self.begin_edit(scope, before);
+        self.changed(scope);
         Ok(created)
     }
 
@@ -90,50 +196,161 @@ impl Document {
     /// the edits since the last undo point into one undo step. A drag of a value is many
     /// commands but one step.
     pub fn settle(&mut self) {
-        if self.undo_point_pending {
-            self.undoer.add_undo(&self.plan);
-            self.undo_point_pending = false;
-        }
+        self.pending = None;
     }
 
     pub fn can_undo(&self) -> bool {
-        self.undoer.has_undo(&self.plan)
+        let visible = self.visible();
+        self.undo.iter().any(|s| visible(s.scope))
     }
 
     pub fn can_redo(&self) -> bool {
-        self.undoer.has_redo(&self.plan)
+        let visible = self.visible();
+        self.redo.iter().any(|s| visible(s.scope))
     }
 
+    /// Undoes the last edit that the shown scenario can see.
     pub fn undo(&mut self) -> bool {
-        let restored = self.undoer.undo(&self.plan).cloned();
-        self.restore(restored)
+        self.step_back_or_forward(true)
     }
 
     pub fn redo(&mut self) -> bool {
-        let restored = self.undoer.redo(&self.plan).cloned();
-        self.restore(restored)
+        self.step_back_or_forward(false)
     }
 
-    fn restore(&mut self, state: Option<Plan>) -> bool {
-        let Some(plan) = state else { return false };
-        self.plan = plan;
-        self.undo_point_pending = false;
-        self.changed();
+    fn step_back_or_forward(&mut self, back: bool) -> bool {
+        self.settle();
+        let visible = self.visible();
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(at) = from.iter().rposition(|s| visible(s.scope)) else {
+            return false;
+        };
+        let step = from.remove(at);
+        let now = match step.scope {
+            Scope::Shared => Snapshot::Shared(self.set.shared()),
+            Scope::Scenario(i) => match self.set.own(i) {
+                Some(own) => Snapshot::Own(own),
+                None => return false,
+            },
+        };
+        to.push(Step {
+            scope: step.scope,
+            state: now,
+        });
+        match (step.scope, step.state) {
+            (Scope::Shared, Snapshot::Shared(shared)) => self.set.set_shared(&shared),
+            (Scope::Scenario(i), Snapshot::Own(own)) => self.set.set_own(i, own),
+            _ => return false,
+        }
+        self.changed(step.scope);
         true
+    }
+
+    /// Adds an option copying the scenario shown, and shows it.
+    pub fn add_option(&mut self, name: &str) -> Result<usize, Refusal> {
+        self.settle();
+        let index = self.set.add_option(self.active, name)?;
+        self.assessments.push(self.assessments[self.active].clone());
+        self.set_active(index);
+        self.after_structure_change();
+        Ok(index)
+    }
+
+    /// Renames option `index` (an undoable edit in that option).
+    pub fn rename_option(&mut self, index: usize, name: &str) -> Result<(), Refusal> {
+        let scope = Scope::Scenario(index);
+        let before = self.snapshot(scope);
+        self.set.rename_option(index, name)?;
+        self.settle();
+        self.begin_edit(scope, before);
+        self.settle();
+        self.after_structure_change();
+        Ok(())
+    }
+
+    /// Deletes option `index` and its history; the baseline is shown if it was shown.
+    pub fn delete_option(&mut self, index: usize) -> Result<(), Refusal> {
+        self.settle();
+        self.set.delete_option(index)?;
+        self.assessments.remove(index);
+        let shift = |scope: &mut Scope| {
+            if let Scope::Scenario(i) = scope
+                && *i > index
+            {
+                *i -= 1;
+            }
+        };
+        for list in [&mut self.undo, &mut self.redo] {
+            list.retain(|s| s.scope != Scope::Scenario(index));
+            list.iter_mut().for_each(|s| shift(&mut s.scope));
+        }
+        if self.active == index {
+            self.active = 0;
+        } else if self.active > index {
+            self.active -= 1;
+        }
+        self.projection = None;
+        self.bands = None;
+        self.after_structure_change();
+        Ok(())
     }
 
     /// Saves to `path` (atomically), which becomes the document's file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        save_file(&self.plan, path)?;
+        save_file(&self.set, path)?;
         self.path = Some(path.to_owned());
-        self.saved = self.plan.clone();
+        self.saved = self.set.clone();
         self.dirty = false;
         Ok(())
     }
 
-    fn changed(&mut self) {
-        self.assessment = assess(&self.plan);
-        self.dirty = self.plan != self.saved;
+    /// The shown scenario's expected path over its timeline.
+    pub fn projection(&mut self) -> &Projection {
+        let plan = self.set.plan(self.active);
+        self.projection.get_or_insert_with(|| project(plan))
+    }
+
+    /// The shown scenario's Monte Carlo bands ([`BAND_RUNS`] runs), once asked for.
+    pub fn bands(&mut self) -> &Bands {
+        let plan = self.set.plan(self.active);
+        self.bands
+            .get_or_insert_with(|| monte_carlo(plan, BAND_RUNS, BAND_SEED))
+    }
+
+    /// The bands if they are already worked out (drawing never waits for them mid-gesture).
+    pub fn bands_if_ready(&self) -> Option<&Bands> {
+        self.bands.as_ref()
+    }
+
+    /// True while an edit gesture is under way.
+    pub fn in_gesture(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn changed(&mut self, scope: Scope) {
+        match scope {
+            Scope::Shared => {
+                self.assessments = self.set.iter().map(|s| assess(&s.plan)).collect();
+            }
+            Scope::Scenario(i) => {
+                if let (Some(slot), Some(s)) = (self.assessments.get_mut(i), self.set.get(i)) {
+                    *slot = assess(&s.plan);
+                }
+            }
+        }
+        if scope == Scope::Shared || scope == Scope::Scenario(self.active) {
+            self.projection = None;
+            self.bands = None;
+        }
+        self.after_structure_change();
+    }
+
+    fn after_structure_change(&mut self) {
+        self.dirty = self.set != self.saved;
     }
 }
 
@@ -203,5 +420,89 @@ mod tests {
         assert!((doc.assessment().service.sums.capacity_points - (before - 10.0)).abs() < 1e-9);
         doc.undo();
         assert!((doc.assessment().service.sums.capacity_points - before).abs() < 1e-9);
+    }
+}
+
+#[cfg(test)]
+mod scenario_tests {
+    use super::*;
+    use crate::io::default_plan;
+    use crate::model::defaults::case_type::CHILD_PROTECTION;
+    use crate::model::{PostId, TeamId};
+
+    #[test]
+    fn undo_works_within_each_scenario() {
+        let mut doc = Document::new(default_plan(), None);
+        doc.apply(Command::RenameTeam {
+            team: TeamId(1),
+            name: "Baseline edit".into(),
+        })
+        .unwrap();
+        doc.settle();
+        let option = doc.add_option("Option A").unwrap();
+        assert_eq!(doc.active(), option);
+        doc.apply(Command::SetPostFte {
+            post: PostId(2),
+            fte: 0.5,
+        })
+        .unwrap();
+        doc.settle();
+        // Back in the baseline, Ctrl+Z undoes the baseline's edit, not the option's.
+        doc.set_active(0);
+        assert!(doc.undo());
+        assert_ne!(doc.plan().teams[0].name, "Baseline edit");
+        assert!(!doc.can_undo());
+        assert_eq!(
+            doc.scenarios().plan(option).post(PostId(2)).unwrap().fte,
+            0.5
+        );
+        // In the option, its own edit is undone; the copied rename stays (it was copied).
+        doc.set_active(option);
+        assert!(doc.undo());
+        assert_eq!(doc.plan().post(PostId(2)).unwrap().fte, 1.0);
+        assert_eq!(doc.plan().teams[0].name, "Baseline edit");
+        assert!(doc.redo());
+        assert_eq!(doc.plan().post(PostId(2)).unwrap().fte, 0.5);
+    }
+
+    #[test]
+    fn a_shared_edit_is_undone_from_any_scenario_for_all() {
+        let mut doc = Document::new(default_plan(), None);
+        doc.add_option("Option A").unwrap();
+        doc.apply(Command::SetCaseTypeWeight {
+            case_type: CHILD_PROTECTION,
+            weight: 3.0,
+        })
+        .unwrap();
+        doc.settle();
+        let weight = |doc: &Document, i: usize| {
+            doc.scenarios()
+                .plan(i)
+                .case_types
+                .iter()
+                .find(|c| c.id == CHILD_PROTECTION)
+                .unwrap()
+                .weight
+        };
+        assert_eq!((weight(&doc, 0), weight(&doc, 1)), (3.0, 3.0));
+        doc.set_active(0);
+        assert!(doc.undo());
+        assert_eq!(weight(&doc, 0), weight(&doc, 1));
+        assert_ne!(weight(&doc, 0), 3.0);
+        // The assessments follow: the option's is recomputed too.
+        assert_eq!(doc.assessment_of(1), Some(&assess(doc.scenarios().plan(1))));
+    }
+
+    #[test]
+    fn deleting_an_option_drops_its_history_and_shows_the_baseline() {
+        let mut doc = Document::new(default_plan(), None);
+        doc.add_option("Option A").unwrap();
+        doc.apply(Command::DeletePost { post: PostId(2) }).unwrap();
+        doc.settle();
+        assert!(doc.is_dirty());
+        doc.delete_option(1).unwrap();
+        assert_eq!(doc.active(), 0);
+        assert!(!doc.can_undo());
+        assert!(!doc.is_dirty(), "back to the plan as opened");
     }
 }

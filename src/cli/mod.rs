@@ -51,11 +51,13 @@ pub fn run(command: Command) -> ExitCode {
         },
         Command::Check { plan } => match load_file(&plan) {
             Ok(loaded) => {
+                let baseline = loaded.baseline();
                 println!(
-                    "{}: valid ({} teams, {} posts)",
+                    "{}: valid ({} teams, {} posts, {} options)",
                     plan.display(),
-                    loaded.teams.len(),
-                    loaded.posts.len()
+                    baseline.teams.len(),
+                    baseline.posts.len(),
+                    loaded.options().len()
                 );
                 ExitCode::SUCCESS
             }

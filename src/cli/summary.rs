@@ -1,6 +1,6 @@
 //! The `summary` table: one row per team, then the service.
 
-use crate::model::{Plan, Totals, assess};
+use crate::model::{Plan, ScenarioSet, Totals, assess};
 use crate::text::{one_decimal, percent, whole_cases};
 use std::fmt::Write as _;
 
@@ -35,8 +35,25 @@ fn cells(t: &Totals) -> [String; 10] {
     ]
 }
 
-/// The whole summary as text: a table, the flags, and what the figures mean.
-pub fn summary_text(plan: &Plan) -> String {
+/// The whole summary as text: the baseline's table, each option's, and what the figures mean.
+pub fn summary_text(set: &ScenarioSet) -> String {
+    let mut out = scenario_summary(set.baseline());
+    for option in set.options() {
+        let _ = write!(out, "\nOption \"{}\":\n", option.name);
+        out.push_str(&scenario_summary(&option.plan));
+    }
+    let _ = write!(
+        out,
+        "\nCaseload = cases held / FTE of available workers holding at least one case (DfE \
+         definition; agency included, absent staff and vacancies excluded).\nCapacity cases = \
+         capacity points at each team's current case mix. \"{}\" = no value.\n",
+        crate::text::NO_VALUE
+    );
+    out
+}
+
+/// One scenario's table and flags.
+fn scenario_summary(plan: &Plan) -> String {
     let assessment = assess(plan);
     let mut rows: Vec<(String, [String; 10])> = plan
         .teams
@@ -99,12 +116,5 @@ pub fn summary_text(plan: &Plan) -> String {
         out.push_str("\nTargets breached:\n");
         out.push_str(&alerts);
     }
-    let _ = write!(
-        out,
-        "\nCaseload = cases held / FTE of available workers holding at least one case (DfE \
-         definition; agency included, absent staff and vacancies excluded).\nCapacity cases = \
-         capacity points at each team's current case mix. \"{}\" = no value.\n",
-        crate::text::NO_VALUE
-    );
     out
 }

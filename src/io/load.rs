@@ -2,7 +2,8 @@
 //! bytes; every failure says what is wrong and where.
 
 use super::format::{CURRENT_VERSION, Header, PlanFile};
-use crate::model::{Plan, Problem, validate};
+use crate::model::scenarios::validate_scenarios;
+use crate::model::{Problem, ScenarioSet};
 use std::fmt::Write as _;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -73,7 +74,7 @@ fn list_problems(problems: &[Problem]) -> String {
 }
 
 /// Reads and checks the plan at `path`.
-pub fn load_file(path: &Path) -> Result<Plan, LoadError> {
+pub fn load_file(path: &Path) -> Result<ScenarioSet, LoadError> {
     let unreadable = |e: std::io::Error| LoadError::Unreadable {
         file: path.to_owned(),
         detail: describe_io_error(&e),
@@ -101,7 +102,7 @@ pub fn load_file(path: &Path) -> Result<Plan, LoadError> {
 }
 
 /// Checks and parses a plan held in memory; `source` names it in messages.
-pub fn load_bytes(bytes: &[u8], source: &Path) -> Result<Plan, LoadError> {
+pub fn load_bytes(bytes: &[u8], source: &Path) -> Result<ScenarioSet, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_and_column(&bytes[..e.valid_up_to()]);
         LoadError::NotText {
@@ -114,7 +115,7 @@ pub fn load_bytes(bytes: &[u8], source: &Path) -> Result<Plan, LoadError> {
 }
 
 /// Parses and checks plan text; `source` names it in messages.
-pub fn load_str(text: &str, source: &Path) -> Result<Plan, LoadError> {
+pub fn load_str(text: &str, source: &Path) -> Result<ScenarioSet, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
@@ -143,10 +144,10 @@ pub fn load_str(text: &str, source: &Path) -> Result<Plan, LoadError> {
     if file.version == 0 || file.version > CURRENT_VERSION {
         return Err(version_error(file.version, source));
     }
-    let plan = file.into_plan();
-    let problems = validate(&plan);
+    let set = file.into_scenarios();
+    let problems = validate_scenarios(&set);
     if problems.is_empty() {
-        Ok(plan)
+        Ok(set)
     } else {
         Err(LoadError::Invalid {
             file: source.to_owned(),

@@ -6,7 +6,7 @@ mod format;
 mod load;
 mod save;
 
-pub use builtin::{DEFAULT_PLAN_RON, default_plan};
+pub use builtin::{DEFAULT_PLAN_RON, default_plan, default_scenarios};
 pub use format::{CURRENT_VERSION, to_ron_string};
 pub use load::{LoadError, MAX_PLAN_BYTES, load_bytes, load_file, load_str};
 pub use save::{SaveError, backup_path, save_file};

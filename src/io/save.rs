@@ -4,7 +4,8 @@
 
 use super::format::to_ron_string;
 use super::load::describe_io_error;
-use crate::model::{Plan, Problem, validate};
+use crate::model::scenarios::validate_scenarios;
+use crate::model::{Problem, ScenarioSet};
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::Write;
@@ -51,9 +52,10 @@ fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(hidden)
 }
 
-/// Saves `plan` to `path` atomically, keeping the previous file as [`backup_path`].
-pub fn save_file(plan: &Plan, path: &Path) -> Result<(), SaveError> {
-    let problems = validate(plan);
+/// Saves the plan (all its scenarios) to `path` atomically, keeping the previous file as
+/// [`backup_path`].
+pub fn save_file(plan: &ScenarioSet, path: &Path) -> Result<(), SaveError> {
+    let problems = validate_scenarios(plan);
     if !problems.is_empty() {
         return Err(SaveError::Invalid {
             file: path.to_owned(),

@@ -5,13 +5,15 @@
 //! input, and leaves the plan unchanged; so a valid plan stays valid through any sequence of
 //! commands (tested by property in `tests/commands.rs`).
 
+use super::assumptions::{Assumptions, assumptions_problems};
+use super::costs::{CostRates, cost_problems};
 use super::validate::{
-    capacity_problem, contract_problem, count_problem, fte_problem, settings_problems,
-    weight_problem,
+    capacity_problem, contract_problem, count_problem, fte_problem, post_dates_problem,
+    settings_problems, timeline_problem, weight_problem,
 };
 use super::{
     CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, Plan, Post, PostId,
-    PostStatus, Settings, Team, TeamFunction, TeamId,
+    PostStatus, Settings, Team, TeamFunction, TeamId, Timeline, YearMonth,
 };
 use std::fmt;
 
@@ -21,6 +23,10 @@ pub enum Command {
     SetPlanName(String),
     SetPlanNotes(String),
     SetSettings(Settings),
+    SetTimeline(Timeline),
+    SetCostRates(CostRates),
+    /// This scenario's turnover, recruitment and demand assumptions.
+    SetAssumptions(Assumptions),
 
     AddTeam {
         name: String,
@@ -94,6 +100,12 @@ pub enum Command {
         post: PostId,
         case_type: CaseTypeId,
         count: u32,
+    },
+    /// When the post starts (a planned recruit) and when its worker leaves.
+    SetPostDates {
+        post: PostId,
+        starts: Option<YearMonth>,
+        leaves: Option<YearMonth>,
     },
 
     AddCaseType {
@@ -187,6 +199,30 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
             check_settings(&settings)?;
             plan.settings = settings;
         }
+        C::SetTimeline(timeline) => {
+            if let Some(problem) = timeline_problem(&timeline) {
+                return refuse(capitalised(&problem));
+            }
+            plan.timeline = timeline;
+        }
+        C::SetCostRates(costs) => {
+            let grades = &plan.grades;
+            if let Some(problem) =
+                cost_problems(&costs, |g| grades.iter().any(|x| x.id == g)).first()
+            {
+                return refuse(capitalised(problem));
+            }
+            plan.costs = costs;
+        }
+        C::SetAssumptions(assumptions) => {
+            let teams = &plan.teams;
+            if let Some(problem) =
+                assumptions_problems(&assumptions, |t| teams.iter().any(|x| x.id == t)).first()
+            {
+                return refuse(capitalised(problem));
+            }
+            plan.assumptions = assumptions;
+        }
 
         C::AddTeam { name, function } => {
             let id = TeamId(next_id(plan.teams.iter().map(|t| t.id.0)));
@@ -210,6 +246,7 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
             let index = team_index(plan, team)?;
             plan.teams.remove(index);
             plan.posts.retain(|p| p.team != team);
+            plan.assumptions.demand.remove(&team);
         }
         C::SetUnallocated {
             team,
@@ -248,6 +285,8 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
                 worker: None,
                 status: PostStatus::Active,
                 cases: CaseCounts::new(),
+                starts: None,
+                leaves: None,
             }));
             return Ok(Created::Posts(ids));
         }
@@ -259,6 +298,7 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
                 worker: None,
                 status: PostStatus::Active,
                 cases: CaseCounts::new(),
+                leaves: None,
                 ..plan.posts[index].clone()
             };
             let id = copy.id;
@@ -320,6 +360,18 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
                 );
             }
             set_count(&mut p.cases, case_type, count);
+        }
+        C::SetPostDates {
+            post,
+            starts,
+            leaves,
+        } => {
+            if let Some(problem) = post_dates_problem(starts, leaves) {
+                return refuse(capitalised(&problem));
+            }
+            let p = post_mut(plan, post)?;
+            p.starts = starts;
+            p.leaves = leaves;
         }
 
         C::AddCaseType {
@@ -398,6 +450,7 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
                 capacity_points,
                 holds_cases,
             });
+            plan.costs.add_grade(id, role);
             return Ok(Created::Grade(id));
         }
         C::RenameGrade { grade, name } => {
@@ -428,6 +481,7 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
                 ));
             }
             plan.grades.remove(index);
+            plan.costs.remove_grade(grade);
         }
     }
     Ok(Created::Nothing)
@@ -447,6 +501,14 @@ fn set_count(counts: &mut CaseCounts, case_type: CaseTypeId, count: u32) {
     } else {
         counts.insert(case_type, count);
     }
+}
+
+/// A rule's wording ("the plan looks ahead…") as a sentence for the status bar.
+fn capitalised(problem: &str) -> String {
+    let mut chars = problem.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect::<String>() + "."
+    })
 }
 
 fn next_id(ids: impl Iterator<Item = u32>) -> u32 {

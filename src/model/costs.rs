@@ -3,13 +3,15 @@
 //! cost nothing (an agency worker covering one is an agency post). Absent employed staff are
 //! still paid. Rates are illustrative and editable; nothing here is a real pay scale.
 //!
-//! Part of issue 4: rates are passed in for now; they join the plan file with format v2.
+//! The rates are part of the plan (shared by its scenarios) and saved in its file.
 
-use super::{ContractKind, GradeId, GradeRole, Plan, assess::ratio};
+use super::{ContractKind, Grade, GradeId, GradeRole, Plan, assess::ratio};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Cost rates per grade.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CostRates {
     /// Annual salary of an employed worker at 1.0 FTE, before on-costs.
     pub salary: BTreeMap<GradeId, f64>,
@@ -21,27 +23,54 @@ pub struct CostRates {
     pub working_days: f64,
 }
 
+/// Said wherever the rates are shown or written: they are examples to replace, not data.
+pub const ILLUSTRATIVE_NOTE: &str = "Illustrative rates, not a real pay scale: replace them with \
+    your council's salaries, on-costs and agency charges.";
+
+/// Largest plausible annual salary or agency day rate; bounds keep every sum finite.
+pub const MAX_RATE: f64 = 1_000_000.0;
+
+/// Illustrative salary and agency day rate for a grade of `role`.
+pub fn illustrative_rates(role: GradeRole) -> (f64, f64) {
+    match role {
+        GradeRole::NewlyQualified => (36_000.0, 300.0),
+        GradeRole::Practitioner => (45_000.0, 360.0),
+        GradeRole::TeamManager => (58_000.0, 450.0),
+        GradeRole::SeniorManager => (72_000.0, 550.0),
+        GradeRole::Other => (30_000.0, 250.0),
+    }
+}
+
 impl CostRates {
     /// Illustrative rates for the plan's grades, by role: not any council's pay scale.
     pub fn illustrative(plan: &Plan) -> Self {
-        let (mut salary, mut agency_day_rate) = (BTreeMap::new(), BTreeMap::new());
-        for grade in &plan.grades {
-            let (pay, day) = match grade.role {
-                GradeRole::NewlyQualified => (36_000.0, 300.0),
-                GradeRole::Practitioner => (45_000.0, 360.0),
-                GradeRole::TeamManager => (58_000.0, 450.0),
-                GradeRole::SeniorManager => (72_000.0, 550.0),
-                GradeRole::Other => (30_000.0, 250.0),
-            };
-            salary.insert(grade.id, pay);
-            agency_day_rate.insert(grade.id, day);
-        }
-        CostRates {
-            salary,
+        Self::illustrative_for(&plan.grades)
+    }
+
+    /// Illustrative rates for `grades`, by role.
+    pub fn illustrative_for(grades: &[Grade]) -> Self {
+        let mut rates = CostRates {
+            salary: BTreeMap::new(),
             on_costs: 0.30,
-            agency_day_rate,
+            agency_day_rate: BTreeMap::new(),
             working_days: 220.0,
+        };
+        for grade in grades {
+            rates.add_grade(grade.id, grade.role);
         }
+        rates
+    }
+
+    /// Gives a new grade illustrative rates for its role.
+    pub fn add_grade(&mut self, grade: GradeId, role: GradeRole) {
+        let (pay, day) = illustrative_rates(role);
+        self.salary.insert(grade, pay);
+        self.agency_day_rate.insert(grade, day);
+    }
+
+    pub fn remove_grade(&mut self, grade: GradeId) {
+        self.salary.remove(&grade);
+        self.agency_day_rate.remove(&grade);
     }
 
     /// Annual cost of one post at `fte` under `contract`; 0 for a grade without a rate.
@@ -57,6 +86,40 @@ impl CostRates {
     }
 }
 
+/// Every problem with a plan's cost rates.
+pub fn cost_problems(rates: &CostRates, grade_exists: impl Fn(GradeId) -> bool) -> Vec<String> {
+    let rate = |v: f64| (0.0..=MAX_RATE).contains(&v);
+    let mut problems = Vec::new();
+    for (what, map) in [
+        ("salary", &rates.salary),
+        ("agency day rate", &rates.agency_day_rate),
+    ] {
+        for (&grade, &value) in map {
+            if !grade_exists(grade) {
+                problems.push(format!("{what} for {grade}, which is not in the plan"));
+            }
+            if !rate(value) {
+                problems.push(format!(
+                    "{what} for {grade} must be from 0 to {MAX_RATE}, not {value}"
+                ));
+            }
+        }
+    }
+    if !(0.0..=1.0).contains(&rates.on_costs) {
+        problems.push(format!(
+            "on-costs must be from 0% to 100% of salary, not {}",
+            rates.on_costs
+        ));
+    }
+    if !(1.0..=366.0).contains(&rates.working_days) {
+        problems.push(format!(
+            "working days in a year must be from 1 to 366, not {}",
+            rates.working_days
+        ));
+    }
+    problems
+}
+
 /// A plan's annual cost.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AnnualCost {
@@ -67,7 +130,7 @@ pub struct AnnualCost {
 }
 
 /// The annual cost of every filled post in `plan` at `rates`.
-pub fn annual_cost(plan: &Plan, rates: &CostRates) -> AnnualCost {
+pub fn annual_cost_at(plan: &Plan, rates: &CostRates) -> AnnualCost {
     let mut by_contract = BTreeMap::new();
     for post in plan.posts.iter().filter(|p| !p.is_vacant()) {
         let kind = post.contract.kind();
@@ -80,6 +143,11 @@ pub fn annual_cost(plan: &Plan, rates: &CostRates) -> AnnualCost {
         total,
         per_case_of_capacity: ratio(total, capacity),
     }
+}
+
+/// The annual cost of every filled post in `plan` at the plan's own rates.
+pub fn annual_cost(plan: &Plan) -> AnnualCost {
+    annual_cost_at(plan, &plan.costs)
 }
 
 #[cfg(test)]

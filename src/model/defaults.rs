@@ -120,13 +120,17 @@ impl Default for Settings {
 
 /// A new, empty plan: the default case types, grades and targets, and no teams yet.
 pub fn new_plan() -> super::Plan {
+    let grades = grades();
     super::Plan {
         name: "New plan".to_owned(),
         notes: String::new(),
         settings: Settings::default(),
+        timeline: super::Timeline::default(),
         case_types: case_types(),
-        grades: grades(),
+        costs: super::CostRates::illustrative_for(&grades),
+        grades,
         teams: Vec::new(),
         posts: Vec::new(),
+        assumptions: super::Assumptions::default(),
     }
 }

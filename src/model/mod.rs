@@ -4,29 +4,40 @@
 //! - [`validate`](mod@validate): what makes a plan valid, as a list of [`Problem`]s;
 //! - [`assess`](mod@assess): every figure derived from a plan;
 //! - [`defaults`]: illustrative starting weights, grades and targets;
-//! - [`projection`]: capacity month by month from the dates in a plan;
-//! - [`costs`]: annual cost of a plan at given (illustrative) rates;
+//! - [`scenarios`]: the baseline and its options, keeping their shared parts equal;
+//! - [`assumptions`]: turnover, recruitment and demand change, per scenario;
+//! - [`projection`]: the service month by month (expected path and Monte Carlo bands);
+//! - [`costs`]: cost rates and annual cost;
+//! - [`changes`]: what an option changes against the baseline;
+//! - [`compare`]: headline figures of several scenarios side by side;
 //! - [`synthetic`]: large generated plans for benchmarks and tests.
 
 pub mod assess;
+pub mod assumptions;
+pub mod changes;
 pub mod command;
+pub mod compare;
 pub mod costs;
 pub mod defaults;
 mod ids;
 mod month;
 mod plan;
 pub mod projection;
+pub mod scenarios;
 pub mod synthetic;
 pub mod validate;
 
 pub use assess::{
     Assessment, Band, Flag, PostAssessment, StaffingMix, TeamAssessment, Totals, assess,
 };
+pub use assumptions::{Assumptions, DemandChange, Turnover};
 pub use command::{Command, Created, Refusal, apply};
+pub use costs::CostRates;
 pub use ids::{CaseTypeId, GradeId, PostId, TeamId};
 pub use month::{MonthParseError, YearMonth};
 pub use plan::{
     AbsenceReason, CaseCounts, CaseType, Contract, ContractKind, Grade, GradeRole, Plan, Post,
-    PostStatus, Settings, Team, TeamFunction,
+    PostStatus, Settings, Team, TeamFunction, Timeline,
 };
+pub use scenarios::{BASELINE_NAME, Scenario, ScenarioSet};
 pub use validate::{Problem, validate};

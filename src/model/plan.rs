@@ -3,6 +3,8 @@
 //! These are plain data. Whether a plan is *valid* is decided by [`super::validate`]; what it
 //! *means* (caseloads, capacity, staffing mix) by [`super::assess`].
 
+use super::assumptions::Assumptions;
+use super::costs::CostRates;
 use super::ids::{CaseTypeId, GradeId, PostId, TeamId};
 use super::month::YearMonth;
 use serde::{Deserialize, Serialize};
@@ -11,17 +13,57 @@ use std::collections::BTreeMap;
 /// Case counts by case type. A `BTreeMap` keeps files and output in a stable order.
 pub type CaseCounts = BTreeMap<CaseTypeId, u32>;
 
-/// One service's workforce plan. Its file form (with a format version) lives in `crate::io`.
+/// One service's workforce plan as one scenario sees it: the parts every scenario shares (name,
+/// notes, settings, timeline, case types, grades, cost rates) and this scenario's own structure
+/// (teams, posts) and assumptions. A file holds a baseline and its options as a
+/// [`super::ScenarioSet`]; its file form (with a format version) lives in `crate::io`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub name: String,
     /// Free text: where the figures come from, what the plan is for.
     pub notes: String,
     pub settings: Settings,
+    pub timeline: Timeline,
     pub case_types: Vec<CaseType>,
     pub grades: Vec<Grade>,
+    pub costs: CostRates,
     pub teams: Vec<Team>,
     pub posts: Vec<Post>,
+    pub assumptions: Assumptions,
+}
+
+/// The months a plan looks ahead over: the plan describes the service as it is in `start`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timeline {
+    pub start: YearMonth,
+    /// Months projected, `start` included: 1 to [`Timeline::MAX_MONTHS`].
+    pub months: u32,
+}
+
+impl Timeline {
+    /// Five years: the longest horizon anyone plans a workforce over with these tools.
+    pub const MAX_MONTHS: u32 = 60;
+
+    /// The month `offset` months into the plan (0 is the start month).
+    pub fn month(&self, offset: u32) -> Option<YearMonth> {
+        self.start.plus_months(i32::try_from(offset).ok()?)
+    }
+
+    /// How many months into the plan `month` is (negative before the start).
+    pub fn offset(&self, month: YearMonth) -> i32 {
+        self.start.months_until(month)
+    }
+}
+
+impl Default for Timeline {
+    /// April 2026 (the start of a financial year) for three years. Plans say their own start.
+    fn default() -> Self {
+        Timeline {
+            start: YearMonth::new(2026, 4).expect("April 2026 is a valid month"),
+            months: 36,
+        }
+    }
 }
 
 impl Plan {
@@ -246,6 +288,13 @@ pub struct Post {
     /// Cases the worker holds, by case type. A vacant post holds none.
     #[serde(default)]
     pub cases: CaseCounts,
+    /// The month the post (and its worker, if named) starts, when that is not before the plan:
+    /// a planned recruit. Also when an ASYE worker's year began.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts: Option<YearMonth>,
+    /// The worker's last month in the post, when known (a leaver): afterwards it is vacant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leaves: Option<YearMonth>,
 }
 
 impl Post {
@@ -260,6 +309,17 @@ impl Post {
     /// Filled and working: the only posts that contribute capacity.
     pub fn is_available(&self) -> bool {
         !self.is_vacant() && !self.is_absent()
+    }
+
+    /// The first and last months the post exists, from its start date and fixed-term dates.
+    /// `None` for an end means it goes on.
+    pub fn exists_between(&self) -> (Option<YearMonth>, Option<YearMonth>) {
+        match self.contract {
+            Contract::FixedTerm { start, end } => {
+                (Some(self.starts.map_or(start, |s| s.max(start))), Some(end))
+            }
+            Contract::Permanent | Contract::Agency => (self.starts, None),
+        }
     }
 
     /// Total cases held. `u64` because a hostile file could make a `u32` sum overflow.

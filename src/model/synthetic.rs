@@ -62,6 +62,8 @@ pub fn plan(posts: usize, cases: usize) -> Plan {
                     PostStatus::Active
                 },
                 cases: CaseCounts::new(),
+                starts: None,
+                leaves: None,
             }
         })
         .collect();
@@ -82,9 +84,9 @@ pub fn plan(posts: usize, cases: usize) -> Plan {
         notes: "Generated for benchmarks; not a real service.".into(),
         settings: Settings::default(),
         case_types,
-        grades: defaults::grades(),
         teams,
         posts: post_list,
+        ..defaults::new_plan()
     }
 }
 

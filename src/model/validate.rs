@@ -5,8 +5,11 @@
 //! its wording exist once. [`validate`] collects all problems, not just the first, each naming
 //! the case type, grade, team or post it concerns, so a user can fix a file in one pass.
 
+use super::assumptions::assumptions_problems;
+use super::costs::cost_problems;
 use super::ids::{CaseTypeId, PostId, TeamId};
-use super::plan::{CaseCounts, Contract, Plan, PostStatus, Settings};
+use super::month::YearMonth;
+use super::plan::{CaseCounts, Contract, Plan, PostStatus, Settings, Timeline};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -61,6 +64,25 @@ pub fn contract_problem(contract: &Contract) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+pub fn post_dates_problem(starts: Option<YearMonth>, leaves: Option<YearMonth>) -> Option<String> {
+    match (starts, leaves) {
+        (Some(starts), Some(leaves)) if leaves < starts => Some(format!(
+            "the worker leaves ({leaves}) before the post starts ({starts})"
+        )),
+        _ => None,
+    }
+}
+
+pub fn timeline_problem(timeline: &Timeline) -> Option<String> {
+    (!(1..=Timeline::MAX_MONTHS).contains(&timeline.months)).then(|| {
+        format!(
+            "the plan looks ahead 1 to {} months, not {}",
+            Timeline::MAX_MONTHS,
+            timeline.months
+        )
+    })
 }
 
 pub fn name_problem(name: &str) -> Option<String> {
@@ -125,6 +147,15 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
 
     for message in settings_problems(&plan.settings) {
         report("settings", message);
+    }
+    if let Some(message) = timeline_problem(&plan.timeline) {
+        report("timeline", message);
+    }
+    for message in cost_problems(&plan.costs, |g| plan.grade(g).is_some()) {
+        report("cost rates", message);
+    }
+    for message in assumptions_problems(&plan.assumptions, |t| plan.team(t).is_some()) {
+        report("assumptions", message);
     }
 
     let mut case_type_ids = HashSet::new();
@@ -198,7 +229,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
         if !grade_ids.contains(&post.grade) {
             report(&at, format!("has {}, which is not in the plan", post.grade));
         }
-        let found = [fte_problem(post.fte), contract_problem(&post.contract)];
+        let found = [
+            fte_problem(post.fte),
+            contract_problem(&post.contract),
+            post_dates_problem(post.starts, post.leaves),
+        ];
         found.into_iter().flatten().for_each(|m| report(&at, m));
         if post
             .worker

@@ -36,6 +36,8 @@ fn post(
         worker: worker.map(str::to_owned),
         status: PostStatus::Active,
         cases: CaseCounts::new(),
+        starts: None,
+        leaves: None,
     }
 }
 
@@ -66,10 +68,9 @@ fn plan(teams: Vec<Team>, posts: Vec<Post>) -> Plan {
         name: "Hand-worked".into(),
         notes: String::new(),
         settings: Settings::default(),
-        case_types: defaults::case_types(),
-        grades: defaults::grades(),
         teams,
         posts,
+        ..defaults::new_plan()
     }
 }
 

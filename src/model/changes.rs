@@ -1,0 +1,343 @@
+//! What an option changes against the baseline, as a list a manager can read out in a meeting.
+//!
+//! Posts are matched by id: an option starts as a copy of another scenario, and ids created
+//! later are unique across scenarios (see [`super::scenarios`]). Identical posts added or
+//! removed together are listed once with a count ("18 × Social worker …").
+
+use super::{Contract, Plan, Post, PostStatus, Team};
+use std::collections::BTreeMap;
+
+/// What kind of change a line describes, for grouping and icons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeKind {
+    TeamAdded,
+    TeamRemoved,
+    TeamRenamed,
+    PostsAdded,
+    PostsRemoved,
+    Moved,
+    Regraded,
+    Contract,
+    Fte,
+    Worker,
+    Dates,
+    Cases,
+    Assumptions,
+}
+
+impl ChangeKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeKind::TeamAdded => "Team added",
+            ChangeKind::TeamRemoved => "Team removed",
+            ChangeKind::TeamRenamed => "Team renamed",
+            ChangeKind::PostsAdded => "Added",
+            ChangeKind::PostsRemoved => "Removed",
+            ChangeKind::Moved => "Moved",
+            ChangeKind::Regraded => "Regraded",
+            ChangeKind::Contract => "Contract",
+            ChangeKind::Fte => "FTE",
+            ChangeKind::Worker => "Worker",
+            ChangeKind::Dates => "Dates",
+            ChangeKind::Cases => "Cases moved",
+            ChangeKind::Assumptions => "Assumptions",
+        }
+    }
+}
+
+/// One line of the list of changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    pub text: String,
+}
+
+/// A contract in words: "Permanent", "Fixed-term 2026-04 to 2027-03".
+pub fn contract_text(contract: &Contract) -> String {
+    match contract {
+        Contract::FixedTerm { start, end } => format!("Fixed-term {start} to {end}"),
+        other => other.kind().label().to_owned(),
+    }
+}
+
+fn team_name(plan: &Plan, post: &Post) -> String {
+    plan.team(post.team)
+        .map_or_else(|| post.team.to_string(), |t| t.name.clone())
+}
+
+fn grade_name(plan: &Plan, post: &Post) -> String {
+    plan.grade(post.grade)
+        .map_or_else(|| post.grade.to_string(), |g| g.name.clone())
+}
+
+/// "J. Brown (Social worker, Locality North)" or "vacant post 12 (…)".
+fn who(plan: &Plan, post: &Post) -> String {
+    let person = post
+        .worker
+        .clone()
+        .unwrap_or_else(|| format!("vacant post {}", post.id.0));
+    format!(
+        "{person} ({}, {})",
+        grade_name(plan, post),
+        team_name(plan, post)
+    )
+}
+
+/// A post without its id, for counting identical posts added or removed together.
+fn describe(plan: &Plan, post: &Post) -> String {
+    let filled = match &post.worker {
+        Some(name) => name.clone(),
+        None => "vacant".to_owned(),
+    };
+    format!(
+        "{}, {}, {} FTE, {filled} — {}",
+        grade_name(plan, post),
+        contract_text(&post.contract).to_lowercase(),
+        post.fte,
+        team_name(plan, post)
+    )
+}
+
+fn grouped(kind: ChangeKind, descriptions: Vec<String>) -> Vec<Change> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for d in descriptions {
+        match counts.iter_mut().find(|(text, _)| *text == d) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((d, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(text, n)| Change {
+            kind,
+            text: if n == 1 {
+                text
+            } else {
+                format!("{n} × {text}")
+            },
+        })
+        .collect()
+}
+
+/// Every difference between `baseline` and `option`, baseline first.
+pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut push = |kind, text: String| out.push(Change { kind, text });
+
+    let base_teams: BTreeMap<_, &Team> = baseline.teams.iter().map(|t| (t.id, t)).collect();
+    let option_teams: BTreeMap<_, &Team> = option.teams.iter().map(|t| (t.id, t)).collect();
+    for team in &option.teams {
+        match base_teams.get(&team.id) {
+            None => push(ChangeKind::TeamAdded, team.name.clone()),
+            Some(before) if before.name != team.name => push(
+                ChangeKind::TeamRenamed,
+                format!("{} → {}", before.name, team.name),
+            ),
+            Some(_) => {}
+        }
+    }
+    for team in &baseline.teams {
+        if !option_teams.contains_key(&team.id) {
+            push(ChangeKind::TeamRemoved, team.name.clone());
+        }
+    }
+
+    let added: Vec<String> = option
+        .posts
+        .iter()
+        .filter(|p| baseline.post(p.id).is_none())
+        .map(|p| describe(option, p))
+        .collect();
+    let removed: Vec<String> = baseline
+        .posts
+        .iter()
+        .filter(|p| option.post(p.id).is_none())
+        .map(|p| describe(baseline, p))
+        .collect();
+    out.extend(grouped(ChangeKind::PostsAdded, added));
+    out.extend(grouped(ChangeKind::PostsRemoved, removed));
+    let mut push = |kind, text: String| out.push(Change { kind, text });
+
+    for after in &option.posts {
+        let Some(before) = baseline.post(after.id) else {
+            continue;
+        };
+        let name = who(baseline, before);
+        if before.team != after.team {
+            push(
+                ChangeKind::Moved,
+                format!("{name} → {}", team_name(option, after)),
+            );
+        }
+        if before.grade != after.grade {
+            push(
+                ChangeKind::Regraded,
+                format!("{name} → {}", grade_name(option, after)),
+            );
+        }
+        if before.contract != after.contract {
+            push(
+                ChangeKind::Contract,
+                format!(
+                    "{name}: {} → {}",
+                    contract_text(&before.contract),
+                    contract_text(&after.contract)
+                ),
+            );
+        }
+        if before.fte != after.fte {
+            push(
+                ChangeKind::Fte,
+                format!("{name}: {} → {} FTE", before.fte, after.fte),
+            );
+        }
+        if before.worker != after.worker {
+            let text = match &after.worker {
+                Some(new) => format!("{name}: now {new}"),
+                None => format!("{name}: now vacant"),
+            };
+            push(ChangeKind::Worker, text);
+        }
+        if before.starts != after.starts
+            || before.leaves != after.leaves
+            || absence_changed(before, after)
+        {
+            push(
+                ChangeKind::Dates,
+                format!("{name}: start, leaving or absence dates"),
+            );
+        }
+        if before.cases != after.cases {
+            push(
+                ChangeKind::Cases,
+                format!(
+                    "{name}: {} → {} cases",
+                    before.cases_held(),
+                    after.cases_held()
+                ),
+            );
+        }
+    }
+    for team in &option.teams {
+        let Some(before) = base_teams.get(&team.id) else {
+            continue;
+        };
+        if before.unallocated != team.unallocated {
+            let count = |t: &Team| t.unallocated.values().map(|&n| u64::from(n)).sum::<u64>();
+            push(
+                ChangeKind::Cases,
+                format!(
+                    "{} unallocated: {} → {} cases",
+                    team.name,
+                    count(before),
+                    count(team)
+                ),
+            );
+        }
+    }
+    if baseline.assumptions != option.assumptions {
+        push(
+            ChangeKind::Assumptions,
+            "turnover, recruitment or demand assumptions differ".into(),
+        );
+    }
+    out
+}
+
+fn absence_changed(before: &Post, after: &Post) -> bool {
+    match (before.status, after.status) {
+        (PostStatus::Active, PostStatus::Active) => false,
+        (a, b) => a != b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::defaults::grade::{SENIOR_PRACTITIONER, SOCIAL_WORKER};
+    use crate::model::{Command, Created, PostId, ScenarioSet, TeamFunction, TeamId, apply};
+
+    #[test]
+    fn every_kind_of_change_is_listed_and_cohorts_are_counted() {
+        let mut base = crate::model::defaults::new_plan();
+        for name in ["North", "South"] {
+            apply(
+                &mut base,
+                Command::AddTeam {
+                    name: name.into(),
+                    function: TeamFunction::Other,
+                },
+            )
+            .unwrap();
+        }
+        let Ok(Created::Posts(ids)) = apply(
+            &mut base,
+            Command::AddPosts {
+                team: TeamId(1),
+                grade: SOCIAL_WORKER,
+                contract: Contract::Permanent,
+                fte: 1.0,
+                count: 3,
+            },
+        ) else {
+            panic!("posts not added")
+        };
+        let mut set = ScenarioSet::new(base);
+        set.add_option(0, "Option A").unwrap();
+        let edits = [
+            Command::MovePost {
+                post: ids[0],
+                team: TeamId(2),
+            },
+            Command::SetPostGrade {
+                post: ids[1],
+                grade: SENIOR_PRACTITIONER,
+            },
+            Command::SetPostFte {
+                post: ids[1],
+                fte: 0.6,
+            },
+            Command::DeletePost { post: ids[2] },
+            Command::AddPosts {
+                team: TeamId(2),
+                grade: SOCIAL_WORKER,
+                contract: Contract::Agency,
+                fte: 1.0,
+                count: 18,
+            },
+        ];
+        for edit in edits {
+            set.apply(1, edit).unwrap();
+        }
+        let list = changes(set.baseline(), &set.plan(1).clone());
+        let texts: Vec<(ChangeKind, &str)> =
+            list.iter().map(|c| (c.kind, c.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    ChangeKind::PostsAdded,
+                    "18 × Social worker, agency, 1 FTE, vacant — South"
+                ),
+                (
+                    ChangeKind::PostsRemoved,
+                    "Social worker, permanent, 1 FTE, vacant — North"
+                ),
+                (
+                    ChangeKind::Moved,
+                    "vacant post 1 (Social worker, North) → South"
+                ),
+                (
+                    ChangeKind::Regraded,
+                    "vacant post 2 (Social worker, North) → Senior practitioner"
+                ),
+                (
+                    ChangeKind::Fte,
+                    "vacant post 2 (Social worker, North): 1 → 0.6 FTE"
+                ),
+            ]
+        );
+        assert!(changes(set.baseline(), set.baseline()).is_empty());
+        assert_eq!(set.plan(1).post(PostId(4)).map(|p| p.team), Some(TeamId(2)));
+    }
+}
