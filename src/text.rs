@@ -37,6 +37,44 @@ pub fn fte(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
+/// Whole pounds with thousands separated: `1372800.4` → `£1,372,800`; negative `-£3,200`.
+pub fn money(value: f64) -> String {
+    if !value.is_finite() {
+        return NO_VALUE.to_owned();
+    }
+    let whole = value.abs().round() as u64;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 && whole > 0 { "-" } else { "" };
+    format!("{sign}£{grouped}")
+}
+
+/// A difference with its sign: `+360`, `-2.5`, `0`, written by `format`.
+pub fn signed(value: f64, format: impl Fn(f64) -> String) -> String {
+    if value > 0.0 {
+        format!("+{}", format(value))
+    } else if value < 0.0 {
+        format!("-{}", format(-value))
+    } else {
+        format(0.0)
+    }
+}
+
+/// `2026-04` → `Apr 2026`.
+pub fn month_label(month: crate::model::YearMonth) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let name = NAMES[usize::from(month.month().clamp(1, 12)) - 1];
+    format!("{name} {}", month.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +91,11 @@ mod tests {
         assert_eq!(fte(0.25), "0.25");
         assert_eq!(headroom(14.1), "room for 14 more cases");
         assert_eq!(headroom(-63.9), "63 cases over capacity");
+        assert_eq!(money(1_372_800.4), "£1,372,800");
+        assert_eq!(money(-3_200.0), "-£3,200");
+        assert_eq!(money(999.0), "£999");
+        assert_eq!(signed(360.0, whole_cases), "+360");
+        assert_eq!(signed(-2.5, |v| format!("{v:.1}")), "-2.5");
+        assert_eq!(month_label("2027-04".parse().unwrap()), "Apr 2027");
     }
 }

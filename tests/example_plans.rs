@@ -243,6 +243,15 @@ fn the_fixed_term_team_costs_less_than_covering_the_same_posts_with_agency() {
     close(o.capacity_cases - b.capacity_cases, 360.0);
     close(o.annual_cost - b.annual_cost, 1_372_800.0);
     assert!(o.cost_per_case_of_capacity.unwrap() < b.cost_per_case_of_capacity.unwrap());
+    // And what the Compare view says against agency cover, from the option alone.
+    use caseload_planner::model::compare::agency_alternative;
+    let alt = agency_alternative(&base, &assess(&base), &option, &assess(&option)).unwrap();
+    assert_eq!(alt.added_posts, 22);
+    close(alt.own_cost, 1_372_800.0);
+    close(alt.agency_cost, 1_843_600.0);
+    close(alt.capacity_added, 360.0);
+    close(alt.own_per_case().unwrap(), 1_372_800.0 / 360.0);
+    close(alt.agency_per_case().unwrap(), 1_843_600.0 / 360.0);
 }
 
 #[test]

@@ -67,7 +67,8 @@ fn adding_a_team_and_a_post_changes_the_counts() {
     harness.get_by_label("Add 1 post").click();
     harness.run();
     status_shows(&harness, "7 teams · 39 posts");
-    harness.get_by_label("Post 39 in Team 7");
+    // Post ids are unique across scenarios: the example's option already has posts 39 to 60.
+    harness.get_by_label("Post 61 in Team 7");
     harness.get_by_label("Team 7 (1 post, –)"); // no case-holders yet: no utilisation
 }
 
@@ -103,7 +104,7 @@ fn changing_a_case_weight_changes_the_weighted_load() {
     harness.run();
     harness.get_by_label("22.1 points");
 
-    harness.get_by_label("Weights & grades").click();
+    harness.get_by_label("Weights, grades & costs").click();
     harness.run();
     harness.get_by_label("Child protection weight").click();
     harness.run();

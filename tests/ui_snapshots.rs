@@ -29,7 +29,7 @@ fn structure_with_a_team_selected() {
 fn weights_and_grades() {
     let mut harness = common::app_harness(vec![]);
     harness.run();
-    harness.get_by_label("Weights & grades").click();
+    harness.get_by_label("Weights, grades & costs").click();
     harness.run();
     harness.snapshot("weights");
 }
@@ -41,4 +41,26 @@ fn staffing_mix() {
     harness.get_by_label("Staffing mix").click();
     harness.run();
     harness.snapshot("staffing-mix");
+}
+
+/// The acceptance example side by side: baseline and the fixed-term option.
+#[test]
+fn compare_the_fixed_term_option() {
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.snapshot("compare");
+}
+
+/// The fixed-term option over three years: capacity drops when the contracts end.
+#[test]
+fn projection_of_the_fixed_term_option() {
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    harness.get_by_label("Fixed-term locality team").click();
+    harness.run();
+    harness.get_by_label("Projection").click();
+    harness.run();
+    harness.snapshot("projection");
 }

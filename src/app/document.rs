@@ -265,9 +265,8 @@ impl Document {
         let scope = Scope::Scenario(index);
         let before = self.snapshot(scope);
         self.set.rename_option(index, name)?;
-        self.settle();
+        // Typing a name is one gesture: one undo step once the user stops.
         self.begin_edit(scope, before);
-        self.settle();
         self.after_structure_change();
         Ok(())
     }
@@ -319,6 +318,11 @@ impl Document {
         let plan = self.set.plan(self.active);
         self.bands
             .get_or_insert_with(|| monte_carlo(plan, BAND_RUNS, BAND_SEED))
+    }
+
+    /// The projection if it is already worked out.
+    pub fn projection_if_ready(&self) -> Option<&Projection> {
+        self.projection.as_ref()
     }
 
     /// The bands if they are already worked out (drawing never waits for them mid-gesture).

@@ -83,12 +83,9 @@ fn who(plan: &Plan, post: &Post) -> String {
     )
 }
 
-/// A post without its id, for counting identical posts added or removed together.
+/// A post without its id or worker's name, for counting alike posts added or removed together.
 fn describe(plan: &Plan, post: &Post) -> String {
-    let filled = match &post.worker {
-        Some(name) => name.clone(),
-        None => "vacant".to_owned(),
-    };
+    let filled = if post.is_vacant() { "vacant" } else { "filled" };
     format!(
         "{}, {}, {} FTE, {filled} — {}",
         grade_name(plan, post),
@@ -131,7 +128,7 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
             None => push(ChangeKind::TeamAdded, team.name.clone()),
             Some(before) if before.name != team.name => push(
                 ChangeKind::TeamRenamed,
-                format!("{} → {}", before.name, team.name),
+                format!("{} is now called {}", before.name, team.name),
             ),
             Some(_) => {}
         }
@@ -166,20 +163,20 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
         if before.team != after.team {
             push(
                 ChangeKind::Moved,
-                format!("{name} → {}", team_name(option, after)),
+                format!("{name} moved to {}", team_name(option, after)),
             );
         }
         if before.grade != after.grade {
             push(
                 ChangeKind::Regraded,
-                format!("{name} → {}", grade_name(option, after)),
+                format!("{name} regraded to {}", grade_name(option, after)),
             );
         }
         if before.contract != after.contract {
             push(
                 ChangeKind::Contract,
                 format!(
-                    "{name}: {} → {}",
+                    "{name}: {} to {}",
                     contract_text(&before.contract),
                     contract_text(&after.contract)
                 ),
@@ -188,7 +185,7 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
         if before.fte != after.fte {
             push(
                 ChangeKind::Fte,
-                format!("{name}: {} → {} FTE", before.fte, after.fte),
+                format!("{name}: {} to {} FTE", before.fte, after.fte),
             );
         }
         if before.worker != after.worker {
@@ -211,7 +208,7 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
             push(
                 ChangeKind::Cases,
                 format!(
-                    "{name}: {} → {} cases",
+                    "{name}: {} to {} cases",
                     before.cases_held(),
                     after.cases_held()
                 ),
@@ -227,7 +224,7 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
             push(
                 ChangeKind::Cases,
                 format!(
-                    "{} unallocated: {} → {} cases",
+                    "{} unallocated: {} to {} cases",
                     team.name,
                     count(before),
                     count(team)
@@ -325,15 +322,15 @@ mod tests {
                 ),
                 (
                     ChangeKind::Moved,
-                    "vacant post 1 (Social worker, North) → South"
+                    "vacant post 1 (Social worker, North) moved to South"
                 ),
                 (
                     ChangeKind::Regraded,
-                    "vacant post 2 (Social worker, North) → Senior practitioner"
+                    "vacant post 2 (Social worker, North) regraded to Senior practitioner"
                 ),
                 (
                     ChangeKind::Fte,
-                    "vacant post 2 (Social worker, North): 1 → 0.6 FTE"
+                    "vacant post 2 (Social worker, North): 1 to 0.6 FTE"
                 ),
             ]
         );

@@ -2,12 +2,15 @@
 //! panels emit. Panels draw from the plan and push [`Command`]s; after each panel the commands
 //! are applied, so panels drawn later in the same frame (the charts) already show the edit.
 
-use super::dialogs::{UnsavedChoice, confirm_delete_team_ui, error_ui, unsaved_changes_ui};
+use super::dialogs::{
+    UnsavedChoice, confirm_delete_option_ui, confirm_delete_team_ui, error_ui, unsaved_changes_ui,
+};
 use super::menu::{AppAction, menu_bar_ui, shortcut_action};
+use super::scenarios::{ScenarioAction, scenario_bar_ui};
 use super::state::{Selection, UiState, View};
-use super::{inspector, mix, overview, posts_table, structure, weights};
+use super::{compare, inspector, mix, overview, posts_table, projection, structure, weights};
 use crate::app::{DialogAnswer, DialogPurpose, Document, FileDialogs, RecentFiles};
-use crate::io::default_plan;
+use crate::io::default_scenarios;
 use crate::model::{Command, Created, defaults};
 use egui::{RichText, ViewportCommand};
 use std::path::{Path, PathBuf};
@@ -58,9 +61,9 @@ impl CaseloadApp {
             Some(Ok(doc)) => doc,
             Some(Err(e)) => {
                 notice = Some(format!("Could not reopen the last plan: {e}"));
-                Document::new(default_plan(), None)
+                Document::with_scenarios(default_scenarios(), None)
             }
-            None => Document::new(default_plan(), None),
+            None => Document::with_scenarios(default_scenarios(), None),
         };
         CaseloadApp {
             doc,
@@ -204,6 +207,41 @@ impl CaseloadApp {
         self.state.selection = Selection::Plan;
         self.state.refusal = None;
         self.state.drafts.clear();
+        self.state.compare.clear();
+    }
+
+    /// Carries out what the scenario bar asked for.
+    fn scenario_action(&mut self, action: ScenarioAction) {
+        let result = match action {
+            ScenarioAction::Show(i) => {
+                self.doc.set_active(i);
+                self.keep_selection_valid();
+                Ok(())
+            }
+            ScenarioAction::NewOption => {
+                let name = self.doc.scenarios().next_option_name();
+                self.doc.add_option(&name).map(|_| ())
+            }
+            ScenarioAction::Rename(i, name) => self.doc.rename_option(i, &name),
+            ScenarioAction::Delete(i) => {
+                self.state.confirm_delete_option = Some(i);
+                Ok(())
+            }
+        };
+        self.state.refusal = result.err().map(|r| r.to_string());
+    }
+
+    /// The selected team or post may not exist in the scenario now shown.
+    fn keep_selection_valid(&mut self) {
+        let plan = self.doc.plan();
+        let exists = match self.state.selection {
+            Selection::Plan => true,
+            Selection::Team(id) => plan.team(id).is_some(),
+            Selection::Post(id) => plan.post(id).is_some(),
+        };
+        if !exists {
+            self.state.selection = Selection::Plan;
+        }
     }
 
     /// Applies the panels' edits through the document. A refusal is kept to be shown.
@@ -249,6 +287,7 @@ impl CaseloadApp {
         }
         if self.prompt.is_none()
             && self.state.confirm_delete_team.is_none()
+            && self.state.confirm_delete_option.is_none()
             && let Some(action) = shortcut_action(ctx)
         {
             self.request(action, ctx);
@@ -288,6 +327,28 @@ impl CaseloadApp {
             }
             Some(Prompt::Error { .. }) | None => {}
         }
+        if let Some(index) = self.state.confirm_delete_option {
+            let name = self
+                .doc
+                .scenarios()
+                .get(index)
+                .map_or_else(String::new, |s| s.name.clone());
+            if let Some(delete) = confirm_delete_option_ui(ctx, &name) {
+                if delete {
+                    if let Err(refusal) = self.doc.delete_option(index) {
+                        self.state.refusal = Some(refusal.to_string());
+                    }
+                    self.state.compare.retain(|&i| i != index);
+                    for i in &mut self.state.compare {
+                        if *i > index {
+                            *i -= 1;
+                        }
+                    }
+                    self.keep_selection_valid();
+                }
+                self.state.confirm_delete_option = None;
+            }
+        }
         if let Some(team) = self.state.confirm_delete_team {
             let plan = self.doc.plan();
             let name = plan.team(team).map_or("the team", |t| t.name.as_str());
@@ -305,6 +366,12 @@ impl CaseloadApp {
         ui.horizontal(|ui| {
             let plan = self.doc.plan();
             let service = &self.doc.assessment().service;
+            let scenario = self
+                .doc
+                .scenarios()
+                .get(self.doc.active())
+                .map_or("", |s| s.name.as_str());
+            ui.label(RichText::new(scenario).strong());
             ui.label(format!(
                 "{} teams · {} posts · {} cases held · {} unallocated",
                 plan.teams.len(),
@@ -347,6 +414,7 @@ impl eframe::App for CaseloadApp {
         self.handle_input(&ctx);
 
         let mut action = None;
+        let mut scenario = None;
         egui::Panel::top("menu").show(ui, |ui| {
             action = menu_bar_ui(ui, &self.doc, self.recent.paths(), self.state.view);
             ui.horizontal(|ui| {
@@ -354,9 +422,15 @@ impl eframe::App for CaseloadApp {
                     ui.selectable_value(&mut self.state.view, view, view.label());
                 }
             });
+            ui.separator();
+            scenario =
+                scenario_bar_ui(ui, self.doc.scenarios(), self.doc.active(), &mut self.state);
         });
         if let Some(action) = action {
             self.request(action, &ctx);
+        }
+        if let Some(action) = scenario {
+            self.scenario_action(action);
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
 
@@ -387,14 +461,34 @@ impl eframe::App for CaseloadApp {
                 );
             });
         self.apply(&mut edits);
+        if self.state.view == View::Projection {
+            self.doc.projection();
+            // The bands take a moment on a large plan: worked out once the gesture has ended.
+            if !self.doc.in_gesture() {
+                self.doc.bands();
+            }
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let (plan, assessment) = (self.doc.plan(), self.doc.assessment());
             match self.state.view {
+                View::Projection => {
+                    if let Some(p) = self.doc.projection_if_ready() {
+                        projection::projection_ui(
+                            ui,
+                            plan,
+                            p,
+                            self.doc.bands_if_ready(),
+                            &mut self.state,
+                            &mut edits,
+                        );
+                    }
+                }
+                View::Compare => compare::compare_ui(ui, &self.doc, &mut self.state),
                 View::Overview => overview::overview_ui(ui, plan, assessment, &mut self.state),
                 View::Posts => posts_table::posts_table_ui(ui, plan, assessment, &mut self.state),
                 View::StaffingMix => mix::staffing_mix_ui(ui, plan, assessment),
                 View::WeightsAndGrades => {
-                    weights::weights_ui(ui, plan, &mut self.state, &mut edits)
+                    weights::weights_ui(ui, plan, assessment, &mut self.state, &mut edits)
                 }
             }
         });

@@ -20,7 +20,7 @@ pub const MAX_WORKER_BARS: usize = 80;
 /// Marks and labels on the x axis at each team's position. With many teams only some are
 /// labelled, and names are shortened to the room each team has in a chart `width` points wide,
 /// so labels never overlap and never vanish for want of space.
-fn team_axis<'a>(plot: Plot<'a>, positions: Vec<(f64, String)>, width: f32) -> Plot<'a> {
+pub(super) fn team_axis<'a>(plot: Plot<'a>, positions: Vec<(f64, String)>, width: f32) -> Plot<'a> {
     let step = positions.len().div_ceil(12).max(1);
     let shown: Vec<(f64, String)> = positions.into_iter().step_by(step).collect();
     // egui_plot labels a mark only when marks of its step size are far enough apart on screen,
@@ -66,7 +66,7 @@ fn short(name: &str, max: usize) -> String {
     }
 }
 
-fn base_plot(id: &str, height: f32) -> Plot<'static> {
+pub(super) fn base_plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
         .allow_zoom(false)

@@ -81,3 +81,28 @@ pub fn confirm_delete_team_ui(ctx: &egui::Context, team: &str, posts: usize) -> 
     }
     answer
 }
+
+/// Confirms deleting an option. `Some(true)` delete, `Some(false)` keep.
+pub fn confirm_delete_option_ui(ctx: &egui::Context, option: &str) -> Option<bool> {
+    let mut answer = None;
+    let modal = Modal::new(Id::unique("confirm-delete-option")).show(ctx, |ui| {
+        ui.set_width(380.0);
+        ui.heading("Delete option?");
+        ui.label(format!(
+            "Delete the option \"{option}\" with its teams, posts and assumptions? The baseline and other options stay as they are. This cannot be undone."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Delete option").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Keep").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(false);
+    }
+    answer
+}

@@ -410,6 +410,12 @@ fn post_ui(
                 status_ui(ui, post, state, edits);
                 ui.end_row();
             }
+            ui.label("Dates").on_hover_text(
+                "For the projection: a post that starts later (a planned recruit) and a worker's \
+                 last month (a known leaver; the post then falls vacant). Leave blank if not known.",
+            );
+            dates_ui(ui, post, state, edits);
+            ui.end_row();
         });
 
     ui.add_space(6.0);
@@ -518,6 +524,49 @@ fn contract_ui(ui: &mut Ui, post: &Post, state: &mut UiState, edits: &mut Vec<Co
                     edits.push(Command::SetPostContract {
                         post: id,
                         contract: Contract::FixedTerm { start, end: new },
+                    });
+                }
+            });
+        }
+    });
+}
+
+/// The post's start month and the worker's last month, both optional.
+fn dates_ui(ui: &mut Ui, post: &Post, state: &mut UiState, edits: &mut Vec<Command>) {
+    let id = post.id;
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            ui.label("starts");
+            if let Some(starts) = month_field(
+                ui,
+                "Post starts",
+                ("starts", id),
+                post.starts,
+                true,
+                &mut state.drafts,
+            ) {
+                edits.push(Command::SetPostDates {
+                    post: id,
+                    starts,
+                    leaves: post.leaves,
+                });
+            }
+        });
+        if !post.is_vacant() {
+            ui.horizontal(|ui| {
+                ui.label("worker leaves after");
+                if let Some(leaves) = month_field(
+                    ui,
+                    "Worker's last month",
+                    ("leaves", id),
+                    post.leaves,
+                    true,
+                    &mut state.drafts,
+                ) {
+                    edits.push(Command::SetPostDates {
+                        post: id,
+                        starts: post.starts,
+                        leaves,
                     });
                 }
             });

@@ -4,6 +4,8 @@
 
 mod app;
 mod charts;
+mod compare;
+mod costs;
 mod dialogs;
 mod inspector;
 mod launch;
@@ -11,6 +13,8 @@ mod menu;
 mod mix;
 mod overview;
 mod posts_table;
+mod projection;
+mod scenarios;
 pub mod state;
 mod structure;
 mod theme;

@@ -10,14 +10,18 @@ pub enum View {
     Overview,
     Posts,
     StaffingMix,
+    Projection,
+    Compare,
     WeightsAndGrades,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [
+    pub const ALL: [View; 6] = [
         View::Overview,
         View::Posts,
         View::StaffingMix,
+        View::Projection,
+        View::Compare,
         View::WeightsAndGrades,
     ];
 
@@ -26,7 +30,9 @@ impl View {
             View::Overview => "Overview",
             View::Posts => "Posts",
             View::StaffingMix => "Staffing mix",
-            View::WeightsAndGrades => "Weights & grades",
+            View::Projection => "Projection",
+            View::Compare => "Compare",
+            View::WeightsAndGrades => "Weights, grades & costs",
         }
     }
 }
@@ -116,4 +122,10 @@ pub struct UiState {
     pub drafts: HashMap<egui::Id, String>,
     /// A team waiting for "delete with its posts?" confirmation.
     pub confirm_delete_team: Option<TeamId>,
+    /// An option waiting for "delete this option?" confirmation.
+    pub confirm_delete_option: Option<usize>,
+    /// The options chosen for the Compare view (indices; empty means the first three).
+    pub compare: Vec<usize>,
+    /// Whether the Projection view opens with its assumptions shown.
+    pub assumptions_open: bool,
 }

@@ -1,9 +1,9 @@
-//! Case weights, grades and the plan's targets. Removing a case type or grade that is still in
+//! Case weights, grades, the plan's targets and cost rates (all shared by every scenario). Removing a case type or grade that is still in
 //! use is refused by the model, with the reason shown.
 
 use super::state::UiState;
 use super::widgets::{combo, text_field};
-use crate::model::{Command, GradeRole, Plan, Settings};
+use crate::model::{Assessment, Command, GradeRole, Plan, Settings};
 use egui::{RichText, Ui};
 
 fn role_label(role: GradeRole) -> &'static str {
@@ -24,7 +24,13 @@ const ROLES: [GradeRole; 5] = [
     GradeRole::Other,
 ];
 
-pub fn weights_ui(ui: &mut Ui, plan: &Plan, state: &mut UiState, edits: &mut Vec<Command>) {
+pub fn weights_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    assessment: &Assessment,
+    state: &mut UiState,
+    edits: &mut Vec<Command>,
+) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.heading("Case weights");
         ui.label("Points per case; 1.0 is a standard child-in-need case. The defaults are illustrative: set your own.");
@@ -102,6 +108,8 @@ pub fn weights_ui(ui: &mut Ui, plan: &Plan, state: &mut UiState, edits: &mut Vec
 
         ui.add_space(12.0);
         settings_ui(ui, &plan.settings, edits);
+        ui.add_space(12.0);
+        super::costs::cost_rates_ui(ui, plan, assessment, edits);
     });
 }
 

@@ -144,3 +144,34 @@ pub fn combo<R>(
             .show_ui(ui, contents)
     });
 }
+
+/// A number input with its unit written beside it (a unit inside the field, as a DragValue
+/// suffix, becomes the field's accessible name and hides `label`). Returns true when edited.
+pub fn number_field<N: egui::emath::Numeric>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut N,
+    range: std::ops::RangeInclusive<N>,
+    speed: f64,
+    unit: &str,
+) -> bool {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 3.0;
+        let response = ui.add(
+            egui::DragValue::new(value)
+                .range(range)
+                .speed(speed)
+                .max_decimals(if N::INTEGRAL { 0 } else { 2 }),
+        );
+        // Named explicitly, for screen readers and for tests that find inputs by name.
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::SpinButton, ui.is_enabled(), label)
+        });
+        let changed = response.changed();
+        if !unit.is_empty() {
+            ui.label(unit);
+        }
+        changed
+    })
+    .inner
+}

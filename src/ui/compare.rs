@@ -1,0 +1,303 @@
+//! The Compare view: the baseline beside up to three options, with each option's difference
+//! from the baseline, a grouped chart of the same figures, and what each option changes.
+
+use super::state::UiState;
+use super::theme;
+use crate::app::Document;
+use crate::model::changes::{Change, changes};
+use crate::model::compare::{
+    Better, Headline, MEASURES, Measure, Unit, agency_alternative, difference, headline,
+};
+use crate::text;
+use egui::{Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, HLine, Legend, LineStyle, Plot};
+
+/// Most options shown beside the baseline.
+pub const MAX_COMPARED_OPTIONS: usize = 3;
+
+/// Colours of the scenarios' bars, in column order.
+const SCENARIO_COLOURS: [Color32; 4] = [
+    Color32::from_rgb(120, 120, 150),
+    Color32::from_rgb(50, 110, 190),
+    Color32::from_rgb(20, 160, 170),
+    Color32::from_rgb(200, 90, 160),
+];
+
+/// The options compared: those chosen, or the first three.
+fn compared(doc: &Document, state: &UiState) -> Vec<usize> {
+    let options = doc.scenarios().len();
+    let chosen: Vec<usize> = state
+        .compare
+        .iter()
+        .copied()
+        .filter(|&i| i > 0 && i < options)
+        .take(MAX_COMPARED_OPTIONS)
+        .collect();
+    if chosen.is_empty() && state.compare.is_empty() {
+        (1..options).take(MAX_COMPARED_OPTIONS).collect()
+    } else {
+        chosen
+    }
+}
+
+fn format_value(unit: Unit, value: Option<f64>) -> String {
+    match (unit, value) {
+        (_, None) => text::NO_VALUE.to_owned(),
+        (Unit::Fte, Some(v)) => text::fte(v),
+        (Unit::Cases, Some(v)) => text::whole_cases(v),
+        (Unit::Caseload, Some(v)) => text::one_decimal(Some(v)),
+        (Unit::Percent, Some(v)) => text::percent(Some(v)),
+        (Unit::Money, Some(v)) => text::money(v),
+    }
+}
+
+fn format_difference(unit: Unit, delta: f64) -> String {
+    match unit {
+        // Percentages differ in points, not per cent.
+        Unit::Percent => text::signed(delta * 100.0, |v| format!("{v:.1} pts")),
+        Unit::Cases => text::signed(delta, |v| format!("{}", v.round() as i64)),
+        other => text::signed(delta, |v| format_value(other, Some(v))),
+    }
+}
+
+fn difference_colour(measure: &Measure, delta: f64) -> Color32 {
+    let good = match measure.better {
+        Better::Higher => delta > 0.0,
+        Better::Lower => delta < 0.0,
+    };
+    if delta.abs() < 1e-9 {
+        Color32::GRAY
+    } else if good {
+        theme::band_colour(Some(crate::model::Band::Green))
+    } else {
+        theme::ALERT
+    }
+}
+
+pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
+    let set = doc.scenarios();
+    let options = compared(doc, state);
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Compare the baseline with:").strong());
+                if set.len() == 1 {
+                    ui.weak("no options yet: make one with + New option above.");
+                }
+                for (i, option) in set.iter().enumerate().skip(1) {
+                    let mut on = options.contains(&i);
+                    let full = options.len() >= MAX_COMPARED_OPTIONS && !on;
+                    let response =
+                        ui.add_enabled_ui(!full, |ui| ui.checkbox(&mut on, &option.name));
+                    if response.inner.changed() {
+                        let mut next = options.clone();
+                        if on {
+                            next.push(i);
+                        } else {
+                            next.retain(|&k| k != i);
+                        }
+                        next.sort_unstable();
+                        // An explicit empty choice is kept as "none" with a sentinel.
+                        state.compare = if next.is_empty() { vec![0] } else { next };
+                    }
+                }
+                ui.weak(format!("(up to {MAX_COMPARED_OPTIONS} options)"));
+            });
+
+            let columns: Vec<usize> = std::iter::once(0).chain(options.iter().copied()).collect();
+            let headlines: Vec<Headline> = columns
+                .iter()
+                .filter_map(|&i| Some(headline(&set.get(i)?.plan, doc.assessment_of(i)?)))
+                .collect();
+            figures_table_ui(ui, doc, &columns, &headlines);
+            agency_alternatives_ui(ui, doc, &options);
+            ui.add_space(8.0);
+            ui.strong("Each scenario against the baseline (baseline = 100)");
+            grouped_chart_ui(ui, doc, &columns, &headlines);
+            ui.add_space(8.0);
+            for &i in &options {
+                let Some(option) = set.get(i) else { continue };
+                let list = changes(set.baseline(), &option.plan);
+                egui::CollapsingHeader::new(format!(
+                    "Changes in {} against the baseline ({})",
+                    option.name,
+                    list.len()
+                ))
+                .id_salt(("changes", i))
+                .default_open(true)
+                .show(ui, |ui| changes_list_ui(ui, &list));
+            }
+            ui.weak(crate::model::costs::ILLUSTRATIVE_NOTE);
+        });
+}
+
+fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &[Headline]) {
+    let set = doc.scenarios();
+    egui::Grid::new("compare-figures")
+        .striped(true)
+        .num_columns(1 + 2 * columns.len())
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong("");
+            for (k, &i) in columns.iter().enumerate() {
+                let name = set.get(i).map_or("", |s| s.name.as_str());
+                ui.strong(name);
+                if k > 0 {
+                    ui.strong("vs baseline");
+                }
+            }
+            ui.end_row();
+            for measure in &MEASURES {
+                ui.label(measure.label).on_hover_text(measure.definition);
+                let base = headlines.first().and_then(|h| (measure.value)(h));
+                for (k, h) in headlines.iter().enumerate() {
+                    let value = (measure.value)(h);
+                    ui.label(format_value(measure.unit, value));
+                    if k > 0 {
+                        match difference(value, base) {
+                            Some(delta) => ui.label(
+                                RichText::new(format_difference(measure.unit, delta))
+                                    .color(difference_colour(measure, delta)),
+                            ),
+                            None => ui.label(text::NO_VALUE),
+                        };
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// For each option that adds staff: what those posts cost, and what agency cover would cost.
+fn agency_alternatives_ui(ui: &mut Ui, doc: &Document, options: &[usize]) {
+    let set = doc.scenarios();
+    let (Some(base_assessment), base) = (doc.assessment_of(0), set.baseline()) else {
+        return;
+    };
+    for &i in options {
+        let (Some(option), Some(assessment)) = (set.get(i), doc.assessment_of(i)) else {
+            continue;
+        };
+        let Some(alt) = agency_alternative(base, base_assessment, &option.plan, assessment) else {
+            continue;
+        };
+        let per_case = |v: Option<f64>| v.map_or_else(|| text::NO_VALUE.to_owned(), text::money);
+        ui.label(format!(
+            "{}: the {} posts added ({} FTE) cost {} a year, {} per case of the {} cases of capacity added. Covering the same posts with agency staff would cost {} a year, {} per case.",
+            option.name,
+            alt.added_posts,
+            text::fte(alt.added_fte),
+            text::money(alt.own_cost),
+            per_case(alt.own_per_case()),
+            text::whole_cases(alt.capacity_added),
+            text::money(alt.agency_cost),
+            per_case(alt.agency_per_case()),
+        ));
+    }
+}
+
+fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &[Headline]) {
+    let set = doc.scenarios();
+    let width = 0.8 / columns.len().max(1) as f64;
+    let charts: Vec<BarChart> = columns
+        .iter()
+        .zip(headlines)
+        .enumerate()
+        .map(|(k, (&i, h))| {
+            let name = set.get(i).map_or_else(String::new, |s| s.name.clone());
+            let bars: Vec<Bar> = MEASURES
+                .iter()
+                .enumerate()
+                .filter_map(|(m, measure)| {
+                    let base = (measure.value)(headlines.first()?)?;
+                    let value = (measure.value)(h)?;
+                    (base.abs() > 1e-9).then(|| {
+                        let x = m as f64 - 0.4 + width * (k as f64 + 0.5);
+                        Bar::new(x, value / base * 100.0)
+                            .width(width * 0.95)
+                            .name(format!(
+                                "{}: {}",
+                                measure.label,
+                                format_value(measure.unit, Some(value))
+                            ))
+                    })
+                })
+                .collect();
+            let scenario = name.clone();
+            BarChart::new(name, bars)
+                .color(SCENARIO_COLOURS[k % SCENARIO_COLOURS.len()])
+                .element_formatter(Box::new(move |bar: &Bar, _: &BarChart| {
+                    format!(
+                        "{scenario}\n{}\n{:.0} (baseline = 100)",
+                        bar.name, bar.value
+                    )
+                }))
+        })
+        .collect();
+    let tallest = charts_tallest(headlines);
+    let positions: Vec<(f64, String)> = MEASURES
+        .iter()
+        .enumerate()
+        .map(|(m, measure)| (m as f64, measure.label.to_owned()))
+        .collect();
+    let plot = Plot::new("compare-chart")
+        .height(230.0)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .include_y(tallest * 1.35)
+        .show_grid([false, true]);
+    super::charts::team_axis(plot, positions, ui.available_width())
+        .y_axis_label("baseline = 100")
+        .show(ui, |plot_ui| {
+            plot_ui.hline(
+                HLine::new("Baseline", 100.0)
+                    .color(Color32::GRAY)
+                    .style(LineStyle::dashed_loose()),
+            );
+            for chart in charts {
+                plot_ui.bar_chart(chart);
+            }
+        });
+}
+
+/// The tallest bar of the chart (baseline = 100), for room above it for the legend.
+fn charts_tallest(headlines: &[Headline]) -> f64 {
+    let Some(base) = headlines.first() else {
+        return 100.0;
+    };
+    MEASURES
+        .iter()
+        .filter_map(|m| {
+            let b = (m.value)(base)?;
+            (b.abs() > 1e-9).then_some(b).map(|b| {
+                headlines
+                    .iter()
+                    .filter_map(|h| (m.value)(h))
+                    .map(|v| v / b * 100.0)
+                    .fold(100.0, f64::max)
+            })
+        })
+        .fold(100.0, f64::max)
+}
+
+fn changes_list_ui(ui: &mut Ui, list: &[Change]) {
+    if list.is_empty() {
+        ui.weak("No changes: this option is the same as the baseline.");
+        return;
+    }
+    egui::Grid::new(ui.next_auto_id())
+        .num_columns(2)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            for change in list {
+                ui.label(RichText::new(change.kind.label()).strong());
+                ui.label(&change.text);
+                ui.end_row();
+            }
+        });
+}

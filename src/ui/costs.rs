@@ -1,0 +1,117 @@
+//! Cost rates (shared by every scenario) and what the shown scenario costs at them. The
+//! defaults are illustrative and say so.
+
+use super::widgets::number_field;
+use crate::model::costs::{ILLUSTRATIVE_NOTE, MAX_RATE, annual_cost_at};
+use crate::model::{Assessment, Command, ContractKind, Plan};
+use crate::text;
+use egui::{RichText, Ui};
+
+pub fn cost_rates_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, edits: &mut Vec<Command>) {
+    ui.heading("Cost rates");
+    ui.label(RichText::new(ILLUSTRATIVE_NOTE).color(super::theme::WARNING));
+    let current = &plan.costs;
+    let mut rates = current.clone();
+    egui::Grid::new("cost-rates")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for h in [
+                "Grade",
+                "Salary (1.0 FTE, before on-costs)",
+                "Agency charge",
+                "Employed, with on-costs",
+                "Agency, a year",
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for grade in &plan.grades {
+                ui.label(&grade.name);
+                let before = rates.salary.get(&grade.id).copied().unwrap_or(0.0);
+                let mut salary = before;
+                number_field(
+                    ui,
+                    &format!("{} salary", grade.name),
+                    &mut salary,
+                    0.0..=MAX_RATE,
+                    100.0,
+                    "£ a year",
+                );
+                if salary != before {
+                    rates.salary.insert(grade.id, salary);
+                }
+                let before = rates.agency_day_rate.get(&grade.id).copied().unwrap_or(0.0);
+                let mut day = before;
+                number_field(
+                    ui,
+                    &format!("{} agency day rate", grade.name),
+                    &mut day,
+                    0.0..=MAX_RATE,
+                    1.0,
+                    "£ a day",
+                );
+                if day != before {
+                    rates.agency_day_rate.insert(grade.id, day);
+                }
+                ui.label(text::money(rates.annual(
+                    grade.id,
+                    ContractKind::Permanent,
+                    1.0,
+                )));
+                ui.label(text::money(rates.annual(
+                    grade.id,
+                    ContractKind::Agency,
+                    1.0,
+                )));
+                ui.end_row();
+            }
+        });
+    ui.horizontal(|ui| {
+        ui.label("Employer's on-costs");
+        let mut shown = rates.on_costs * 100.0;
+        let changed = number_field(
+            ui,
+            "On-costs as a share of salary",
+            &mut shown,
+            0.0..=100.0,
+            0.5,
+            "% of salary",
+        );
+        // Only a real edit converts back: 0.3 x 100 / 100 is not exactly 0.3.
+        if changed {
+            rates.on_costs = shown / 100.0;
+        }
+        ui.label("Agency working days a year");
+        ui.name_inputs("Agency working days a year", |ui| {
+            ui.add(
+                egui::DragValue::new(&mut rates.working_days)
+                    .range(1.0..=366.0)
+                    .max_decimals(0),
+            )
+        });
+    });
+    if &rates != current {
+        edits.push(Command::SetCostRates(rates));
+    }
+
+    let cost = annual_cost_at(plan, &plan.costs);
+    let parts: Vec<String> = ContractKind::ALL
+        .iter()
+        .map(|kind| {
+            format!(
+                "{} {}",
+                kind.label().to_lowercase(),
+                text::money(cost.by_contract.get(kind).copied().unwrap_or(0.0))
+            )
+        })
+        .collect();
+    ui.label(format!(
+        "This scenario costs {} a year ({}); {} per case of capacity ({} cases). Vacancies cost nothing unless covered by agency staff.",
+        text::money(cost.total),
+        parts.join(", "),
+        cost.per_case_of_capacity
+            .map_or_else(|| text::NO_VALUE.to_owned(), text::money),
+        text::whole_cases(assessment.service.capacity_cases)
+    ));
+}

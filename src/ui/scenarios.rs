@@ -1,0 +1,72 @@
+//! The scenario bar: one click shows the baseline or an option; new options copy the scenario
+//! shown. Renaming and deleting apply to the option shown.
+
+use super::state::UiState;
+use super::widgets::text_field;
+use crate::model::ScenarioSet;
+use egui::{RichText, Ui};
+
+/// What the user asked of the scenarios this frame; the app carries it out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScenarioAction {
+    Show(usize),
+    /// A new option, a copy of the scenario shown.
+    NewOption,
+    Rename(usize, String),
+    /// Asks to delete the option (the app confirms first).
+    Delete(usize),
+}
+
+pub fn scenario_bar_ui(
+    ui: &mut Ui,
+    set: &ScenarioSet,
+    active: usize,
+    state: &mut UiState,
+) -> Option<ScenarioAction> {
+    let mut action = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Scenario:").strong());
+        for (i, scenario) in set.iter().enumerate() {
+            if ui
+                .selectable_label(i == active, &scenario.name)
+                .on_hover_text(if i == 0 {
+                    "The plan as it is. Options never change it."
+                } else {
+                    "An option: a copy you can change without touching the baseline."
+                })
+                .clicked()
+            {
+                action = Some(ScenarioAction::Show(i));
+            }
+        }
+        if ui
+            .button("+ New option")
+            .on_hover_text("Copy the scenario shown into a new option, and show it")
+            .clicked()
+        {
+            action = Some(ScenarioAction::NewOption);
+        }
+        if active > 0
+            && let Some(option) = set.get(active)
+        {
+            ui.separator();
+            if let Some(name) = text_field(
+                ui,
+                "Option name",
+                ("option-name", active),
+                &option.name,
+                &mut state.drafts,
+            ) {
+                action = Some(ScenarioAction::Rename(active, name));
+            }
+            if ui
+                .button("Delete option")
+                .on_hover_text("Delete this option (the baseline stays)")
+                .clicked()
+            {
+                action = Some(ScenarioAction::Delete(active));
+            }
+        }
+    });
+    action
+}
