@@ -1,12 +1,15 @@
 //! CPU time of one full UI frame: the overview with all three charts, the structure tree and
 //! the inspector, on the generated 1,000-post / 20,000-case plan, headless through kittest.
-//! Target (issue 3): under 8 ms per frame. Run with `cargo bench --bench ui_frame`.
+//! Target (issue 3): under 8 ms per frame. Issue 4 adds the Projection view (three charts with
+//! Monte Carlo bands, worked out once and cached) and the Compare view (the baseline and an
+//! option of the same size, with its list of changes). Run with `cargo bench --bench ui_frame`.
 
 use caseload_planner::app::ScriptedDialogs;
 use caseload_planner::model::synthetic;
 use caseload_planner::ui::CaseloadApp;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 fn harness() -> Harness<'static, CaseloadApp> {
     let mut harness = Harness::builder()
@@ -39,5 +42,25 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame);
+/// The app showing `view`, with an option copied from the baseline (so Compare has a column
+/// and a list of changes to work out every frame).
+fn harness_showing(view: &str) -> Harness<'static, CaseloadApp> {
+    let mut h = harness();
+    h.get_by_label("+ New option").click();
+    h.run();
+    h.get_by_label(view).click();
+    h.run();
+    h
+}
+
+fn views(c: &mut Criterion) {
+    let mut group = c.benchmark_group("ui frame, 1000 posts");
+    for view in ["Projection", "Compare"] {
+        let mut h = harness_showing(view);
+        group.bench_function(format!("{view} view"), |b| b.iter(|| h.step()));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame, views);
 criterion_main!(benches);

@@ -1,26 +1,36 @@
 //! # Caseload Planner
 //!
 //! Workforce planning for children's social care: a service manager builds a team structure,
-//! sets case weights and the staffing mix, and sees caseload per worker and team capacity.
+//! sets case weights and the staffing mix, and sees caseload per worker and team capacity;
+//! then compares options (a baseline and its scenarios) now, month by month, and in cost.
 //!
 //! ## Architecture map
 //!
 //! ```text
-//!   plan file (.ron) ──io::load_file──▶ model::Plan ──model::assess──▶ Assessment ──▶ cli, ui
-//!                    ◀──io::save_file──      ▲
-//!                                            │ model::apply(Command)   (the only way a plan changes)
-//!   ui panels ──push Command──▶ app::Document ┘ ──undo points, dirty flag, fresh Assessment
+//!   plan file (.ron) ──io::load_file──▶ model::ScenarioSet (baseline + options, each a Plan)
+//!                    ◀──io::save_file──      ▲            │
+//!                                            │            ├─model::assess──────▶ Assessment
+//!                                            │            ├─model::projection──▶ Projection, Bands
+//!                                            │            └─model::changes / compare ─▶ Compare view
+//!                                            │ ScenarioSet::apply(scenario, Command)
+//!                                            │   (the only way a plan changes)
+//!   ui panels ──push Command──▶ app::Document ┘ ──per-scenario undo, dirty flag, fresh figures
 //! ```
 //!
 //! - [`model`]: the domain, **pure**: plain data in, plain data out. Plans, validation rules,
 //!   [`model::Command`]s and [`model::apply()`], the capacity and caseload calculations. No UI,
-//!   no file or network I/O, no clocks. Every figure shown anywhere is computed by
-//!   [`model::assess()`], and every definition is written once there.
+//!   no file or network I/O, no clocks. Every figure of a plan as it stands is computed by
+//!   [`model::assess()`], and every definition is written once there. A [`model::ScenarioSet`]
+//!   holds the baseline and its options, each a complete [`model::Plan`]; month-by-month figures
+//!   come from [`model::projection`] (expected path and seeded Monte Carlo bands), cost from
+//!   [`model::costs`], side-by-side figures and the list of changes from [`model::compare`] and
+//!   [`model::changes`].
 //! - [`io`]: plan files. Versioned RON; loading turns every failure (size, encoding, syntax with
 //!   line and column, newer version, semantic problems) into a [`io::LoadError`] that names the
 //!   file and the place; saving is atomic and keeps the previous file as `.bak`.
-//! - [`app`]: the window's state without drawing: [`app::Document`] (the open plan, its file,
-//!   undo history via `egui::util::undoer`, unsaved-changes flag), recent files, and file
+//! - [`app`]: the window's state without drawing: [`app::Document`] (the open plan and the
+//!   scenario shown, its file, undo history per scenario plus one for the shared parts,
+//!   unsaved-changes flag, cached projection), recent files, and file
 //!   dialogs behind the [`app::FileDialogs`] trait (native rfd dialogs awaited on a worker
 //!   thread; a scripted fake for tests).
 //! - [`ui`]: the window (eframe/egui), one file per panel or view, drawing functions named
@@ -42,7 +52,14 @@
 //! - Loading never panics, whatever the bytes; a failed save leaves the existing file untouched.
 //! - A command either applies fully and leaves a valid plan valid, or is refused with a reason
 //!   and changes nothing (property-tested in `tests/commands.rs`).
-//! - The UI never mutates a plan; a user's gesture (a drag, typing in a field) is one undo step.
+//! - Every scenario has the same shared parts (name, notes, settings, timeline, case types,
+//!   grades, cost rates): a shared command is applied to all scenarios or to none. Editing an
+//!   option never changes the baseline. One post or team id means the same post or team in
+//!   every scenario (new ids are unique across scenarios).
+//! - The projection without turnover or recruitment follows the plan's dates exactly, and its
+//!   first month equals the assessment; the same seed always gives the same Monte Carlo bands.
+//! - The UI never mutates a plan; a user's gesture (a drag, typing in a field) is one undo step,
+//!   and undo never reaches into a scenario other than the one shown.
 //! - Plan contents are never logged or sent anywhere; only recent file paths are stored.
 
 pub mod app;

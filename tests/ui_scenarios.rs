@@ -205,3 +205,43 @@ fn a_version_1_file_opens_as_a_baseline() {
     assert_eq!(doc.plan().posts.len(), 38);
     assert!(!shows(&harness, "Fixed-term locality team"));
 }
+
+#[test]
+fn a_known_leaver_is_entered_in_the_inspector_and_shows_in_the_projection() {
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    click(&mut harness, "Projection");
+    let capacity_in = |h: &App<'_>, month: usize| {
+        h.state().document().projection_if_ready().unwrap().months[month].capacity_points
+    };
+    let (september, october) = (capacity_in(&harness, 5), capacity_in(&harness, 6));
+    click(&mut harness, "J. Brown · Social worker · 25");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Worker's last month")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Worker's last month")
+        .type_text("2026-09");
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+    let post = harness.state().document().plan().posts[1].clone();
+    assert_eq!(post.leaves, Some("2026-09".parse().unwrap()));
+    // From October 2026 (month 6) J. Brown is gone. Under the default assumptions three in four
+    // vacancies are covered by agency staff at once, so the expected loss is a quarter of his
+    // 20 points, times the chance he had not already left through turnover (11.8% a year, so
+    // 0.882^(6/12) = 0.93915): 20 x 0.25 x 0.93915 = 4.696 points.
+    harness.run();
+    assert_eq!(
+        capacity_in(&harness, 5),
+        september,
+        "still there in September"
+    );
+    let lost = october - capacity_in(&harness, 6);
+    let expected = 20.0 * 0.25 * 0.882f64.powf(0.5);
+    assert!(
+        (lost - expected).abs() < 1e-6,
+        "lost {lost}, expected {expected}"
+    );
+}

@@ -313,7 +313,7 @@ impl Document {
         self.projection.get_or_insert_with(|| project(plan))
     }
 
-    /// The shown scenario's Monte Carlo bands ([`BAND_RUNS`] runs), once asked for.
+    /// The shown scenario's Monte Carlo bands (`BAND_RUNS` runs), once asked for.
     pub fn bands(&mut self) -> &Bands {
         let plan = self.set.plan(self.active);
         self.bands

@@ -4,8 +4,8 @@
 //! later are unique across scenarios (see [`super::scenarios`]). Identical posts added or
 //! removed together are listed once with a count ("18 × Social worker …").
 
-use super::{Contract, Plan, Post, PostStatus, Team};
-use std::collections::BTreeMap;
+use super::{Contract, Plan, Post, PostId, PostStatus, Team};
+use std::collections::{BTreeMap, HashMap};
 
 /// What kind of change a line describes, for grouping and icons.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -139,16 +139,19 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
         }
     }
 
+    // Indexed by id: a linear search per post would make this quadratic in the plan's size.
+    let base_posts: HashMap<PostId, &Post> = baseline.posts.iter().map(|p| (p.id, p)).collect();
+    let option_posts: HashMap<PostId, &Post> = option.posts.iter().map(|p| (p.id, p)).collect();
     let added: Vec<String> = option
         .posts
         .iter()
-        .filter(|p| baseline.post(p.id).is_none())
+        .filter(|p| !base_posts.contains_key(&p.id))
         .map(|p| describe(option, p))
         .collect();
     let removed: Vec<String> = baseline
         .posts
         .iter()
-        .filter(|p| option.post(p.id).is_none())
+        .filter(|p| !option_posts.contains_key(&p.id))
         .map(|p| describe(baseline, p))
         .collect();
     out.extend(grouped(ChangeKind::PostsAdded, added));
@@ -156,7 +159,7 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
     let mut push = |kind, text: String| out.push(Change { kind, text });
 
     for after in &option.posts {
-        let Some(before) = baseline.post(after.id) else {
+        let Some(&before) = base_posts.get(&after.id) else {
             continue;
         };
         let name = who(baseline, before);

@@ -125,7 +125,7 @@ pub fn cost_problems(rates: &CostRates, grade_exists: impl Fn(GradeId) -> bool) 
 pub struct AnnualCost {
     pub by_contract: BTreeMap<ContractKind, f64>,
     pub total: f64,
-    /// Total ÷ capacity in cases (as [`super::assess`] counts it); `None` with no capacity.
+    /// Total ÷ capacity in cases (as [`assess`](fn@super::assess) counts it); `None` with no capacity.
     pub per_case_of_capacity: Option<f64>,
 }
 

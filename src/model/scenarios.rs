@@ -1,6 +1,6 @@
 //! A plan's scenarios: the baseline and any number of named options.
 //!
-//! Each scenario is a complete [`Plan`]: everything [`assess`](super::assess) and the
+//! Each scenario is a complete [`Plan`]: everything [`assess`](fn@super::assess) and the
 //! projection need is in one value. The parts every scenario shares (name, notes, settings,
 //! timeline, case types, grades, cost rates) are copied into each, and this module keeps them
 //! equal: a command that changes a shared part is applied to every scenario or to none.

@@ -58,14 +58,15 @@ pub fn month_field(
         .get(&id)
         .cloned()
         .unwrap_or_else(|| stored_text.clone());
-    let response = ui.name_inputs(label, |ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id(id)
-                .hint_text("YYYY-MM")
-                .desired_width(70.0),
-        )
-    });
+    let response = ui.add(
+        egui::TextEdit::singleline(&mut text)
+            .id(id)
+            .hint_text("YYYY-MM")
+            .desired_width(70.0),
+    );
+    // Named explicitly: the "YYYY-MM" hint would otherwise be the field's only name.
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(label));
     let parsed = if text.trim().is_empty() && optional {
         Ok(None)
     } else {
