@@ -52,12 +52,13 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { plan } => match load_file(&plan) {
             Ok(loaded) => {
                 let baseline = loaded.baseline();
+                let options = loaded.options().len();
                 println!(
-                    "{}: valid ({} teams, {} posts, {} options)",
+                    "{}: valid ({} teams, {} posts, {options} option{})",
                     plan.display(),
                     baseline.teams.len(),
                     baseline.posts.len(),
-                    loaded.options().len()
+                    if options == 1 { "" } else { "s" }
                 );
                 ExitCode::SUCCESS
             }
