@@ -420,10 +420,15 @@ pub fn validate_scenarios(set: &ScenarioSet) -> Vec<Problem> {
             });
         }
         // Problems in the shared parts were reported once, for the baseline.
+        let shared = |p: &Problem| {
+            ["settings", "timeline", "cost rates", "case type ", "grade "]
+                .iter()
+                .any(|place| p.location.starts_with(place))
+        };
         problems.extend(
             validate(&option.plan)
                 .into_iter()
-                .filter(|p| !problems.contains(p))
+                .filter(|p| !shared(p))
                 .map(|p| Problem {
                     location: format!("{at}, {}", p.location),
                     message: p.message,
@@ -553,5 +558,27 @@ mod tests {
         assert!(set.delete_option(0).is_err());
         assert_eq!(set.delete_option(1).unwrap().name, "Fixed-term team");
         assert_eq!(set.len(), 1);
+    }
+
+    #[test]
+    fn problems_are_named_by_scenario_and_shared_ones_reported_once() {
+        let mut set = set_with_option();
+        add_posts(&mut set, 0, 1);
+        set.delete_option(1).unwrap();
+        set.add_option(0, "Option A").unwrap(); // a copy holding the same post 1
+        for scenario in &mut set.scenarios {
+            scenario.plan.posts[0].fte = 1.5; // in both scenarios
+            scenario.plan.settings.caseload_target = -1.0; // shared
+        }
+        let problems = validate_scenarios(&set);
+        let places: Vec<&str> = problems.iter().map(|p| p.location.as_str()).collect();
+        assert_eq!(
+            places,
+            [
+                "settings",
+                "post 1 (in team 1 \"North\")",
+                "option \"Option A\", post 1 (in team 1 \"North\")",
+            ]
+        );
     }
 }

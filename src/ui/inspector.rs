@@ -368,7 +368,7 @@ fn post_ui(
             ui.end_row();
 
             ui.label("Contract");
-            contract_ui(ui, post, state, edits);
+            contract_ui(ui, post, plan.timeline.start, state, edits);
             ui.end_row();
 
             ui.label("FTE");
@@ -471,7 +471,13 @@ fn post_ui(
     });
 }
 
-fn contract_ui(ui: &mut Ui, post: &Post, state: &mut UiState, edits: &mut Vec<Command>) {
+fn contract_ui(
+    ui: &mut Ui,
+    post: &Post,
+    plan_start: YearMonth,
+    state: &mut UiState,
+    edits: &mut Vec<Command>,
+) {
     let id = post.id;
     ui.vertical(|ui| {
         let mut kind = post.contract.kind();
@@ -484,10 +490,10 @@ fn contract_ui(ui: &mut Ui, post: &Post, state: &mut UiState, edits: &mut Vec<Co
             let contract = match kind {
                 ContractKind::Permanent => Contract::Permanent,
                 ContractKind::Agency => Contract::Agency,
-                // A new fixed-term contract starts as April 2026 - March 2027 (the example
-                // plans' year); its months are edited right below.
+                // A new fixed-term contract runs for 12 months from the plan's start month; its
+                // months are edited right below.
                 ContractKind::FixedTerm => {
-                    let start = YearMonth::new(2026, 4).expect("valid month");
+                    let start = plan_start;
                     Contract::FixedTerm {
                         start,
                         end: start.plus_months(11).unwrap_or(start),
