@@ -94,3 +94,26 @@ fn summary_shows_no_value_for_a_team_without_case_holders() {
     assert!(row.split_whitespace().nth(2) == Some("–"), "{row}");
     assert!(text.contains("ALERT: whole service: 3 must-allocate cases are unallocated"));
 }
+
+#[test]
+fn summary_covers_every_option() {
+    let text = stdout(&run(&["summary", "saved-plans/stretched-locality.ron"]));
+    let (baseline, option) = text
+        .split_once("Option \"Fixed-term locality team\":")
+        .unwrap_or_else(|| panic!("no option section in\n{text}"));
+    let capacity = |part: &str| {
+        part.lines()
+            .find(|l| l.starts_with("Whole service"))
+            .unwrap()
+            .split_whitespace()
+            .nth(10)
+            .unwrap()
+            .to_owned()
+    };
+    // Capacity in cases: 428 in the baseline, 428 + 360 = 788 with the fixed-term team.
+    assert_eq!(
+        (capacity(baseline), capacity(option)),
+        ("428".into(), "788".into())
+    );
+    assert!(option.contains("Fixed-term Locality Team"));
+}

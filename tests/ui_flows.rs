@@ -178,10 +178,12 @@ fn saving_through_the_dialog_and_opening_again_gives_the_same_plan() {
     harness.run();
     let saved = dir.path().join("my plan.ron");
     assert!(!harness.state().document().is_dirty());
+    // Every scenario is saved: the baseline with its new team, and the example's option.
     assert_eq!(
-        load_file(&saved).unwrap().baseline(),
-        harness.state().document().plan()
+        &load_file(&saved).unwrap(),
+        harness.state().document().scenarios()
     );
+    assert_eq!(harness.state().document().scenarios().len(), 2);
     status_shows(&harness, "Saved ");
     status_shows(&harness, "my plan.ron");
 

@@ -123,6 +123,8 @@ pub fn menu_bar_ui(
             ui.label("Caseload Planner: workforce planning for children's social care.");
             ui.label("Select a team or post in Structure to edit it in the inspector.");
             ui.label("Caseload = cases / FTE of workers holding cases (DfE definition).");
+            ui.label("Scenarios: + New option copies the scenario shown; the baseline never changes.");
+            ui.label("Projection: capacity against demand month by month; Compare: options side by side.");
             ui.label("Shortcuts: Ctrl+N new, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as,");
             ui.label("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo. Drop a .ron file to open it.");
         });
