@@ -62,7 +62,7 @@ pub fn month_field(
         egui::TextEdit::singleline(&mut text)
             .id(id)
             .hint_text("YYYY-MM")
-            .desired_width(70.0),
+            .desired_width(84.0),
     );
     // Named explicitly: the "YYYY-MM" hint would otherwise be the field's only name.
     ui.ctx()
