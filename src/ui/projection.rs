@@ -58,15 +58,20 @@ pub fn projection_ui(
             markers(plot_ui, plan, projection, cases_top);
         });
 
-        ui.strong("Caseload per case-holding FTE");
+        ui.strong("All cases per available case-holding FTE")
+            .on_hover_text(
+                "Every case, allocated or waiting, shared over the available FTE in case-holding \
+                 grades: what each would hold if all the work were allocated. Higher than the \
+                 Overview's caseload, which counts only cases already held.",
+            );
         chart(ui, "projection-caseload", start, 180.0, |plot| {
             plot.y_axis_label("cases per FTE").include_y(caseload_top)
         })
         .show(ui, |plot_ui| {
             if let Some(b) = bands {
-                plot_ui.add(band_area("Caseload, 10th-90th percentile", &months, &b.caseload));
+                plot_ui.add(band_area("Cases per FTE, 10th-90th percentile", &months, &b.caseload));
             }
-            plot_ui.line(series("Caseload (expected)", projection, |m| m.caseload.unwrap_or(f64::NAN)).color(theme::ALERT).width(2.0));
+            plot_ui.line(series("Cases per FTE (expected)", projection, |m| m.caseload.unwrap_or(f64::NAN)).color(theme::ALERT).width(2.0));
             plot_ui.hline(
                 HLine::new(format!("Target ({})", plan.settings.caseload_target), plan.settings.caseload_target)
                     .color(theme::WARNING)
@@ -300,7 +305,7 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "{}: capacity {} cases, demand {} cases, caseload {}",
+            "{}: capacity {} cases, demand {} cases, {} cases per case-holding FTE",
             month_label(first.month),
             text::whole_cases(first.capacity_cases),
             text::whole_cases(first.demand_cases),
@@ -308,7 +313,7 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
         ));
         ui.separator();
         ui.label(format!(
-            "{}: capacity {} cases, demand {} cases, caseload {}",
+            "{}: capacity {} cases, demand {} cases, {} cases per case-holding FTE",
             month_label(last.month),
             text::whole_cases(last.capacity_cases),
             text::whole_cases(last.demand_cases),
