@@ -147,6 +147,8 @@ impl Document {
     fn snapshot(&self, scope: Scope) -> Snapshot {
         match scope {
             Scope::Shared => Snapshot::Shared(self.set.shared()),
+            // Edits are only made in existing scenarios; were `i` ever out of range, the empty
+            // state recorded would be ignored on undo (`set_own` skips unknown scenarios).
             Scope::Scenario(i) => Snapshot::Own(self.set.own(i).unwrap_or_else(|| OwnParts {
                 name: String::new(),
                 teams: Vec::new(),
