@@ -12,6 +12,7 @@ mod launch;
 mod menu;
 mod mix;
 mod overview;
+mod post_inspector;
 mod posts_table;
 mod projection;
 mod scenarios;

@@ -5,15 +5,19 @@
 //! input, and leaves the plan unchanged; so a valid plan stays valid through any sequence of
 //! commands (tested by property in `tests/commands.rs`).
 
+mod checks;
+
 use super::assumptions::{Assumptions, assumptions_problems};
 use super::costs::{CostRates, cost_problems};
-use super::validate::{
-    capacity_problem, contract_problem, count_problem, fte_problem, post_dates_problem,
-    settings_problems, timeline_problem, weight_problem,
-};
+use super::validate::{post_dates_problem, timeline_problem};
 use super::{
     CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, Plan, Post, PostId,
     PostStatus, Settings, Team, TeamFunction, TeamId, Timeline, YearMonth,
+};
+use checks::{
+    case_type_mut, check_capacity, check_case_type, check_contract, check_count, check_fte,
+    check_grade, check_settings, check_weight, grade_mut, next_id, non_blank, post_index, post_mut,
+    release_cases, rule, set_count, team_index, team_mut,
 };
 use std::fmt;
 
@@ -200,27 +204,25 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
             plan.settings = settings;
         }
         C::SetTimeline(timeline) => {
-            if let Some(problem) = timeline_problem(&timeline) {
-                return refuse(capitalised(&problem));
-            }
+            rule(timeline_problem(&timeline))?;
             plan.timeline = timeline;
         }
         C::SetCostRates(costs) => {
             let grades = &plan.grades;
-            if let Some(problem) =
-                cost_problems(&costs, |g| grades.iter().any(|x| x.id == g)).first()
-            {
-                return refuse(capitalised(problem));
-            }
+            rule(
+                cost_problems(&costs, |g| grades.iter().any(|x| x.id == g))
+                    .into_iter()
+                    .next(),
+            )?;
             plan.costs = costs;
         }
         C::SetAssumptions(assumptions) => {
             let teams = &plan.teams;
-            if let Some(problem) =
-                assumptions_problems(&assumptions, |t| teams.iter().any(|x| x.id == t)).first()
-            {
-                return refuse(capitalised(problem));
-            }
+            rule(
+                assumptions_problems(&assumptions, |t| teams.iter().any(|x| x.id == t))
+                    .into_iter()
+                    .next(),
+            )?;
             plan.assumptions = assumptions;
         }
 
@@ -366,9 +368,7 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
             starts,
             leaves,
         } => {
-            if let Some(problem) = post_dates_problem(starts, leaves) {
-                return refuse(capitalised(&problem));
-            }
+            rule(post_dates_problem(starts, leaves))?;
             let p = post_mut(plan, post)?;
             p.starts = starts;
             p.leaves = leaves;
@@ -485,136 +485,4 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
         }
     }
     Ok(Created::Nothing)
-}
-
-/// Cases whose worker has gone join the team's unallocated work.
-fn release_cases(plan: &mut Plan, team: TeamId, cases: &CaseCounts) {
-    if let Some(t) = plan.teams.iter_mut().find(|t| t.id == team) {
-        t.receive_unallocated(cases);
-    }
-}
-
-/// Zero counts are removed, so files and comparisons do not depend on how a zero came about.
-fn set_count(counts: &mut CaseCounts, case_type: CaseTypeId, count: u32) {
-    if count == 0 {
-        counts.remove(&case_type);
-    } else {
-        counts.insert(case_type, count);
-    }
-}
-
-/// A rule's wording ("the plan looks ahead…") as a sentence for the status bar.
-fn capitalised(problem: &str) -> String {
-    let mut chars = problem.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect::<String>() + "."
-    })
-}
-
-fn next_id(ids: impl Iterator<Item = u32>) -> u32 {
-    ids.max().map_or(1, |max| max.saturating_add(1))
-}
-
-fn non_blank(name: String, what: &str) -> Result<String, Refusal> {
-    let trimmed = name.trim();
-    if trimmed.is_empty() {
-        return refuse(format!("{what} needs a name."));
-    }
-    Ok(trimmed.to_owned())
-}
-
-fn team_index(plan: &Plan, team: TeamId) -> Result<usize, Refusal> {
-    plan.teams
-        .iter()
-        .position(|t| t.id == team)
-        .ok_or_else(|| Refusal(format!("There is no {team}.")))
-}
-
-fn team_mut(plan: &mut Plan, team: TeamId) -> Result<&mut Team, Refusal> {
-    let index = team_index(plan, team)?;
-    Ok(&mut plan.teams[index])
-}
-
-fn post_index(plan: &Plan, post: PostId) -> Result<usize, Refusal> {
-    plan.posts
-        .iter()
-        .position(|p| p.id == post)
-        .ok_or_else(|| Refusal(format!("There is no {post}.")))
-}
-
-fn post_mut(plan: &mut Plan, post: PostId) -> Result<&mut Post, Refusal> {
-    let index = post_index(plan, post)?;
-    Ok(&mut plan.posts[index])
-}
-
-fn case_type_mut(plan: &mut Plan, id: CaseTypeId) -> Result<&mut CaseType, Refusal> {
-    plan.case_types
-        .iter_mut()
-        .find(|c| c.id == id)
-        .ok_or_else(|| Refusal(format!("There is no {id}.")))
-}
-
-fn grade_mut(plan: &mut Plan, id: GradeId) -> Result<&mut Grade, Refusal> {
-    plan.grades
-        .iter_mut()
-        .find(|g| g.id == id)
-        .ok_or_else(|| Refusal(format!("There is no {id}.")))
-}
-
-fn check_grade(plan: &Plan, grade: GradeId) -> Result<(), Refusal> {
-    if plan.grades.iter().any(|g| g.id == grade) {
-        Ok(())
-    } else {
-        refuse(format!("There is no {grade}."))
-    }
-}
-
-fn check_case_type(plan: &Plan, id: CaseTypeId) -> Result<(), Refusal> {
-    if plan.case_types.iter().any(|c| c.id == id) {
-        Ok(())
-    } else {
-        refuse(format!("There is no {id}."))
-    }
-}
-
-/// Turns a rule's problem (from [`super::validate`]) into a refusal a user can read.
-fn rule(problem: Option<String>) -> Result<(), Refusal> {
-    match problem {
-        Some(message) => refuse(sentence(&message)),
-        None => Ok(()),
-    }
-}
-
-/// `fte must be ...` → `FTE must be ....`: the rules' wording, as a sentence.
-fn sentence(message: &str) -> String {
-    let mut chars = message.chars();
-    let first = chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>())
-        .unwrap_or_default();
-    format!("{first}{}.", chars.as_str())
-}
-
-fn check_fte(fte: f64) -> Result<(), Refusal> {
-    rule(fte_problem(fte))
-}
-
-fn check_count(count: u32) -> Result<(), Refusal> {
-    rule(count_problem(count).map(|m| format!("{m} cases")))
-}
-
-fn check_weight(weight: f64) -> Result<(), Refusal> {
-    rule(weight_problem(weight).map(|m| format!("the case {m}")))
-}
-
-fn check_capacity(points: f64) -> Result<(), Refusal> {
-    rule(capacity_problem(points).map(|m| format!("the grade's {m}")))
-}
-
-fn check_contract(contract: &Contract) -> Result<(), Refusal> {
-    rule(contract_problem(contract))
-}
-
-fn check_settings(settings: &Settings) -> Result<(), Refusal> {
-    rule(settings_problems(settings).into_iter().next())
 }
