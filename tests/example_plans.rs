@@ -214,7 +214,8 @@ fn the_fixed_term_team_costs_less_than_covering_the_same_posts_with_agency() {
     use caseload_planner::model::costs::annual_cost;
     let base = load("stretched-locality.ron");
     let option = fixed_term_option();
-    let added = annual_cost(&option).total - annual_cost(&base).total;
+    let cost = |plan: &Plan| annual_cost(plan, &assess(plan)).total;
+    let added = cost(&option) - cost(&base);
     // Illustrative rates with 30% on-costs: service manager 72,000 x 1.3 = 93,600; team managers
     // 3 x 75,400 = 226,200; social workers 18 x 58,500 = 1,053,000. Total 1,372,800 a year.
     close(added, 1_372_800.0);
@@ -230,7 +231,7 @@ fn the_fixed_term_team_costs_less_than_covering_the_same_posts_with_agency() {
     for post in agency.posts.iter_mut().filter(|p| p.team == team) {
         post.contract = Contract::Agency;
     }
-    let agency_added = annual_cost(&agency).total - annual_cost(&base).total;
+    let agency_added = cost(&agency) - cost(&base);
     close(agency_added, 1_843_600.0);
     // Per case of the 360 cases of capacity added: 3,813.33 a year against 5,121.11.
     close(added / 360.0, 3_813.333_333_333_333_5);

@@ -1,6 +1,6 @@
 //! Headline figures of scenarios side by side, and their differences from the baseline.
 
-use super::costs::annual_cost_at;
+use super::costs::annual_cost;
 use super::{Assessment, Plan, assess::ratio};
 
 /// The figures the Compare view puts side by side for one scenario.
@@ -27,7 +27,7 @@ pub struct Headline {
 /// The headline figures of `plan`, whose assessment is `assessment`.
 pub fn headline(plan: &Plan, assessment: &Assessment) -> Headline {
     let s = &assessment.service;
-    let cost = annual_cost_at(plan, &plan.costs).total;
+    let cost = annual_cost(plan, assessment).total;
     Headline {
         case_holder_fte: s.sums.case_holder_fte,
         case_holding_grade_fte: s.sums.case_holding_grade_fte,

@@ -5,7 +5,7 @@
 //!
 //! The rates are part of the plan (shared by its scenarios) and saved in its file.
 
-use super::{ContractKind, Grade, GradeId, GradeRole, Plan, assess::ratio};
+use super::{Assessment, ContractKind, Grade, GradeId, GradeRole, Plan, assess::ratio};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -129,25 +129,20 @@ pub struct AnnualCost {
     pub per_case_of_capacity: Option<f64>,
 }
 
-/// The annual cost of every filled post in `plan` at `rates`.
-pub fn annual_cost_at(plan: &Plan, rates: &CostRates) -> AnnualCost {
+/// The annual cost of every filled post in `plan` at the plan's own rates; `assessment` is
+/// the plan's, for the capacity the cost is shared over (callers have it already).
+pub fn annual_cost(plan: &Plan, assessment: &Assessment) -> AnnualCost {
     let mut by_contract = BTreeMap::new();
     for post in plan.posts.iter().filter(|p| !p.is_vacant()) {
         let kind = post.contract.kind();
-        *by_contract.entry(kind).or_insert(0.0) += rates.annual(post.grade, kind, post.fte);
+        *by_contract.entry(kind).or_insert(0.0) += plan.costs.annual(post.grade, kind, post.fte);
     }
     let total = by_contract.values().sum();
-    let capacity = super::assess(plan).service.capacity_cases;
     AnnualCost {
         by_contract,
         total,
-        per_case_of_capacity: ratio(total, capacity),
+        per_case_of_capacity: ratio(total, assessment.service.capacity_cases),
     }
-}
-
-/// The annual cost of every filled post in `plan` at the plan's own rates.
-pub fn annual_cost(plan: &Plan) -> AnnualCost {
-    annual_cost_at(plan, &plan.costs)
 }
 
 #[cfg(test)]

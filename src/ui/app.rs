@@ -207,7 +207,7 @@ impl CaseloadApp {
         self.state.selection = Selection::Plan;
         self.state.refusal = None;
         self.state.drafts.clear();
-        self.state.compare.clear();
+        self.state.compare = None;
     }
 
     /// Carries out what the scenario bar asked for.
@@ -338,11 +338,13 @@ impl CaseloadApp {
                     if let Err(refusal) = self.doc.delete_option(index) {
                         self.state.refusal = Some(refusal.to_string());
                     }
-                    self.state.compare.retain(|&i| i != index);
-                    for i in &mut self.state.compare {
-                        if *i > index {
-                            *i -= 1;
-                        }
+                    // Later options move up one place.
+                    if let Some(chosen) = &mut self.state.compare {
+                        chosen.retain(|&i| i != index);
+                        chosen
+                            .iter_mut()
+                            .filter(|i| **i > index)
+                            .for_each(|i| *i -= 1);
                     }
                     self.keep_selection_valid();
                 }

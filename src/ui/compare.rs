@@ -23,20 +23,17 @@ const SCENARIO_COLOURS: [Color32; 4] = [
     Color32::from_rgb(200, 90, 160),
 ];
 
-/// The options compared: those chosen, or the first three.
+/// The options compared: those chosen, or (until the user chooses) the first three.
 fn compared(doc: &Document, state: &UiState) -> Vec<usize> {
     let options = doc.scenarios().len();
-    let chosen: Vec<usize> = state
-        .compare
-        .iter()
-        .copied()
-        .filter(|&i| i > 0 && i < options)
-        .take(MAX_COMPARED_OPTIONS)
-        .collect();
-    if chosen.is_empty() && state.compare.is_empty() {
-        (1..options).take(MAX_COMPARED_OPTIONS).collect()
-    } else {
-        chosen
+    match &state.compare {
+        Some(chosen) => chosen
+            .iter()
+            .copied()
+            .filter(|&i| i > 0 && i < options)
+            .take(MAX_COMPARED_OPTIONS)
+            .collect(),
+        None => (1..options).take(MAX_COMPARED_OPTIONS).collect(),
     }
 }
 
@@ -98,8 +95,7 @@ pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
                             next.retain(|&k| k != i);
                         }
                         next.sort_unstable();
-                        // An explicit empty choice is kept as "none" with a sentinel.
-                        state.compare = if next.is_empty() { vec![0] } else { next };
+                        state.compare = Some(next);
                     }
                 }
                 ui.weak(format!("(up to {MAX_COMPARED_OPTIONS} options)"));

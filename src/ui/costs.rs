@@ -2,7 +2,7 @@
 //! defaults are illustrative and say so.
 
 use super::widgets::number_field;
-use crate::model::costs::{ILLUSTRATIVE_NOTE, MAX_RATE, annual_cost_at};
+use crate::model::costs::{ILLUSTRATIVE_NOTE, MAX_RATE, annual_cost};
 use crate::model::{Assessment, Command, ContractKind, Plan};
 use crate::text;
 use egui::{RichText, Ui};
@@ -28,31 +28,23 @@ pub fn cost_rates_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, edits: &
             ui.end_row();
             for grade in &plan.grades {
                 ui.label(&grade.name);
-                let before = rates.salary.get(&grade.id).copied().unwrap_or(0.0);
-                let mut salary = before;
-                number_field(
-                    ui,
-                    &format!("{} salary", grade.name),
-                    &mut salary,
-                    0.0..=MAX_RATE,
-                    100.0,
-                    "£ a year",
-                );
-                if salary != before {
-                    rates.salary.insert(grade.id, salary);
-                }
-                let before = rates.agency_day_rate.get(&grade.id).copied().unwrap_or(0.0);
-                let mut day = before;
-                number_field(
-                    ui,
-                    &format!("{} agency day rate", grade.name),
-                    &mut day,
-                    0.0..=MAX_RATE,
-                    1.0,
-                    "£ a day",
-                );
-                if day != before {
-                    rates.agency_day_rate.insert(grade.id, day);
+                for (map, what, speed, unit) in [
+                    (&mut rates.salary, "salary", 100.0, "£ a year"),
+                    (
+                        &mut rates.agency_day_rate,
+                        "agency day rate",
+                        1.0,
+                        "£ a day",
+                    ),
+                ] {
+                    // Only an edit writes a rate, so a grade without one stays without.
+                    let before = map.get(&grade.id).copied().unwrap_or(0.0);
+                    let mut value = before;
+                    let label = format!("{} {what}", grade.name);
+                    number_field(ui, &label, &mut value, 0.0..=MAX_RATE, speed, unit);
+                    if value != before {
+                        map.insert(grade.id, value);
+                    }
                 }
                 ui.label(text::money(rates.annual(
                     grade.id,
@@ -95,7 +87,7 @@ pub fn cost_rates_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, edits: &
         edits.push(Command::SetCostRates(rates));
     }
 
-    let cost = annual_cost_at(plan, &plan.costs);
+    let cost = annual_cost(plan, assessment);
     let parts: Vec<String> = ContractKind::ALL
         .iter()
         .map(|kind| {

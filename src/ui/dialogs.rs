@@ -57,18 +57,23 @@ pub fn error_ui(ctx: &egui::Context, title: &str, message: &str) -> bool {
     dismissed || modal.should_close()
 }
 
-/// Confirms deleting a team that still has posts. `Some(true)` delete, `Some(false)` keep.
-pub fn confirm_delete_team_ui(ctx: &egui::Context, team: &str, posts: usize) -> Option<bool> {
+/// Asks before deleting something. `Some(true)` delete, `Some(false)` keep, `None` while the
+/// user has not answered (closing the dialog keeps it).
+fn confirm_delete_ui(
+    ctx: &egui::Context,
+    id: &str,
+    heading: &str,
+    message: &str,
+    delete_label: &str,
+) -> Option<bool> {
     let mut answer = None;
-    let modal = Modal::new(Id::unique("confirm-delete-team")).show(ctx, |ui| {
+    let modal = Modal::new(Id::unique(id)).show(ctx, |ui| {
         ui.set_width(380.0);
-        ui.heading("Delete team?");
-        ui.label(format!(
-            "Delete {team} and its {posts} posts? Their cases are deleted too. You can undo this."
-        ));
+        ui.heading(heading);
+        ui.label(message);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Delete team").clicked() {
+            if ui.button(delete_label).clicked() {
                 answer = Some(true);
             }
             if ui.button("Keep").clicked() {
@@ -82,27 +87,28 @@ pub fn confirm_delete_team_ui(ctx: &egui::Context, team: &str, posts: usize) -> 
     answer
 }
 
-/// Confirms deleting an option. `Some(true)` delete, `Some(false)` keep.
+/// Confirms deleting a team that still has posts.
+pub fn confirm_delete_team_ui(ctx: &egui::Context, team: &str, posts: usize) -> Option<bool> {
+    confirm_delete_ui(
+        ctx,
+        "confirm-delete-team",
+        "Delete team?",
+        &format!(
+            "Delete {team} and its {posts} posts? Their cases are deleted too. You can undo this."
+        ),
+        "Delete team",
+    )
+}
+
+/// Confirms deleting an option.
 pub fn confirm_delete_option_ui(ctx: &egui::Context, option: &str) -> Option<bool> {
-    let mut answer = None;
-    let modal = Modal::new(Id::unique("confirm-delete-option")).show(ctx, |ui| {
-        ui.set_width(380.0);
-        ui.heading("Delete option?");
-        ui.label(format!(
+    confirm_delete_ui(
+        ctx,
+        "confirm-delete-option",
+        "Delete option?",
+        &format!(
             "Delete the option \"{option}\" with its teams, posts and assumptions? The baseline and other options stay as they are. This cannot be undone."
-        ));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Delete option").clicked() {
-                answer = Some(true);
-            }
-            if ui.button("Keep").clicked() {
-                answer = Some(false);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(false);
-    }
-    answer
+        ),
+        "Delete option",
+    )
 }

@@ -124,8 +124,9 @@ pub struct UiState {
     pub confirm_delete_team: Option<TeamId>,
     /// An option waiting for "delete this option?" confirmation.
     pub confirm_delete_option: Option<usize>,
-    /// The options chosen for the Compare view (indices; empty means the first three).
-    pub compare: Vec<usize>,
+    /// The options chosen for the Compare view (indices); `None` until the user chooses, when
+    /// the first three are shown.
+    pub compare: Option<Vec<usize>>,
     /// Whether the Projection view opens with its assumptions shown.
     pub assumptions_open: bool,
 }
