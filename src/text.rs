@@ -2,6 +2,8 @@
 //! say the same thing the same way. A missing value ("no value", e.g. the caseload of a team
 //! with no case-holders) is always an en dash, never NaN or 0.
 
+use crate::model::figures::Unit;
+
 /// Shown for a figure that has no value.
 pub const NO_VALUE: &str = "–";
 
@@ -66,6 +68,30 @@ pub fn signed(value: f64, format: impl Fn(f64) -> String) -> String {
     }
 }
 
+/// A figure of the catalogue written as its unit says; "no value" when it has none.
+pub fn figure_value(unit: Unit, value: Option<f64>) -> String {
+    let Some(v) = value else {
+        return NO_VALUE.to_owned();
+    };
+    match unit {
+        Unit::Fte => fte(v),
+        Unit::Cases => whole_cases(v),
+        Unit::Caseload | Unit::Ratio | Unit::Points => one_decimal(Some(v)),
+        Unit::Percent => percent(Some(v)),
+        Unit::Money => money(v),
+    }
+}
+
+/// A difference between two values of a figure, with its sign. Percentages differ in
+/// percentage points; cases are rounded, not truncated, so +359.9 reads +360.
+pub fn figure_difference(unit: Unit, delta: f64) -> String {
+    match unit {
+        Unit::Percent => signed(delta * 100.0, |v| format!("{v:.1} pts")),
+        Unit::Cases => signed(delta, |v| format!("{}", v.round() as i64)),
+        other => signed(delta, |v| figure_value(other, Some(v))),
+    }
+}
+
 /// `2026-04` → `Apr 2026`.
 pub fn month_label(month: crate::model::YearMonth) -> String {
     const NAMES: [&str; 12] = [
@@ -97,5 +123,10 @@ mod tests {
         assert_eq!(signed(360.0, whole_cases), "+360");
         assert_eq!(signed(-2.5, |v| format!("{v:.1}")), "-2.5");
         assert_eq!(month_label("2027-04".parse().unwrap()), "Apr 2027");
+        assert_eq!(figure_value(Unit::Money, Some(3_813.3)), "£3,813");
+        assert_eq!(figure_value(Unit::Caseload, None), NO_VALUE);
+        assert_eq!(figure_difference(Unit::Percent, -0.0123), "-1.2 pts");
+        assert_eq!(figure_difference(Unit::Cases, 359.9), "+360");
+        assert_eq!(figure_difference(Unit::Fte, -0.5), "-0.5");
     }
 }

@@ -20,3 +20,32 @@ fn the_readme_file_format_example_loads() {
     let option = &set.options()[0].plan;
     assert!((assess(option).service.sums.capacity_points - 32.0).abs() < 1e-9);
 }
+
+/// The catalogue of figures as the README's table: label, definition, where it is shown.
+fn figures_table() -> String {
+    use caseload_planner::model::figures::FIGURES;
+    let mut table = String::from("| figure | definition | for |\n| --- | --- | --- |\n");
+    for f in &FIGURES {
+        let scope = match (f.is_team_figure(), f.is_month_figure()) {
+            (true, true) => "team, service, month",
+            (true, false) => "team, service",
+            (false, _) => "month",
+        };
+        table.push_str(&format!("| {} | {} | {scope} |\n", f.label, f.definition));
+    }
+    table
+}
+
+#[test]
+fn the_readme_lists_every_figure_of_the_catalogue_as_defined() {
+    let readme = include_str!("../README.md");
+    let table = figures_table();
+    if std::env::var_os("PRINT_FIGURES_TABLE").is_some() {
+        println!("{table}");
+    }
+    assert!(
+        readme.contains(&table),
+        "README.md's figures table differs from the catalogue (src/model/figures.rs); \
+         run with PRINT_FIGURES_TABLE=1 -- --nocapture to print it:\n{table}"
+    );
+}

@@ -41,7 +41,7 @@ fn a_newcomer_sees_the_example_plan_and_its_headline_figures() {
     // Caseload 573 / 23.4 = 24.5, shown twice: DfE definition and over all available FTE.
     assert_eq!(harness.query_all_by_label("24.5").count(), 2);
     harness.get_by_label("151.0%"); // utilisation 665.4 / 440.8
-    harness.get_by_label("428 cases"); // capacity at each team's case mix
+    harness.get_by_label("428"); // capacity in cases at each team's case mix
     harness.get_by_label("179 cases over capacity");
     harness.get_by_label("18.5%"); // agency 6 / 32.4
     harness.get_by_label("29.4%"); // vacancy 11 / 37.4

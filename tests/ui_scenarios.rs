@@ -245,3 +245,25 @@ fn a_known_leaver_is_entered_in_the_inspector_and_shows_in_the_projection() {
         "lost {lost}, expected {expected}"
     );
 }
+
+#[test]
+fn one_label_means_one_figure_on_the_overview_and_in_compare() {
+    // Seen before: "Caseload per case-holding FTE" was 24.5 on the Overview card for the
+    // fixed-term option but 13.8 in Compare, where the label named another figure.
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    click(&mut harness, "Fixed-term locality team");
+    // The 18 new social workers hold no cases yet: the DfE caseload stays 573 / 23.4 = 24.5,
+    // while cases held per practitioner FTE fall to 573 / 41.4 = 13.8.
+    harness.get_by_label("Caseload per case-holding FTE");
+    assert_eq!(harness.query_all_by_label("24.5").count(), 1);
+    harness.get_by_label("Cases held per practitioner FTE");
+    harness.get_by_label("13.8");
+    click(&mut harness, "Compare");
+    harness.get_by_label("Caseload per case-holding FTE");
+    harness.get_by_label("Cases held per practitioner FTE");
+    // Baseline and option: 24.5 twice (DfE) and 24.5 once more for the baseline's cases held
+    // per practitioner FTE (every available practitioner holds cases there); 13.8 for the option.
+    assert_eq!(harness.query_all_by_label("24.5").count(), 3);
+    harness.get_by_label("13.8");
+}

@@ -1,61 +1,68 @@
-//! The `summary` table: one row per team, then the service.
+//! The `summary` table: one row per team, then the service, in columns of the catalogue of
+//! figures; then the targets breached and what each column means.
 
+use crate::model::figures::{Figure, FigureId, figure};
 use crate::model::{Plan, ScenarioSet, Totals, assess};
-use crate::text::{one_decimal, percent, whole_cases};
+use crate::text::figure_value;
 use std::fmt::Write as _;
 
-const HEADINGS: [&str; 10] = [
-    "Caseload",
-    "Case-hold FTE",
-    "Cases held",
-    "Unalloc (must)",
-    "Demand pts",
-    "Capacity pts",
-    "Utilised",
-    "Capacity cases",
-    "Agency",
-    "Vacancy",
+/// The table's columns, in order.
+const COLUMNS: [FigureId; 11] = [
+    FigureId::Caseload,
+    FigureId::CaseHoldingFte,
+    FigureId::CasesHeld,
+    FigureId::Unallocated,
+    FigureId::MustAllocateWaiting,
+    FigureId::DemandPoints,
+    FigureId::CapacityPoints,
+    FigureId::Utilisation,
+    FigureId::CapacityCases,
+    FigureId::AgencyRate,
+    FigureId::VacancyRate,
 ];
 
-fn cells(t: &Totals) -> [String; 10] {
-    [
-        one_decimal(t.caseload_per_case_holder_fte),
-        format!("{:.1}", t.sums.case_holder_fte),
-        t.sums.cases_allocated.to_string(),
-        format!(
-            "{} ({})",
-            t.sums.unallocated, t.sums.must_allocate_unallocated
-        ),
-        format!("{:.1}", t.sums.demand_points),
-        format!("{:.1}", t.sums.capacity_points),
-        percent(t.utilisation),
-        whole_cases(t.capacity_cases),
-        percent(t.mix.agency_rate),
-        percent(t.mix.vacancy_rate),
-    ]
+fn columns() -> impl Iterator<Item = &'static Figure> {
+    COLUMNS.into_iter().map(figure)
 }
 
-/// The whole summary as text: the baseline's table, each option's, and what the figures mean.
+fn cells(t: &Totals) -> Vec<String> {
+    columns().map(|f| figure_value(f.unit, f.of(t))).collect()
+}
+
+/// The whole summary as text: the baseline's table, each option's, and what the columns mean.
 pub fn summary_text(set: &ScenarioSet) -> String {
     let mut out = scenario_summary(set.baseline());
     for option in set.options() {
         let _ = write!(out, "\nOption \"{}\":\n", option.name);
         out.push_str(&scenario_summary(&option.plan));
     }
-    let _ = write!(
-        out,
-        "\nCaseload = cases held / FTE of available workers holding at least one case (DfE \
-         definition; agency included, absent staff and vacancies excluded).\nCapacity cases = \
-         capacity points at each team's current case mix. \"{}\" = no value.\n",
-        crate::text::NO_VALUE
-    );
+    out.push_str("\nColumns:\n");
+    for f in columns() {
+        let _ = writeln!(out, "  {}: {}. {}", f.short, f.label, f.definition);
+    }
+    let _ = writeln!(out, "\"{}\" = no value.", crate::text::NO_VALUE);
     out
+}
+
+/// `text` followed by spaces up to `width` characters. (Not `format!`'s width: it is limited to
+/// 65,535, and a name may be longer.)
+fn pad_right(out: &mut String, text: &str, width: usize) {
+    out.push_str(text);
+    let len = text.chars().count();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
+}
+
+/// Spaces up to `width` characters, then `text`.
+fn pad_left(out: &mut String, text: &str, width: usize) {
+    let len = text.chars().count();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
+    out.push_str(text);
 }
 
 /// One scenario's table and flags.
 fn scenario_summary(plan: &Plan) -> String {
     let assessment = assess(plan);
-    let mut rows: Vec<(String, [String; 10])> = plan
+    let mut rows: Vec<(String, Vec<String>)> = plan
         .teams
         .iter()
         .zip(&assessment.teams)
@@ -69,34 +76,34 @@ fn scenario_summary(plan: &Plan) -> String {
         .max()
         .unwrap_or(0)
         .max(4);
-    let widths: Vec<usize> = HEADINGS
-        .iter()
+    let widths: Vec<usize> = columns()
         .enumerate()
-        .map(|(i, h)| {
+        .map(|(i, f)| {
             rows.iter()
                 .map(|(_, c)| c[i].chars().count())
                 .max()
                 .unwrap_or(0)
-                .max(h.len())
+                .max(f.short.chars().count())
         })
         .collect();
 
     let mut out = format!("{}\n\n", plan.name);
-    let _ = write!(out, "{:<name_width$}", "Team");
-    for (heading, width) in HEADINGS.iter().zip(&widths) {
-        let _ = write!(out, "  {heading:>width$}");
+    pad_right(&mut out, "Team", name_width);
+    for (f, &width) in columns().zip(&widths) {
+        out.push_str("  ");
+        pad_left(&mut out, f.short, width);
     }
     out.push('\n');
     for (i, (name, cells)) in rows.iter().enumerate() {
         if i + 1 == rows.len() {
             let total_width = name_width + widths.iter().map(|w| w + 2).sum::<usize>();
-            let _ = writeln!(out, "{}", "-".repeat(total_width));
+            out.extend(std::iter::repeat_n('-', total_width));
+            out.push('\n');
         }
-        let pad = name_width - name.chars().count();
-        let _ = write!(out, "{name}{}", " ".repeat(pad));
-        for (cell, width) in cells.iter().zip(&widths) {
-            let pad = width - cell.chars().count();
-            let _ = write!(out, "  {}{cell}", " ".repeat(pad));
+        pad_right(&mut out, name, name_width);
+        for (cell, &width) in cells.iter().zip(&widths) {
+            out.push_str("  ");
+            pad_left(&mut out, cell, width);
         }
         out.push('\n');
     }

@@ -5,7 +5,7 @@
 //!
 //! The rates are part of the plan (shared by its scenarios) and saved in its file.
 
-use super::{Assessment, ContractKind, Grade, GradeId, GradeRole, Plan, assess::ratio};
+use super::{Assessment, ContractKind, Grade, GradeId, GradeRole, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -129,19 +129,19 @@ pub struct AnnualCost {
     pub per_case_of_capacity: Option<f64>,
 }
 
-/// The annual cost of every filled post in `plan` at the plan's own rates; `assessment` is
-/// the plan's, for the capacity the cost is shared over (callers have it already).
-pub fn annual_cost(plan: &Plan, assessment: &Assessment) -> AnnualCost {
-    let mut by_contract = BTreeMap::new();
-    for post in plan.posts.iter().filter(|p| !p.is_vacant()) {
-        let kind = post.contract.kind();
-        *by_contract.entry(kind).or_insert(0.0) += plan.costs.annual(post.grade, kind, post.fte);
-    }
-    let total = by_contract.values().sum();
+/// The annual cost of every filled post, by contract, as the assessment worked it out at the
+/// plan's own rates (the figures [`super::figures::FigureId::AnnualCost`] and
+/// [`super::figures::FigureId::CostPerCaseOfCapacity`]).
+pub fn annual_cost(assessment: &Assessment) -> AnnualCost {
+    use super::figures::{FigureId, figure};
+    let service = &assessment.service;
     AnnualCost {
-        by_contract,
-        total,
-        per_case_of_capacity: ratio(total, assessment.service.capacity_cases),
+        by_contract: ContractKind::ALL
+            .into_iter()
+            .map(|kind| (kind, service.sums.annual_cost.get(kind)))
+            .collect(),
+        total: service.annual_cost(),
+        per_case_of_capacity: figure(FigureId::CostPerCaseOfCapacity).of(service),
     }
 }
 

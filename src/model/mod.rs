@@ -3,6 +3,7 @@
 //! - `plan`: what a plan is ([`Plan`] and its parts: case types, grades, teams, posts, settings);
 //! - [`validate`](mod@validate): what makes a plan valid, as a list of [`Problem`]s;
 //! - [`assess`](mod@assess): every figure derived from a plan;
+//! - [`figures`]: the catalogue of figures: label, unit, definition and computation of each;
 //! - [`defaults`]: illustrative starting weights, grades and targets;
 //! - [`scenarios`]: the baseline and its options, keeping their shared parts equal;
 //! - [`assumptions`]: turnover, recruitment and demand change, per scenario;
@@ -19,6 +20,7 @@ pub mod command;
 pub mod compare;
 pub mod costs;
 pub mod defaults;
+pub mod figures;
 mod ids;
 mod month;
 mod plan;

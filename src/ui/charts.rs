@@ -314,7 +314,7 @@ pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     let mut tallest: f64 = 1.0;
     for (i, (team, a)) in plan.teams.iter().zip(&assessment.teams).enumerate() {
         let s = &a.totals.sums;
-        let working = |kind| s.working_fte.get(&kind).copied().unwrap_or(0.0);
+        let working = |kind| s.working_fte.get(kind);
         let fte = [
             working(ContractKind::Permanent),
             working(ContractKind::Agency),

@@ -4,10 +4,10 @@
 use super::state::UiState;
 use super::theme;
 use crate::app::Document;
+use crate::model::Totals;
 use crate::model::changes::{Change, changes};
-use crate::model::compare::{
-    Better, Headline, MEASURES, Measure, Unit, agency_alternative, difference, headline,
-};
+use crate::model::compare::{COMPARED, agency_alternative, difference};
+use crate::model::figures::{Better, Figure, figure};
 use crate::text;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, HLine, Legend, LineStyle, Plot};
@@ -37,30 +37,11 @@ fn compared(doc: &Document, state: &UiState) -> Vec<usize> {
     }
 }
 
-fn format_value(unit: Unit, value: Option<f64>) -> String {
-    match (unit, value) {
-        (_, None) => text::NO_VALUE.to_owned(),
-        (Unit::Fte, Some(v)) => text::fte(v),
-        (Unit::Cases, Some(v)) => text::whole_cases(v),
-        (Unit::Caseload, Some(v)) => text::one_decimal(Some(v)),
-        (Unit::Percent, Some(v)) => text::percent(Some(v)),
-        (Unit::Money, Some(v)) => text::money(v),
-    }
-}
-
-fn format_difference(unit: Unit, delta: f64) -> String {
-    match unit {
-        // Percentages differ in points, not per cent.
-        Unit::Percent => text::signed(delta * 100.0, |v| format!("{v:.1} pts")),
-        Unit::Cases => text::signed(delta, |v| format!("{}", v.round() as i64)),
-        other => text::signed(delta, |v| format_value(other, Some(v))),
-    }
-}
-
-fn difference_colour(measure: &Measure, delta: f64) -> Color32 {
-    let good = match measure.better {
+fn difference_colour(figure: &Figure, delta: f64) -> Color32 {
+    let good = match figure.better {
         Better::Higher => delta > 0.0,
         Better::Lower => delta < 0.0,
+        Better::Neither => return Color32::GRAY,
     };
     if delta.abs() < 1e-9 {
         Color32::GRAY
@@ -102,9 +83,9 @@ pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
             });
 
             let columns: Vec<usize> = std::iter::once(0).chain(options.iter().copied()).collect();
-            let headlines: Vec<Headline> = columns
+            let headlines: Vec<&Totals> = columns
                 .iter()
-                .filter_map(|&i| Some(headline(&set.get(i)?.plan, doc.assessment_of(i)?)))
+                .filter_map(|&i| Some(&doc.assessment_of(i)?.service))
                 .collect();
             figures_table_ui(ui, doc, &columns, &headlines);
             agency_alternatives_ui(ui, doc, &options);
@@ -128,7 +109,7 @@ pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
         });
 }
 
-fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &[Headline]) {
+fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &[&Totals]) {
     let set = doc.scenarios();
     egui::Grid::new("compare-figures")
         .striped(true)
@@ -144,17 +125,18 @@ fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &
                 }
             }
             ui.end_row();
-            for measure in &MEASURES {
-                ui.label(measure.label).on_hover_text(measure.definition);
-                let base = headlines.first().and_then(|h| (measure.value)(h));
+            for id in COMPARED {
+                let figure = figure(id);
+                ui.label(figure.label).on_hover_text(figure.definition);
+                let base = headlines.first().and_then(|h| figure.of(h));
                 for (k, h) in headlines.iter().enumerate() {
-                    let value = (measure.value)(h);
-                    ui.label(format_value(measure.unit, value));
+                    let value = figure.of(h);
+                    ui.label(text::figure_value(figure.unit, value));
                     if k > 0 {
                         match difference(value, base) {
                             Some(delta) => ui.label(
-                                RichText::new(format_difference(measure.unit, delta))
-                                    .color(difference_colour(measure, delta)),
+                                RichText::new(text::figure_difference(figure.unit, delta))
+                                    .color(difference_colour(figure, delta)),
                             ),
                             None => ui.label(text::NO_VALUE),
                         };
@@ -193,7 +175,7 @@ fn agency_alternatives_ui(ui: &mut Ui, doc: &Document, options: &[usize]) {
     }
 }
 
-fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &[Headline]) {
+fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &[&Totals]) {
     let set = doc.scenarios();
     let width = 0.8 / columns.len().max(1) as f64;
     let charts: Vec<BarChart> = columns
@@ -202,20 +184,21 @@ fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &
         .enumerate()
         .map(|(k, (&i, h))| {
             let name = set.get(i).map_or_else(String::new, |s| s.name.clone());
-            let bars: Vec<Bar> = MEASURES
+            let bars: Vec<Bar> = COMPARED
                 .iter()
                 .enumerate()
-                .filter_map(|(m, measure)| {
-                    let base = (measure.value)(headlines.first()?)?;
-                    let value = (measure.value)(h)?;
+                .filter_map(|(m, &id)| {
+                    let figure = figure(id);
+                    let base = figure.of(headlines.first()?)?;
+                    let value = figure.of(h)?;
                     (base.abs() > 1e-9).then(|| {
                         let x = m as f64 - 0.4 + width * (k as f64 + 0.5);
                         Bar::new(x, value / base * 100.0)
                             .width(width * 0.95)
                             .name(format!(
                                 "{}: {}",
-                                measure.label,
-                                format_value(measure.unit, Some(value))
+                                figure.label,
+                                text::figure_value(figure.unit, Some(value))
                             ))
                     })
                 })
@@ -232,10 +215,10 @@ fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &
         })
         .collect();
     let tallest = charts_tallest(headlines);
-    let positions: Vec<(f64, String)> = MEASURES
+    let positions: Vec<(f64, String)> = COMPARED
         .iter()
         .enumerate()
-        .map(|(m, measure)| (m as f64, measure.label.to_owned()))
+        .map(|(m, &id)| (m as f64, figure(id).label.to_owned()))
         .collect();
     let plot = Plot::new("compare-chart")
         .height(230.0)
@@ -262,18 +245,19 @@ fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &
 }
 
 /// The tallest bar of the chart (baseline = 100), for room above it for the legend.
-fn charts_tallest(headlines: &[Headline]) -> f64 {
+fn charts_tallest(headlines: &[&Totals]) -> f64 {
     let Some(base) = headlines.first() else {
         return 100.0;
     };
-    MEASURES
+    COMPARED
         .iter()
-        .filter_map(|m| {
-            let b = (m.value)(base)?;
+        .filter_map(|&id| {
+            let figure = figure(id);
+            let b = figure.of(base)?;
             (b.abs() > 1e-9).then_some(b).map(|b| {
                 headlines
                     .iter()
-                    .filter_map(|h| (m.value)(h))
+                    .filter_map(|h| figure.of(h))
                     .map(|v| v / b * 100.0)
                     .fold(100.0, f64::max)
             })

@@ -87,7 +87,7 @@ pub fn cost_rates_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, edits: &
         edits.push(Command::SetCostRates(rates));
     }
 
-    let cost = annual_cost(plan, assessment);
+    let cost = annual_cost(assessment);
     let parts: Vec<String> = ContractKind::ALL
         .iter()
         .map(|kind| {

@@ -7,6 +7,7 @@ use super::structure::request_delete_team;
 use super::theme;
 use super::widgets::{combo, flag_text, text_field};
 use crate::model::command::MAX_POSTS_AT_ONCE;
+use crate::model::figures::{FigureId, figure};
 use crate::model::{
     Assessment, Command, Contract, ContractKind, GradeRole, Plan, Team, TeamFunction, YearMonth,
 };
@@ -119,28 +120,23 @@ fn team_ui(
         egui::Grid::new("team-figures")
             .num_columns(2)
             .show(ui, |ui| {
-                let mut row = |label: &str, value: String| {
-                    ui.label(label);
+                let mut row = |id: FigureId, value: Option<String>| {
+                    let figure = figure(id);
+                    ui.label(figure.label).on_hover_text(figure.definition);
+                    let value =
+                        value.unwrap_or_else(|| text::figure_value(figure.unit, figure.of(t)));
                     ui.label(RichText::new(value).strong());
                     ui.end_row();
                 };
+                row(FigureId::Caseload, None);
+                row(FigureId::Utilisation, None);
+                row(FigureId::CapacityCases, None);
                 row(
-                    "Caseload per case-holding FTE",
-                    text::one_decimal(t.caseload_per_case_holder_fte),
+                    FigureId::HeadroomCases,
+                    Some(text::headroom(t.headroom_cases)),
                 );
-                row("Utilisation", text::percent(t.utilisation));
-                row(
-                    "Capacity",
-                    format!("{} cases", text::whole_cases(t.capacity_cases)),
-                );
-                row("Headroom", text::headroom(t.headroom_cases));
-                row(
-                    "Unallocated",
-                    format!(
-                        "{} ({} must-allocate)",
-                        t.sums.unallocated, t.sums.must_allocate_unallocated
-                    ),
-                );
+                row(FigureId::Unallocated, None);
+                row(FigureId::MustAllocateWaiting, None);
             });
         for flag in &t.flags {
             ui.label(flag_text(flag.to_string(), flag.is_red()));

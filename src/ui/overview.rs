@@ -5,6 +5,7 @@ use super::charts::{capacity_chart_ui, caseload_chart_ui, mix_chart_ui};
 use super::state::{ChartMeasure, UiState};
 use super::theme;
 use super::widgets::{figure_card, flag_text};
+use crate::model::figures::{FigureId, figure};
 use crate::model::{Assessment, Plan};
 use crate::text;
 use egui::{RichText, Ui};
@@ -42,71 +43,73 @@ pub fn overview_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mu
         });
 }
 
+/// The headline cards: figures of the catalogue for the whole service, each with a line of
+/// context and coloured when it breaks a target.
 fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     let s = &assessment.service;
-    let target = plan.settings.caseload_target;
-    let over = |breached: bool| breached.then_some(theme::ALERT);
+    let settings = &plan.settings;
+    let value = |id| figure(id).of(s);
+    let text_of = |id| text::figure_value(figure(id).unit, value(id));
+    let above = |id, limit: f64| value(id).is_some_and(|v| v > limit).then_some(theme::ALERT);
+    let card = |ui: &mut Ui, id, context: String, colour| {
+        figure_card(ui, figure(id), value(id), &context, colour)
+    };
     ui.horizontal_wrapped(|ui| {
-        figure_card(
+        card(
             ui,
-            "Caseload per case-holding FTE",
-            &text::one_decimal(s.caseload_per_case_holder_fte),
-            &format!("target {target} · DfE definition"),
-            over(s.caseload_per_case_holder_fte.is_some_and(|c| c > target)),
+            FigureId::Caseload,
+            format!("target {} · DfE definition", settings.caseload_target),
+            above(FigureId::Caseload, settings.caseload_target),
         );
-        figure_card(
+        card(
             ui,
-            "Average over all available FTE",
-            &text::one_decimal(s.caseload_per_available_fte),
-            "every case-holding grade",
+            FigureId::CasesPerPractitionerFte,
+            "with or without cases yet".to_owned(),
             None,
         );
-        figure_card(
+        card(
             ui,
-            "Utilisation",
-            &text::percent(s.utilisation),
-            &format!(
-                "{:.0} of {:.0} points",
-                s.sums.demand_points, s.sums.capacity_points
+            FigureId::Utilisation,
+            format!(
+                "{} of {} points",
+                text_of(FigureId::DemandPoints),
+                text_of(FigureId::CapacityPoints)
             ),
             Some(theme::band_colour(s.band)),
         );
-        figure_card(
+        card(
             ui,
-            "Unallocated cases",
-            &s.sums.unallocated.to_string(),
-            &format!("{} must be allocated", s.sums.must_allocate_unallocated),
-            over(s.sums.must_allocate_unallocated > 0),
+            FigureId::Unallocated,
+            format!(
+                "{} must be allocated",
+                text_of(FigureId::MustAllocateWaiting)
+            ),
+            above(FigureId::MustAllocateWaiting, 0.0),
         );
-        figure_card(
+        card(
             ui,
-            "Capacity",
-            &format!("{} cases", text::whole_cases(s.capacity_cases)),
-            &text::headroom(s.headroom_cases),
-            over(s.headroom_cases < 0.0),
+            FigureId::CapacityCases,
+            text::headroom(s.headroom_cases),
+            value(FigureId::HeadroomCases)
+                .is_some_and(|h| h < 0.0)
+                .then_some(theme::ALERT),
         );
-        figure_card(
+        card(
             ui,
-            "Agency rate",
-            &text::percent(s.mix.agency_rate),
-            &format!(
+            FigureId::AgencyRate,
+            format!(
                 "target at most {}",
-                text::percent(Some(plan.settings.max_agency_share))
+                text::percent(Some(settings.max_agency_share))
             ),
-            over(
-                s.mix
-                    .agency_rate
-                    .is_some_and(|r| r > plan.settings.max_agency_share),
-            ),
+            above(FigureId::AgencyRate, settings.max_agency_share),
         );
-        figure_card(
+        card(
             ui,
-            "Vacancy rate",
-            &text::percent(s.mix.vacancy_rate),
-            &format!(
+            FigureId::VacancyRate,
+            format!(
                 "{} vacant posts, {} FTE absent",
-                s.sums.vacant_posts,
-                text::fte(s.sums.absent_fte)
+                text_of(FigureId::VacantPosts),
+                text_of(FigureId::AbsentFte)
             ),
             None,
         );

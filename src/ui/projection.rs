@@ -8,6 +8,7 @@ use super::state::UiState;
 use super::theme;
 use super::widgets::{combo, month_field, number_field};
 use crate::model::assumptions::DEFAULT_SOURCES;
+use crate::model::figures::{FigureId, figure};
 use crate::model::projection::{Band3, Bands, Projection};
 use crate::model::{Assumptions, Command, DemandChange, Plan, Timeline, YearMonth};
 use crate::text::{self, month_label};
@@ -58,12 +59,12 @@ pub fn projection_ui(
             markers(plot_ui, plan, projection, cases_top);
         });
 
-        ui.strong("All cases per available case-holding FTE")
-            .on_hover_text(
-                "Every case, allocated or waiting, shared over the available FTE in case-holding \
-                 grades: what each would hold if all the work were allocated. Higher than the \
-                 Overview's caseload, which counts only cases already held.",
-            );
+        let caseload = figure(FigureId::AllCasesPerPractitionerFte);
+        ui.strong(caseload.label).on_hover_text(format!(
+            "{} Higher than the DfE caseload on the Overview, which counts only cases already \
+             held, over the workers holding them.",
+            caseload.definition
+        ));
         chart(ui, "projection-caseload", start, 180.0, |plot| {
             plot.y_axis_label("cases per FTE").include_y(caseload_top)
         })
@@ -305,7 +306,7 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "{}: capacity {} cases, demand {} cases, {} cases per case-holding FTE",
+            "{}: capacity {} cases, demand {} cases, {} all cases per practitioner FTE",
             month_label(first.month),
             text::whole_cases(first.capacity_cases),
             text::whole_cases(first.demand_cases),
@@ -313,7 +314,7 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
         ));
         ui.separator();
         ui.label(format!(
-            "{}: capacity {} cases, demand {} cases, {} cases per case-holding FTE",
+            "{}: capacity {} cases, demand {} cases, {} all cases per practitioner FTE",
             month_label(last.month),
             text::whole_cases(last.capacity_cases),
             text::whole_cases(last.demand_cases),

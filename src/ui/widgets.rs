@@ -1,6 +1,7 @@
 //! Small building blocks shared by the panels. Every input gets an accessible name.
 
 use super::theme;
+use crate::model::figures::Figure;
 use crate::model::{Band, YearMonth};
 use egui::{Color32, RichText, Ui};
 use std::collections::HashMap;
@@ -90,17 +91,21 @@ pub fn month_field(
 /// before placing it (a frame of unknown size would never wrap).
 const CARD_SIZE: egui::Vec2 = egui::vec2(178.0, 74.0);
 
-/// A headline figure: a caption, a big value, and a line of context.
+/// A headline figure of the catalogue: its label, its value written as its unit says, and a
+/// line of context; hovering shows the figure's definition.
 pub fn figure_card(
     ui: &mut Ui,
-    caption: &str,
-    value: &str,
+    figure: &Figure,
+    value: Option<f64>,
     context: &str,
     colour: Option<Color32>,
 ) {
+    let value = crate::text::figure_value(figure.unit, value);
     ui.allocate_ui(CARD_SIZE, |ui| {
-        figure_card_contents(ui, caption, value, context, colour)
-    });
+        figure_card_contents(ui, figure.label, &value, context, colour)
+    })
+    .response
+    .on_hover_text(figure.definition);
 }
 
 fn figure_card_contents(
@@ -115,7 +120,7 @@ fn figure_card_contents(
         .show(ui, |ui| {
             ui.set_width(CARD_SIZE.x - 14.0);
             ui.vertical(|ui| {
-                ui.label(RichText::new(caption).small());
+                ui.add(egui::Label::new(RichText::new(caption).small()).truncate());
                 let mut text = RichText::new(value).size(22.0).strong();
                 if let Some(colour) = colour {
                     text = text.color(colour);

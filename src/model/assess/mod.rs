@@ -14,10 +14,10 @@ mod totals;
 
 pub use band::Band;
 pub use flags::Flag;
-pub use sums::{Sums, Weighed};
+pub use sums::{ByContract, Sums, Weighed};
 pub use totals::{StaffingMix, Totals, ratio};
 
-use super::{CaseCounts, CaseTypeId, GradeId, Plan, PostId, TeamId};
+use super::{CaseCounts, CaseTypeId, ContractKind, GradeId, Plan, PostId, TeamId};
 use std::collections::HashMap;
 
 /// Everything derived from a plan.
@@ -111,7 +111,19 @@ impl Weights {
 pub fn assess(plan: &Plan) -> Assessment {
     let settings = &plan.settings;
     let weights = Weights::new(plan);
-    let grades: HashMap<GradeId, _> = plan.grades.iter().map(|g| (g.id, g)).collect();
+    // Each grade with what a full-time post at it costs a year under each contract, looked up
+    // once per grade rather than once per post.
+    let grades: HashMap<GradeId, _> = plan
+        .grades
+        .iter()
+        .map(|g| {
+            let mut rates = ByContract::default();
+            for kind in ContractKind::ALL {
+                rates.add(kind, plan.costs.annual(g.id, kind, 1.0));
+            }
+            (g.id, (g, rates))
+        })
+        .collect();
     let team_index: HashMap<TeamId, usize> = plan
         .teams
         .iter()
@@ -126,7 +138,8 @@ pub fn assess(plan: &Plan) -> Assessment {
 
     let mut posts = Vec::with_capacity(plan.posts.len());
     for post in &plan.posts {
-        let (Some(&team), Some(grade)) = (team_index.get(&post.team), grades.get(&post.grade))
+        let (Some(&team), Some(&(grade, rates))) =
+            (team_index.get(&post.team), grades.get(&post.grade))
         else {
             continue;
         };
@@ -137,7 +150,8 @@ pub fn assess(plan: &Plan) -> Assessment {
             0.0
         };
         let utilisation = ratio(load, capacity);
-        team_sums[team].add_post(post, grade, load, capacity);
+        let cost = rates.get(post.contract.kind()) * post.fte;
+        team_sums[team].add_post(post, grade, load, capacity, cost);
         posts.push(PostAssessment {
             post: post.id,
             team: post.team,

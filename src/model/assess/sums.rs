@@ -4,6 +4,39 @@
 use crate::model::{ContractKind, Grade, GradeId, GradeRole, Post};
 use std::collections::BTreeMap;
 
+/// A quantity for each kind of contract (FTE, cost): a fixed array, as the assessment adds to
+/// it once per post.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ByContract([f64; 3]);
+
+impl ByContract {
+    fn slot(kind: ContractKind) -> usize {
+        match kind {
+            ContractKind::Permanent => 0,
+            ContractKind::Agency => 1,
+            ContractKind::FixedTerm => 2,
+        }
+    }
+
+    pub fn get(&self, kind: ContractKind) -> f64 {
+        self.0[Self::slot(kind)]
+    }
+
+    pub fn add(&mut self, kind: ContractKind, value: f64) {
+        self.0[Self::slot(kind)] += value;
+    }
+
+    pub fn total(&self) -> f64 {
+        self.0.iter().sum()
+    }
+
+    fn merge(&mut self, other: &ByContract) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine += theirs;
+        }
+    }
+}
+
 /// A set of case counts, weighed: how many cases, how many must be allocated, their points.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Weighed {
@@ -40,9 +73,12 @@ pub struct Sums {
     /// Cases held by those workers.
     pub case_holding_grade_cases: u64,
     /// FTE of filled posts (absent workers included: they are still in post), by contract.
-    pub fte_in_post: BTreeMap<ContractKind, f64>,
+    pub fte_in_post: ByContract,
     /// FTE of available workers (filled, not absent), by contract.
-    pub working_fte: BTreeMap<ContractKind, f64>,
+    pub working_fte: ByContract,
+    /// Annual cost of filled posts (absent workers are still paid), by contract: see
+    /// [`crate::model::CostRates::annual`].
+    pub annual_cost: ByContract,
     /// FTE of filled posts by grade.
     pub fte_by_grade: BTreeMap<GradeId, f64>,
     pub vacant_posts: u32,
@@ -60,9 +96,16 @@ pub struct Sums {
 }
 
 impl Sums {
-    /// Adds one post. `load` is its weighted load and `capacity` its capacity in points, both
-    /// already worked out by the caller.
-    pub fn add_post(&mut self, post: &Post, grade: &Grade, load: f64, capacity: f64) {
+    /// Adds one post. `load` is its weighted load, `capacity` its capacity in points and
+    /// `annual_cost` what it costs a year when filled, all already worked out by the caller.
+    pub fn add_post(
+        &mut self,
+        post: &Post,
+        grade: &Grade,
+        load: f64,
+        capacity: f64,
+        annual_cost: f64,
+    ) {
         let held = post.cases_held();
         self.cases_allocated += held;
         self.demand_points += load;
@@ -73,7 +116,8 @@ impl Sums {
             self.vacant_fte += post.fte;
             return;
         }
-        *self.fte_in_post.entry(post.contract.kind()).or_default() += post.fte;
+        self.fte_in_post.add(post.contract.kind(), post.fte);
+        self.annual_cost.add(post.contract.kind(), annual_cost);
         *self.fte_by_grade.entry(grade.id).or_default() += post.fte;
         if grade.holds_cases {
             self.case_holding_grade_fte_in_post += post.fte;
@@ -91,7 +135,7 @@ impl Sums {
             self.cases_held_by_absent += held;
             return;
         }
-        *self.working_fte.entry(post.contract.kind()).or_default() += post.fte;
+        self.working_fte.add(post.contract.kind(), post.fte);
         if held > 0 {
             self.case_holder_fte += post.fte;
             self.case_holder_cases += held;
@@ -125,12 +169,9 @@ impl Sums {
         self.case_holder_cases += other.case_holder_cases;
         self.case_holding_grade_fte += other.case_holding_grade_fte;
         self.case_holding_grade_cases += other.case_holding_grade_cases;
-        for (kind, fte) in &other.fte_in_post {
-            *self.fte_in_post.entry(*kind).or_default() += fte;
-        }
-        for (kind, fte) in &other.working_fte {
-            *self.working_fte.entry(*kind).or_default() += fte;
-        }
+        self.fte_in_post.merge(&other.fte_in_post);
+        self.working_fte.merge(&other.working_fte);
+        self.annual_cost.merge(&other.annual_cost);
         for (grade, fte) in &other.fte_by_grade {
             *self.fte_by_grade.entry(*grade).or_default() += fte;
         }

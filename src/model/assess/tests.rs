@@ -366,7 +366,7 @@ fn unallocated_points_and_working_fte_are_split_for_the_charts() {
     close(t.sums.unallocated_points, 6.0);
     close(t.sums.must_allocate_points, 3.0);
     // Working (not absent): permanent Ann, Cat, Eve = 3 (Dee is away); agency Ben 0.6; Fay 1.
-    close(t.sums.working_fte[&ContractKind::Permanent], 3.0);
-    close(t.sums.working_fte[&ContractKind::Agency], 0.6);
-    close(t.sums.working_fte[&ContractKind::FixedTerm], 1.0);
+    close(t.sums.working_fte.get(ContractKind::Permanent), 3.0);
+    close(t.sums.working_fte.get(ContractKind::Agency), 0.6);
+    close(t.sums.working_fte.get(ContractKind::FixedTerm), 1.0);
 }

@@ -55,7 +55,7 @@ pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
 
 impl StaffingMix {
     fn of(sums: &Sums) -> Self {
-        let fte = |kind| sums.fte_in_post.get(&kind).copied().unwrap_or(0.0);
+        let fte = |kind| sums.fte_in_post.get(kind);
         let agency = fte(ContractKind::Agency);
         let employed = fte(ContractKind::Permanent) + fte(ContractKind::FixedTerm);
         StaffingMix {
@@ -121,6 +121,11 @@ impl Totals {
 
     /// FTE in post (filled posts, absent included) under one contract kind.
     pub fn fte_in_post(&self, kind: ContractKind) -> f64 {
-        self.sums.fte_in_post.get(&kind).copied().unwrap_or(0.0)
+        self.sums.fte_in_post.get(kind)
+    }
+
+    /// What the filled posts cost a year at the plan's rates.
+    pub fn annual_cost(&self) -> f64 {
+        self.sums.annual_cost.total()
     }
 }
