@@ -1,10 +1,14 @@
 //! Commands: the one path by which a plan changes.
 
-use caseload_planner::io::default_plan;
+use caseload_planner::io::{default_plan, default_scenarios};
 use caseload_planner::model::defaults::{case_type::*, grade::*};
+use caseload_planner::model::scenarios::{SharedParts, validate_scenarios};
 use caseload_planner::model::{
     AbsenceReason, CaseTypeId, Command, Contract, Created, GradeId, GradeRole, Plan, PostId,
     PostStatus, Settings, TeamFunction, TeamId, YearMonth, apply, assess, validate,
+};
+use caseload_planner::model::{
+    Assumptions, CostRates, DemandChange, ScenarioId, ScenarioSet, Timeline,
 };
 use proptest::prelude::*;
 
@@ -311,7 +315,8 @@ fn a_heavier_weight_raises_the_weighted_load() {
 
 // ---------- property: any sequence of commands keeps the plan valid ----------
 
-fn command() -> impl Strategy<Value = Command> {
+/// Any one edit: every variant of [`Command`] but `Batch`, with values in and out of range.
+fn single_command() -> impl Strategy<Value = Command> {
     let post = (0u32..45).prop_map(PostId);
     let team = (0u32..9).prop_map(TeamId);
     let case_type = (0u32..9).prop_map(CaseTypeId);
@@ -320,21 +325,79 @@ fn command() -> impl Strategy<Value = Command> {
     let contract = prop_oneof![
         Just(Contract::Permanent),
         Just(Contract::Agency),
-        (month.clone(), month).prop_map(|(start, end)| Contract::FixedTerm { start, end }),
+        (month.clone(), month.clone()).prop_map(|(start, end)| Contract::FixedTerm { start, end }),
     ];
     let number = prop_oneof![
         Just(f64::NAN),
         Just(-1.0),
         Just(0.0),
+        Just(1e-300),
         0.0f64..2.0,
         0.0f64..2000.0
     ];
+    let name = "[a-z ]{0,6}";
+    let function = proptest::sample::select(TeamFunction::ALL.to_vec());
+    let role = proptest::sample::select(vec![
+        GradeRole::Practitioner,
+        GradeRole::NewlyQualified,
+        GradeRole::TeamManager,
+        GradeRole::SeniorManager,
+        GradeRole::Other,
+    ]);
+    let settings = (
+        number.clone(),
+        number.clone(),
+        number.clone(),
+        number.clone(),
+    )
+        .prop_map(
+            |(caseload_target, amber_from, red_from, max_agency_share)| Settings {
+                caseload_target,
+                amber_from,
+                red_from,
+                max_agency_share,
+                ..Settings::default()
+            },
+        );
+    let timeline = (month.clone(), 0u32..70).prop_map(|(start, months)| Timeline { start, months });
+    let costs =
+        (grade.clone(), number.clone(), number.clone()).prop_map(|(grade, salary, on_costs)| {
+            let mut rates = CostRates::illustrative(&default_plan());
+            rates.salary.insert(grade, salary * 50_000.0);
+            rates.on_costs = on_costs;
+            rates
+        });
+    let assumptions = (
+        number.clone(),
+        number.clone(),
+        team.clone(),
+        number.clone(),
+        0u32..70,
+    )
+        .prop_map(|(turnover, cover, team, cases, months)| {
+            let mut a = Assumptions::default();
+            a.turnover.permanent = turnover;
+            a.agency_cover = cover;
+            a.demand.insert(
+                team,
+                DemandChange::Target {
+                    cases: cases * 100.0 - 50.0,
+                    months,
+                },
+            );
+            a
+        });
     prop_oneof![
-        "[a-z ]{0,6}".prop_map(|name| Command::AddTeam {
-            name,
-            function: TeamFunction::Other
-        }),
-        (team.clone(), "[a-z ]{0,6}").prop_map(|(team, name)| Command::RenameTeam { team, name }),
+        name.prop_map(Command::SetPlanName),
+        name.prop_map(Command::SetPlanNotes),
+        settings.prop_map(Command::SetSettings),
+        timeline.prop_map(Command::SetTimeline),
+        costs.prop_map(Command::SetCostRates),
+        assumptions.prop_map(Command::SetAssumptions),
+        (name, function.clone()).prop_map(|(name, function)| Command::AddTeam { name, function }),
+        (team.clone(), name).prop_map(|(team, name)| Command::RenameTeam { team, name }),
+        (team.clone(), function)
+            .prop_map(|(team, function)| Command::SetTeamFunction { team, function }),
         (team.clone(), 0usize..10).prop_map(|(team, index)| Command::MoveTeam { team, index }),
         team.clone().prop_map(|team| Command::DeleteTeam { team }),
         (team.clone(), case_type.clone(), 0u32..200_000).prop_map(|(team, case_type, count)| {
@@ -380,22 +443,91 @@ fn command() -> impl Strategy<Value = Command> {
                 PostStatus::Active
             },
         }),
-        (post, case_type.clone(), 0u32..200_000).prop_map(|(post, case_type, count)| {
+        (post.clone(), case_type.clone(), 0u32..200_000).prop_map(|(post, case_type, count)| {
             Command::SetPostCases {
                 post,
                 case_type,
                 count,
             }
         }),
+        (
+            post,
+            proptest::option::of(month.clone()),
+            proptest::option::of(month)
+        )
+            .prop_map(|(post, starts, leaves)| Command::SetPostDates {
+                post,
+                starts,
+                leaves
+            }),
+        (name, number.clone(), any::<bool>()).prop_map(|(name, weight, must_allocate)| {
+            Command::AddCaseType {
+                name,
+                weight,
+                must_allocate,
+            }
+        }),
+        (case_type.clone(), name)
+            .prop_map(|(case_type, name)| Command::RenameCaseType { case_type, name }),
         (case_type.clone(), number.clone())
             .prop_map(|(case_type, weight)| Command::SetCaseTypeWeight { case_type, weight }),
+        (case_type.clone(), any::<bool>()).prop_map(|(case_type, must_allocate)| {
+            Command::SetCaseTypeMustAllocate {
+                case_type,
+                must_allocate,
+            }
+        }),
         case_type.prop_map(|case_type| Command::RemoveCaseType { case_type }),
+        (name, role.clone(), number.clone(), any::<bool>()).prop_map(
+            |(name, role, capacity_points, holds_cases)| Command::AddGrade {
+                name,
+                role,
+                capacity_points,
+                holds_cases,
+            }
+        ),
+        (grade.clone(), name).prop_map(|(grade, name)| Command::RenameGrade { grade, name }),
+        (grade.clone(), role).prop_map(|(grade, role)| Command::SetGradeRole { grade, role }),
         (grade.clone(), number).prop_map(|(grade, capacity_points)| Command::SetGradeCapacity {
             grade,
             capacity_points
         }),
+        (grade.clone(), any::<bool>())
+            .prop_map(|(grade, holds_cases)| Command::SetGradeHoldsCases { grade, holds_cases }),
         grade.prop_map(|grade| Command::RemoveGrade { grade }),
     ]
+}
+
+/// Any edit, a batch of edits now and then.
+fn command() -> impl Strategy<Value = Command> {
+    prop_oneof![
+        8 => single_command(),
+        1 => proptest::collection::vec(single_command(), 0..6).prop_map(Command::Batch),
+    ]
+}
+
+/// Every variant, by name: the generator above must produce each of them.
+fn variant(command: &Command) -> String {
+    let debug = format!("{command:?}");
+    debug
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn the_generator_makes_every_kind_of_command() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = command();
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..20_000 {
+        seen.insert(variant(&strategy.new_tree(&mut runner).unwrap().current()));
+    }
+    // 34 kinds of edit and the batch.
+    assert_eq!(seen.len(), 35, "{seen:?}");
 }
 
 proptest! {
@@ -409,6 +541,49 @@ proptest! {
             match apply(&mut plan, command.clone()) {
                 Ok(_) => prop_assert_eq!(validate(&plan), vec![], "after {:?}", command),
                 Err(_) => prop_assert_eq!(&plan, &before, "a refused {:?} changed the plan", command),
+            }
+        }
+    }
+
+    /// Edits in the baseline and in options, shared and own, batches, options added and
+    /// deleted: every scenario stays valid, shared parts stay equal, refusals change nothing
+    /// and a new team or post gets an id no scenario uses.
+    #[test]
+    fn any_sequence_across_scenarios_keeps_every_scenario_valid(
+        steps in proptest::collection::vec((0usize..4, command(), 0u8..20), 1..30)
+    ) {
+        let mut set = default_scenarios();
+        for (pick, command, chance) in steps {
+            let ids: Vec<ScenarioId> = set.iter().map(|s| s.id).collect();
+            let scenario = ids[pick % ids.len()];
+            match chance {
+                0 => { let _ = set.add_option(scenario, &set.next_option_name()); continue; }
+                1 => { let _ = set.delete_option(scenario); continue; }
+                _ => {}
+            }
+            let before = set.clone();
+            let taken = |set: &ScenarioSet, post: PostId| set.iter().any(|s| s.plan.post(post).is_some());
+            let taken_team = |set: &ScenarioSet, team: TeamId| set.iter().any(|s| s.plan.team(team).is_some());
+            match set.apply(scenario, command.clone()) {
+                Ok(created) => {
+                    prop_assert_eq!(validate_scenarios(&set), vec![], "after {:?}", command);
+                    let shared = set.shared();
+                    for s in set.iter() {
+                        prop_assert_eq!(&SharedParts::of(&s.plan), &shared);
+                    }
+                    let mut new = vec![created];
+                    while let Some(c) = new.pop() {
+                        match c {
+                            Created::Batch(all) => new.extend(all),
+                            Created::Posts(posts) => for p in posts {
+                                prop_assert!(!taken(&before, p), "{:?} was already used", p);
+                            },
+                            Created::Team(t) => prop_assert!(!taken_team(&before, t), "{:?} was already used", t),
+                            _ => {}
+                        }
+                    }
+                }
+                Err(_) => prop_assert_eq!(&set, &before, "a refused {:?} changed a scenario", command),
             }
         }
     }

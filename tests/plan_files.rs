@@ -356,7 +356,10 @@ fn saving_over_a_file_keeps_the_previous_version_as_bak() {
     save_file(&first, &path).unwrap();
     let mut second = first.clone();
     second
-        .apply(0, Command::SetPlanName("Second version".into()))
+        .apply(
+            caseload_planner::model::ScenarioId::BASELINE,
+            Command::SetPlanName("Second version".into()),
+        )
         .unwrap();
     save_file(&second, &path).unwrap();
     assert_eq!(load_file(&path).unwrap().baseline().name, "Second version");
@@ -373,7 +376,10 @@ fn a_save_that_fails_leaves_the_existing_file_untouched_and_says_why() {
     std::fs::create_dir(dir.path().join(".plan.ron.tmp")).unwrap();
     let mut changed = example();
     changed
-        .apply(0, Command::SetPlanName("Changed".into()))
+        .apply(
+            caseload_planner::model::ScenarioId::BASELINE,
+            Command::SetPlanName("Changed".into()),
+        )
         .unwrap();
     let error = save_file(&changed, &path).unwrap_err();
     let message = error.to_string();

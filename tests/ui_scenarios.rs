@@ -2,6 +2,7 @@
 
 mod common;
 
+use caseload_planner::model::ScenarioId;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
@@ -42,13 +43,13 @@ fn an_option_is_created_changed_and_compared_without_touching_the_baseline() {
     harness.run();
     click(&mut harness, "+ New option");
     // The new option copies the baseline and is shown: its name is in the status bar.
-    assert_eq!(harness.state().document().active(), 2);
+    assert_eq!(harness.state().document().active(), ScenarioId(2));
     assert_shows(&harness, "Option A");
     set_brown_fte(&mut harness, "0.5");
     let doc = harness.state().document();
-    let brown = |i: usize| {
+    let brown = |i: u32| {
         doc.scenarios()
-            .plan(i)
+            .plan(ScenarioId(i))
             .posts
             .iter()
             .find(|p| p.worker.as_deref() == Some("J. Brown"))
@@ -105,7 +106,8 @@ fn undo_stays_within_the_scenario_shown() {
     click(&mut harness, "Baseline");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    let option_fte = |h: &App<'_>| h.state().document().scenarios().plan(2).posts[1].fte;
+    let option_fte =
+        |h: &App<'_>| h.state().document().scenarios().plan(ScenarioId(2)).posts[1].fte;
     assert_eq!(
         option_fte(&harness),
         0.5,
@@ -146,11 +148,11 @@ fn assumptions_are_edited_per_scenario() {
         .type_text("20");
     harness.key_press(Key::Enter);
     harness.run();
-    let turnover = |h: &App<'_>, i: usize| {
+    let turnover = |h: &App<'_>, i: u32| {
         h.state()
             .document()
             .scenarios()
-            .plan(i)
+            .plan(ScenarioId(i))
             .assumptions
             .turnover
             .permanent
@@ -180,7 +182,7 @@ fn deleting_an_option_asks_first_and_keeps_the_baseline() {
     harness.run();
     let doc = harness.state().document();
     assert_eq!(doc.scenarios().len(), 1);
-    assert_eq!(doc.active(), 0);
+    assert_eq!(doc.active(), ScenarioId::BASELINE);
     assert_eq!(doc.plan().teams.len(), 6);
 }
 

@@ -8,8 +8,9 @@
 
 use crate::io::{LoadError, SaveError, load_file, save_file};
 use crate::model::projection::{Bands, Projection, monte_carlo, project};
-use crate::model::scenarios::{OwnParts, SharedParts, is_shared};
-use crate::model::{Assessment, Command, Created, Plan, Refusal, ScenarioSet, assess};
+use crate::model::scenarios::{OwnParts, Reach, SharedParts, reach, validate_scenarios};
+use crate::model::{Assessment, Command, Created, Plan, Refusal, ScenarioId, ScenarioSet, assess};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Undo steps kept; older ones are dropped.
@@ -24,13 +25,17 @@ pub const BAND_SEED: u64 = 2026;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Scope {
     Shared,
-    Scenario(usize),
+    /// The scenario's own parts, and the shared parts too when a batch changed both.
+    Scenario(ScenarioId),
 }
 
 #[derive(Clone, Debug)]
 enum Snapshot {
     Shared(SharedParts),
     Own(OwnParts),
+    /// A batch that changed the shared parts and one scenario's own (undone from that
+    /// scenario).
+    Both(SharedParts, OwnParts),
 }
 
 /// The state of one scope before (on the undo list) or after (on the redo list) an edit.
@@ -44,18 +49,20 @@ struct Step {
 /// each change, so anything drawn after an edit in the same frame shows its effect.
 pub struct Document {
     set: ScenarioSet,
-    active: usize,
+    active: ScenarioId,
     path: Option<PathBuf>,
     /// The plan as last opened or saved: the document is dirty when `set` differs from it.
     saved: ScenarioSet,
     dirty: bool,
-    /// One assessment per scenario, in order.
-    assessments: Vec<Assessment>,
+    /// Every scenario's assessment.
+    assessments: HashMap<ScenarioId, Assessment>,
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// The scope edited since the last undo point; the point is made when the user's gesture
     /// (a drag, typing in a field) ends. See [`Document::settle`].
     pending: Option<Scope>,
+    /// Why the last undo or redo was not carried out (shown until the next one).
+    blocked: Option<String>,
     /// The active scenario's projection and bands, worked out when first asked for.
     projection: Option<Projection>,
     bands: Option<Bands>,
@@ -70,15 +77,16 @@ impl Document {
     /// A document for a plan with its options; the baseline is shown first.
     pub fn with_scenarios(set: ScenarioSet, path: Option<PathBuf>) -> Self {
         Document {
-            assessments: set.iter().map(|s| assess(&s.plan)).collect(),
+            assessments: set.iter().map(|s| (s.id, assess(&s.plan))).collect(),
             saved: set.clone(),
             set,
-            active: 0,
+            active: ScenarioId::BASELINE,
             dirty: false,
             path,
             undo: Vec::new(),
             redo: Vec::new(),
             pending: None,
+            blocked: None,
             projection: None,
             bands: None,
         }
@@ -95,27 +103,28 @@ impl Document {
     }
 
     pub fn assessment(&self) -> &Assessment {
-        &self.assessments[self.active]
+        // Every scenario has its assessment from the moment it exists.
+        &self.assessments[&self.active]
     }
 
     pub fn scenarios(&self) -> &ScenarioSet {
         &self.set
     }
 
-    /// The index of the scenario shown (0 is the baseline).
-    pub fn active(&self) -> usize {
+    /// The scenario shown.
+    pub fn active(&self) -> ScenarioId {
         self.active
     }
 
-    pub fn assessment_of(&self, index: usize) -> Option<&Assessment> {
-        self.assessments.get(index)
+    pub fn assessment_of(&self, id: ScenarioId) -> Option<&Assessment> {
+        self.assessments.get(&id)
     }
 
-    /// Shows scenario `index`. Ends any gesture, so its undo step stays with its scenario.
-    pub fn set_active(&mut self, index: usize) {
-        if index < self.set.len() && index != self.active {
+    /// Shows scenario `id`. Ends any gesture, so its undo step stays with its scenario.
+    pub fn set_active(&mut self, id: ScenarioId) {
+        if self.set.get(id).is_some() && id != self.active {
             self.settle();
-            self.active = index;
+            self.active = id;
             self.projection = None;
             self.bands = None;
         }
@@ -144,17 +153,36 @@ impl Document {
         format!("{}{mark} — Caseload Planner", self.display_name())
     }
 
-    fn snapshot(&self, scope: Scope) -> Snapshot {
-        match scope {
-            Scope::Shared => Snapshot::Shared(self.set.shared()),
-            // Edits are only made in existing scenarios; were `i` ever out of range, the empty
-            // state recorded would be ignored on undo (`set_own` skips unknown scenarios).
-            Scope::Scenario(i) => Snapshot::Own(self.set.own(i).unwrap_or_else(|| OwnParts {
+    /// The state of `scope` now: its own parts, with the shared parts when `both`.
+    fn snapshot(&self, scope: Scope, both: bool) -> Snapshot {
+        // Edits are only made in existing scenarios; were `id` ever unknown, the empty state
+        // recorded would be ignored on undo (`set_own` skips unknown scenarios).
+        let own = |id| {
+            self.set.own(id).unwrap_or_else(|| OwnParts {
                 name: String::new(),
                 teams: Vec::new(),
                 posts: Vec::new(),
                 assumptions: Default::default(),
-            })),
+            })
+        };
+        match scope {
+            Scope::Shared => Snapshot::Shared(self.set.shared()),
+            Scope::Scenario(id) if both => Snapshot::Both(self.set.shared(), own(id)),
+            Scope::Scenario(id) => Snapshot::Own(own(id)),
+        }
+    }
+
+    /// Puts `state` back: the parts it holds become the plan's.
+    fn restore(&mut self, scope: Scope, state: Snapshot) {
+        match (scope, state) {
+            (_, Snapshot::Shared(shared)) => self.set.set_shared(&shared),
+            (Scope::Scenario(id), Snapshot::Own(own)) => self.set.set_own(id, own),
+            (Scope::Scenario(id), Snapshot::Both(shared, own)) => {
+                self.set.set_shared(&shared);
+                self.set.set_own(id, own);
+            }
+            // Never recorded: own parts are always recorded with their scenario.
+            (Scope::Shared, Snapshot::Own(_) | Snapshot::Both(..)) => {}
         }
     }
 
@@ -180,17 +208,17 @@ impl Document {
         move |scope| scope == Scope::Shared || scope == Scope::Scenario(active)
     }
 
-    /// Applies one edit, in the scenario shown, through the model.
+    /// Applies one edit (or a batch, as one), in the scenario shown, through the model.
     pub fn apply(&mut self, command: Command) -> Result<Created, Refusal> {
-        let scope = if is_shared(&command) {
-            Scope::Shared
-        } else {
-            Scope::Scenario(self.active)
+        let reach = reach(&command);
+        let scope = match reach {
+            Reach::Shared => Scope::Shared,
+            Reach::Own | Reach::Both => Scope::Scenario(self.active),
         };
-        let before = self.snapshot(scope);
+        let before = self.snapshot(scope, reach == Reach::Both);
         let created = self.set.apply(self.active, command)?;
         self.begin_edit(scope, before);
-        self.changed(scope);
+        self.changed(scope, reach != Reach::Own);
         Ok(created)
     }
 
@@ -223,79 +251,86 @@ impl Document {
     fn step_back_or_forward(&mut self, back: bool) -> bool {
         self.settle();
         let visible = self.visible();
-        let (from, to) = if back {
-            (&mut self.undo, &mut self.redo)
-        } else {
-            (&mut self.redo, &mut self.undo)
-        };
+        let from = if back { &self.undo } else { &self.redo };
         let Some(at) = from.iter().rposition(|s| visible(s.scope)) else {
             return false;
         };
-        let step = from.remove(at);
-        let now = match step.scope {
-            Scope::Shared => Snapshot::Shared(self.set.shared()),
-            Scope::Scenario(i) => match self.set.own(i) {
-                Some(own) => Snapshot::Own(own),
-                None => return false,
-            },
+        let step = if back {
+            self.undo.remove(at)
+        } else {
+            self.redo.remove(at)
         };
+        let both = matches!(step.state, Snapshot::Both(..));
+        if let Scope::Scenario(id) = step.scope
+            && self.set.get(id).is_none()
+        {
+            return false;
+        }
+        let now = self.snapshot(step.scope, both);
+        let kept = self.set.clone();
+        self.restore(step.scope, step.state.clone());
+        // Shared parts are undone for every scenario, but an option may since have come to
+        // depend on them (posts at a grade added by the step being undone): then the step stays.
+        if let Some(problem) = validate_scenarios(&self.set).into_iter().next() {
+            self.set = kept;
+            let list = if back { &mut self.undo } else { &mut self.redo };
+            list.insert(at, step);
+            self.blocked = Some(format!(
+                "Cannot {} that change: {problem}",
+                if back { "undo" } else { "redo" }
+            ));
+            return false;
+        }
+        self.blocked = None;
+        let to = if back { &mut self.redo } else { &mut self.undo };
         to.push(Step {
             scope: step.scope,
             state: now,
         });
-        match (step.scope, step.state) {
-            (Scope::Shared, Snapshot::Shared(shared)) => self.set.set_shared(&shared),
-            (Scope::Scenario(i), Snapshot::Own(own)) => self.set.set_own(i, own),
-            _ => return false,
-        }
-        self.changed(step.scope);
+        self.changed(step.scope, both || step.scope == Scope::Shared);
         true
     }
 
-    /// Adds an option copying the scenario shown, and shows it.
-    pub fn add_option(&mut self, name: &str) -> Result<usize, Refusal> {
-        self.settle();
-        let index = self.set.add_option(self.active, name)?;
-        self.assessments.push(self.assessments[self.active].clone());
-        self.set_active(index);
-        self.after_structure_change();
-        Ok(index)
+    /// Why the last undo or redo could not be carried out, if it could not.
+    pub fn blocked(&self) -> Option<&str> {
+        self.blocked.as_deref()
     }
 
-    /// Renames option `index` (an undoable edit in that option).
-    pub fn rename_option(&mut self, index: usize, name: &str) -> Result<(), Refusal> {
-        let scope = Scope::Scenario(index);
-        let before = self.snapshot(scope);
-        self.set.rename_option(index, name)?;
+    /// Adds an option copying the scenario shown, and shows it.
+    pub fn add_option(&mut self, name: &str) -> Result<ScenarioId, Refusal> {
+        self.settle();
+        let id = self.set.add_option(self.active, name)?;
+        let copied = self.assessment().clone();
+        self.assessments.insert(id, copied);
+        self.set_active(id);
+        self.after_structure_change();
+        Ok(id)
+    }
+
+    /// Renames option `id` (an undoable edit in that option).
+    pub fn rename_option(&mut self, id: ScenarioId, name: &str) -> Result<(), Refusal> {
+        let scope = Scope::Scenario(id);
+        let before = self.snapshot(scope, false);
+        self.set.rename_option(id, name)?;
         // Typing a name is one gesture: one undo step once the user stops.
         self.begin_edit(scope, before);
         self.after_structure_change();
         Ok(())
     }
 
-    /// Deletes option `index` and its history; the baseline is shown if it was shown.
-    pub fn delete_option(&mut self, index: usize) -> Result<(), Refusal> {
+    /// Deletes option `id` and its history; the baseline is shown if it was shown.
+    pub fn delete_option(&mut self, id: ScenarioId) -> Result<(), Refusal> {
         self.settle();
-        self.set.delete_option(index)?;
-        self.assessments.remove(index);
-        let shift = |scope: &mut Scope| {
-            if let Scope::Scenario(i) = scope
-                && *i > index
-            {
-                *i -= 1;
-            }
-        };
+        self.set.delete_option(id)?;
+        self.assessments.remove(&id);
         for list in [&mut self.undo, &mut self.redo] {
-            list.retain(|s| s.scope != Scope::Scenario(index));
-            list.iter_mut().for_each(|s| shift(&mut s.scope));
+            list.retain(|s| s.scope != Scope::Scenario(id));
         }
-        if self.active == index {
-            self.active = 0;
-        } else if self.active > index {
-            self.active -= 1;
+        if self.active == id {
+            self.active = ScenarioId::BASELINE;
+            self.projection = None;
+            self.bands = None;
         }
-        self.projection = None;
-        self.bands = None;
         self.after_structure_change();
         Ok(())
     }
@@ -337,18 +372,21 @@ impl Document {
         self.pending.is_some()
     }
 
-    fn changed(&mut self, scope: Scope) {
+    /// After a change in `scope` (and in the shared parts too when `shared`): assessments,
+    /// projection and the unsaved-changes flag follow.
+    fn changed(&mut self, scope: Scope, shared: bool) {
         match scope {
-            Scope::Shared => {
-                self.assessments = self.set.iter().map(|s| assess(&s.plan)).collect();
+            _ if shared => {
+                self.assessments = self.set.iter().map(|s| (s.id, assess(&s.plan))).collect();
             }
-            Scope::Scenario(i) => {
-                if let (Some(slot), Some(s)) = (self.assessments.get_mut(i), self.set.get(i)) {
-                    *slot = assess(&s.plan);
+            Scope::Shared => {}
+            Scope::Scenario(id) => {
+                if let Some(s) = self.set.get(id) {
+                    self.assessments.insert(id, assess(&s.plan));
                 }
             }
         }
-        if scope == Scope::Shared || scope == Scope::Scenario(self.active) {
+        if shared || scope == Scope::Scenario(self.active) {
             self.projection = None;
             self.bands = None;
         }
@@ -454,7 +492,7 @@ mod scenario_tests {
         .unwrap();
         doc.settle();
         // Back in the baseline, Ctrl+Z undoes the baseline's edit, not the option's.
-        doc.set_active(0);
+        doc.set_active(ScenarioId::BASELINE);
         assert!(doc.undo());
         assert_ne!(doc.plan().teams[0].name, "Baseline edit");
         assert!(!doc.can_undo());
@@ -481,9 +519,9 @@ mod scenario_tests {
         })
         .unwrap();
         doc.settle();
-        let weight = |doc: &Document, i: usize| {
+        let weight = |doc: &Document, i: u32| {
             doc.scenarios()
-                .plan(i)
+                .plan(ScenarioId(i))
                 .case_types
                 .iter()
                 .find(|c| c.id == CHILD_PROTECTION)
@@ -491,12 +529,15 @@ mod scenario_tests {
                 .weight
         };
         assert_eq!((weight(&doc, 0), weight(&doc, 1)), (3.0, 3.0));
-        doc.set_active(0);
+        doc.set_active(ScenarioId::BASELINE);
         assert!(doc.undo());
         assert_eq!(weight(&doc, 0), weight(&doc, 1));
         assert_ne!(weight(&doc, 0), 3.0);
         // The assessments follow: the option's is recomputed too.
-        assert_eq!(doc.assessment_of(1), Some(&assess(doc.scenarios().plan(1))));
+        assert_eq!(
+            doc.assessment_of(ScenarioId(1)),
+            Some(&assess(doc.scenarios().plan(ScenarioId(1))))
+        );
     }
 
     #[test]
@@ -506,9 +547,80 @@ mod scenario_tests {
         doc.apply(Command::DeletePost { post: PostId(2) }).unwrap();
         doc.settle();
         assert!(doc.is_dirty());
-        doc.delete_option(1).unwrap();
-        assert_eq!(doc.active(), 0);
+        doc.delete_option(ScenarioId(1)).unwrap();
+        assert_eq!(doc.active(), ScenarioId::BASELINE);
         assert!(!doc.can_undo());
         assert!(!doc.is_dirty(), "back to the plan as opened");
+    }
+
+    #[test]
+    fn a_shared_change_an_option_depends_on_is_not_undone() {
+        use crate::model::{Contract, GradeId, GradeRole};
+        let mut doc = Document::new(default_plan(), None);
+        doc.apply(Command::AddGrade {
+            name: "Family practitioner".into(),
+            role: GradeRole::Practitioner,
+            capacity_points: 18.0,
+            holds_cases: true,
+        })
+        .unwrap();
+        doc.settle();
+        let grade = GradeId(7);
+        assert!(doc.plan().grade(grade).is_some());
+        doc.add_option("Option A").unwrap();
+        doc.apply(Command::AddPosts {
+            team: TeamId(1),
+            grade,
+            contract: Contract::Permanent,
+            fte: 1.0,
+            count: 1,
+        })
+        .unwrap();
+        doc.settle();
+        // In the baseline, the grade's addition is the last change it can undo; but the
+        // option now has a post at that grade, so undoing it would break the option.
+        doc.set_active(ScenarioId::BASELINE);
+        assert!(!doc.undo());
+        let why = doc.blocked().unwrap();
+        assert!(
+            why.starts_with("Cannot undo that change: option \"Option A\""),
+            "{why}"
+        );
+        assert!(doc.plan().grade(grade).is_some());
+        assert_eq!(validate_scenarios(doc.scenarios()), vec![]);
+        // Once the option's post is gone, the grade can go too.
+        doc.set_active(ScenarioId(1));
+        assert!(doc.undo());
+        doc.set_active(ScenarioId::BASELINE);
+        assert!(doc.undo());
+        assert!(doc.blocked().is_none());
+        assert!(doc.plan().grade(grade).is_none());
+    }
+
+    #[test]
+    fn a_batch_is_one_undo_step() {
+        let mut doc = Document::new(default_plan(), None);
+        let before = doc.plan().clone();
+        doc.apply(Command::Batch(vec![
+            Command::RenameTeam {
+                team: TeamId(1),
+                name: "Front door".into(),
+            },
+            Command::SetPostFte {
+                post: PostId(2),
+                fte: 0.5,
+            },
+            Command::SetCaseTypeWeight {
+                case_type: CHILD_PROTECTION,
+                weight: 2.0,
+            },
+        ]))
+        .unwrap();
+        doc.settle();
+        assert!(doc.undo());
+        assert_eq!(doc.plan(), &before);
+        assert!(!doc.can_undo());
+        assert!(doc.redo());
+        assert_eq!(doc.plan().post(PostId(2)).unwrap().fte, 0.5);
     }
 }

@@ -283,7 +283,9 @@ mod tests {
             panic!("posts not added")
         };
         let mut set = ScenarioSet::new(base);
-        set.add_option(0, "Option A").unwrap();
+        let option = set
+            .add_option(crate::model::ScenarioId::BASELINE, "Option A")
+            .unwrap();
         let edits = [
             Command::MovePost {
                 post: ids[0],
@@ -307,9 +309,9 @@ mod tests {
             },
         ];
         for edit in edits {
-            set.apply(1, edit).unwrap();
+            set.apply(option, edit).unwrap();
         }
-        let list = changes(set.baseline(), &set.plan(1).clone());
+        let list = changes(set.baseline(), &set.plan(option).clone());
         let texts: Vec<(ChangeKind, &str)> =
             list.iter().map(|c| (c.kind, c.text.as_str())).collect();
         assert_eq!(
@@ -338,6 +340,9 @@ mod tests {
             ]
         );
         assert!(changes(set.baseline(), set.baseline()).is_empty());
-        assert_eq!(set.plan(1).post(PostId(4)).map(|p| p.team), Some(TeamId(2)));
+        assert_eq!(
+            set.plan(option).post(PostId(4)).map(|p| p.team),
+            Some(TeamId(2))
+        );
     }
 }

@@ -35,7 +35,7 @@ pub use assess::{
 pub use assumptions::{Assumptions, DemandChange, Turnover};
 pub use command::{Command, Created, Refusal, apply};
 pub use costs::CostRates;
-pub use ids::{CaseTypeId, GradeId, PostId, TeamId};
+pub use ids::{CaseTypeId, GradeId, NextIds, PostId, ScenarioId, TeamId};
 pub use month::{MonthParseError, YearMonth};
 pub use plan::{
     AbsenceReason, CaseCounts, CaseType, Contract, ContractKind, Grade, GradeRole, Plan, Post,

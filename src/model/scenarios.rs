@@ -11,10 +11,10 @@
 //! the same id in two scenarios is the same post, which is what the list of changes relies on.
 
 use super::assumptions::Assumptions;
-use super::command::{Command, Created, Refusal, apply};
+use super::command::{Command, Created, Refusal, apply_with};
 use super::costs::CostRates;
 use super::validate::{Problem, validate};
-use super::{CaseType, Grade, Plan, Post, PostId, Settings, Team, TeamId, Timeline};
+use super::{CaseType, Grade, NextIds, Plan, Post, ScenarioId, Settings, Team, Timeline};
 
 /// What the first scenario is always called.
 pub const BASELINE_NAME: &str = "Baseline";
@@ -22,17 +22,29 @@ pub const BASELINE_NAME: &str = "Baseline";
 /// Most scenarios one plan may hold: a meeting compares a handful, not hundreds.
 pub const MAX_SCENARIOS: usize = 20;
 
-/// One scenario: a name and its complete plan.
+/// One scenario: its id, a name and its complete plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
+    pub id: ScenarioId,
     pub name: String,
     pub plan: Plan,
 }
 
 /// The baseline (first, always there) and the options.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct ScenarioSet {
     scenarios: Vec<Scenario>,
+    /// Ids for new teams, posts, case types and grades: never given twice in any scenario,
+    /// even after an undo took the first holder away.
+    next_ids: NextIds,
+    next_scenario: u32,
+}
+
+/// Two sets are equal when their scenarios are: which ids have been used up is bookkeeping.
+impl PartialEq for ScenarioSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.scenarios == other.scenarios
+    }
 }
 
 /// The parts of a plan that all its scenarios share.
@@ -91,10 +103,36 @@ impl OwnParts {
     }
 }
 
-/// Does this command change a part every scenario shares?
-pub fn is_shared(command: &Command) -> bool {
+/// Which parts of a plan a command changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Only the scenario it is applied in (teams, posts, assumptions).
+    Own,
+    /// Only the parts every scenario shares (settings, case types, grades, ...).
+    Shared,
+    /// Both: a batch holding commands of each kind.
+    Both,
+}
+
+/// Which parts `command` changes.
+pub fn reach(command: &Command) -> Reach {
     use Command as C;
     match command {
+        C::Batch(commands) => {
+            let (mut own, mut shared) = (false, false);
+            for c in commands {
+                match reach(c) {
+                    Reach::Own => own = true,
+                    Reach::Shared => shared = true,
+                    Reach::Both => return Reach::Both,
+                }
+            }
+            match (own, shared) {
+                (_, false) => Reach::Own,
+                (false, true) => Reach::Shared,
+                (true, true) => Reach::Both,
+            }
+        }
         C::SetPlanName(_)
         | C::SetPlanNotes(_)
         | C::SetSettings(_)
@@ -110,7 +148,7 @@ pub fn is_shared(command: &Command) -> bool {
         | C::SetGradeRole { .. }
         | C::SetGradeCapacity { .. }
         | C::SetGradeHoldsCases { .. }
-        | C::RemoveGrade { .. } => true,
+        | C::RemoveGrade { .. } => Reach::Shared,
         C::SetAssumptions(_)
         | C::AddTeam { .. }
         | C::RenameTeam { .. }
@@ -128,7 +166,7 @@ pub fn is_shared(command: &Command) -> bool {
         | C::SetPostWorker { .. }
         | C::SetPostStatus { .. }
         | C::SetPostCases { .. }
-        | C::SetPostDates { .. } => false,
+        | C::SetPostDates { .. } => Reach::Own,
     }
 }
 
@@ -136,10 +174,13 @@ impl ScenarioSet {
     /// A plan with only its baseline.
     pub fn new(baseline: Plan) -> Self {
         ScenarioSet {
+            next_ids: NextIds::of(&baseline),
             scenarios: vec![Scenario {
+                id: ScenarioId::BASELINE,
                 name: BASELINE_NAME.to_owned(),
                 plan: baseline,
             }],
+            next_scenario: 1,
         }
     }
 
@@ -152,9 +193,17 @@ impl ScenarioSet {
             plan.teams = own.teams;
             plan.posts = own.posts;
             plan.assumptions = own.assumptions;
-            set.scenarios.push(Scenario { name, plan });
+            set.next_ids = set.next_ids.max(NextIds::of(&plan));
+            let id = set.new_scenario_id();
+            set.scenarios.push(Scenario { id, name, plan });
         }
         set
+    }
+
+    fn new_scenario_id(&mut self) -> ScenarioId {
+        let id = ScenarioId(self.next_scenario);
+        self.next_scenario += 1;
+        id
     }
 
     pub fn len(&self) -> usize {
@@ -170,15 +219,18 @@ impl ScenarioSet {
         &self.scenarios[0].plan
     }
 
-    pub fn get(&self, index: usize) -> Option<&Scenario> {
-        self.scenarios.get(index)
+    pub fn get(&self, id: ScenarioId) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
     }
 
-    /// The scenario at `index`, or the baseline when there is none.
-    pub fn plan(&self, index: usize) -> &Plan {
-        self.scenarios
-            .get(index)
-            .map_or_else(|| self.baseline(), |s| &s.plan)
+    /// Where scenario `id` is in the order of scenarios (0 is the baseline).
+    pub fn position(&self, id: ScenarioId) -> Option<usize> {
+        self.scenarios.iter().position(|s| s.id == id)
+    }
+
+    /// Scenario `id`'s plan, or the baseline's when there is no such scenario.
+    pub fn plan(&self, id: ScenarioId) -> &Plan {
+        self.get(id).map_or_else(|| self.baseline(), |s| &s.plan)
     }
 
     pub fn iter(&self) -> impl ExactSizeIterator<Item = &Scenario> {
@@ -190,103 +242,75 @@ impl ScenarioSet {
         &self.scenarios[1..]
     }
 
-    /// Applies `command` in scenario `index`: a shared change to every scenario (or, refused
-    /// in any, to none), anything else to that scenario alone.
-    pub fn apply(&mut self, index: usize, command: Command) -> Result<Created, Refusal> {
-        if index >= self.scenarios.len() {
-            return Err(Refusal(format!("There is no scenario {index}.")));
+    /// The ids new items will get: for tests and for checking a file's ids.
+    pub fn next_ids(&self) -> NextIds {
+        self.next_ids
+    }
+
+    /// Applies `command` in scenario `id`: a shared change to every scenario (or, refused in
+    /// any, to none), anything else to that scenario alone; a batch all or nothing.
+    pub fn apply(&mut self, id: ScenarioId, command: Command) -> Result<Created, Refusal> {
+        let index = self
+            .position(id)
+            .ok_or_else(|| Refusal(format!("There is no {id}.")))?;
+        if reach(&command) == Reach::Own {
+            return apply_with(&mut self.scenarios[index].plan, command, &mut self.next_ids);
         }
-        if !is_shared(&command) {
-            let created = apply(&mut self.scenarios[index].plan, command)?;
-            return Ok(self.keep_ids_unique(index, created));
-        }
-        // Shared: apply to copies first, so a refusal in one scenario (a grade still used in an
-        // option, say) leaves every scenario as it was.
-        let mut updated = Vec::with_capacity(self.scenarios.len());
-        let mut created = Created::Nothing;
-        for (i, scenario) in self.scenarios.iter().enumerate() {
-            let mut plan = scenario.plan.clone();
-            match apply(&mut plan, command.clone()) {
-                Ok(c) if i == index => created = c,
-                Ok(_) => {}
-                Err(Refusal(reason)) if i == index => return Err(Refusal(reason)),
-                Err(Refusal(reason)) => {
-                    return Err(Refusal(format!("In \"{}\": {reason}", scenario.name)));
-                }
-            }
-            updated.push(plan);
-        }
-        for (scenario, plan) in self.scenarios.iter_mut().zip(updated) {
+        // Shared parts change: work on copies, so a refusal in one scenario (a grade still used
+        // in an option, say) or part-way through a batch leaves every scenario as it was.
+        let mut plans: Vec<Plan> = self.scenarios.iter().map(|s| s.plan.clone()).collect();
+        let mut ids = self.next_ids;
+        let created = self.apply_across(&mut plans, index, command, &mut ids)?;
+        for (scenario, plan) in self.scenarios.iter_mut().zip(plans) {
             scenario.plan = plan;
         }
+        self.next_ids = ids;
         Ok(created)
     }
 
-    /// New teams and posts get ids no other scenario uses, so that one id is one thing across
-    /// the plan. `apply` numbers from this scenario's largest id; an option copied earlier may
-    /// already use that number for something else.
-    fn keep_ids_unique(&mut self, index: usize, created: Created) -> Created {
-        let others = || {
-            self.scenarios
-                .iter()
-                .enumerate()
-                .filter(move |(i, _)| *i != index)
-        };
-        match created {
-            Created::Posts(ids) => {
-                let taken = |id: PostId| others().any(|(_, s)| s.plan.post(id).is_some());
-                if !ids.iter().any(|&id| taken(id)) {
-                    return Created::Posts(ids);
+    /// Applies `command` to `plans` (copies of every scenario's): shared commands to all of
+    /// them, the others to the one at `index`.
+    fn apply_across(
+        &self,
+        plans: &mut [Plan],
+        index: usize,
+        command: Command,
+        ids: &mut NextIds,
+    ) -> Result<Created, Refusal> {
+        match command {
+            Command::Batch(commands) => {
+                let mut created = Vec::with_capacity(commands.len());
+                for command in commands {
+                    created.push(self.apply_across(plans, index, command, ids)?);
                 }
-                // Number on from the largest id anywhere, not counting the posts just made.
-                let made = &ids;
-                let max = self
-                    .scenarios
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, s)| {
-                        s.plan
-                            .posts
-                            .iter()
-                            .filter(move |p| i != index || !made.contains(&p.id))
-                            .map(|p| p.id.0)
-                    })
-                    .max()
-                    .unwrap_or(0);
-                let plan = &mut self.scenarios[index].plan;
-                let renumbered: Vec<PostId> = (1..=ids.len() as u32)
-                    .map(|k| PostId(max.saturating_add(k)))
-                    .collect();
-                for (old, new) in ids.iter().zip(&renumbered) {
-                    if let Some(post) = plan.posts.iter_mut().find(|p| p.id == *old) {
-                        post.id = *new;
+                Ok(Created::Batch(created))
+            }
+            command if reach(&command) == Reach::Own => apply_with(&mut plans[index], command, ids),
+            command => {
+                // Every scenario starts from the same ids and the same shared parts, so each
+                // numbers a new grade or case type alike; the shown scenario's result is kept.
+                let mut created = Created::Nothing;
+                let mut after = *ids;
+                for (i, plan) in plans.iter_mut().enumerate() {
+                    let mut scenario_ids = *ids;
+                    match apply_with(plan, command.clone(), &mut scenario_ids) {
+                        Ok(c) if i == index => (created, after) = (c, scenario_ids),
+                        Ok(_) => {}
+                        Err(refusal) if i == index => return Err(refusal),
+                        Err(Refusal(reason)) => {
+                            let name = &self.scenarios[i].name;
+                            return Err(Refusal(format!("In \"{name}\": {reason}")));
+                        }
                     }
                 }
-                Created::Posts(renumbered)
+                *ids = after;
+                Ok(created)
             }
-            Created::Team(id) => {
-                if !others().any(|(_, s)| s.plan.team(id).is_some()) {
-                    return Created::Team(id);
-                }
-                let max = self
-                    .scenarios
-                    .iter()
-                    .flat_map(|s| s.plan.teams.iter().map(|t| t.id.0))
-                    .max()
-                    .unwrap_or(0);
-                let new = TeamId(max.saturating_add(1));
-                let plan = &mut self.scenarios[index].plan;
-                if let Some(team) = plan.teams.iter_mut().find(|t| t.id == id) {
-                    team.id = new;
-                }
-                Created::Team(new)
-            }
-            other => other,
         }
     }
 
-    /// Adds an option called `name`, a copy of scenario `from`; returns its index.
-    pub fn add_option(&mut self, from: usize, name: &str) -> Result<usize, Refusal> {
+    /// Adds an option called `name`, a copy of scenario `from`; returns its id.
+    pub fn add_option(&mut self, from: ScenarioId, name: &str) -> Result<ScenarioId, Refusal> {
         if self.scenarios.len() >= MAX_SCENARIOS {
             return Err(Refusal(format!(
                 "A plan can hold {MAX_SCENARIOS} scenarios; delete one first."
@@ -294,8 +318,9 @@ impl ScenarioSet {
         }
         let name = self.check_name(name, None)?;
         let plan = self.plan(from).clone();
-        self.scenarios.push(Scenario { name, plan });
-        Ok(self.scenarios.len() - 1)
+        let id = self.new_scenario_id();
+        self.scenarios.push(Scenario { id, name, plan });
+        Ok(id)
     }
 
     /// A name for a new option that no scenario has yet: "Option A", "Option B", …
@@ -312,38 +337,34 @@ impl ScenarioSet {
             .unwrap_or_else(|| "Option".to_owned())
     }
 
-    pub fn rename_option(&mut self, index: usize, name: &str) -> Result<(), Refusal> {
-        if index == 0 {
+    pub fn rename_option(&mut self, id: ScenarioId, name: &str) -> Result<(), Refusal> {
+        if id == ScenarioId::BASELINE {
             return Err(Refusal(format!(
                 "The baseline is always called \"{BASELINE_NAME}\"."
             )));
         }
-        let name = self.check_name(name, Some(index))?;
-        match self.scenarios.get_mut(index) {
+        let name = self.check_name(name, Some(id))?;
+        match self.scenarios.iter_mut().find(|s| s.id == id) {
             Some(scenario) => {
                 scenario.name = name;
                 Ok(())
             }
-            None => Err(Refusal(format!("There is no scenario {index}."))),
+            None => Err(Refusal(format!("There is no {id}."))),
         }
     }
 
-    /// Removes option `index` (never the baseline) and returns it.
-    pub fn delete_option(&mut self, index: usize) -> Result<Scenario, Refusal> {
-        match index {
-            0 => Err(Refusal("The baseline cannot be deleted.".into())),
-            i if i < self.scenarios.len() => Ok(self.scenarios.remove(i)),
-            i => Err(Refusal(format!("There is no scenario {i}."))),
+    /// Removes option `id` (never the baseline) and returns it.
+    pub fn delete_option(&mut self, id: ScenarioId) -> Result<Scenario, Refusal> {
+        if id == ScenarioId::BASELINE {
+            return Err(Refusal("The baseline cannot be deleted.".into()));
+        }
+        match self.position(id) {
+            Some(i) => Ok(self.scenarios.remove(i)),
+            None => Err(Refusal(format!("There is no {id}."))),
         }
     }
 
-    /// Puts a deleted option back at `index` (for undoing a delete).
-    pub fn reinsert_option(&mut self, index: usize, scenario: Scenario) {
-        let at = index.clamp(1, self.scenarios.len());
-        self.scenarios.insert(at, scenario);
-    }
-
-    fn check_name(&self, name: &str, renaming: Option<usize>) -> Result<String, Refusal> {
+    fn check_name(&self, name: &str, renaming: Option<ScenarioId>) -> Result<String, Refusal> {
         let name = name.trim();
         if name.is_empty() {
             return Err(Refusal("An option needs a name.".into()));
@@ -351,8 +372,7 @@ impl ScenarioSet {
         let clash = self
             .scenarios
             .iter()
-            .enumerate()
-            .any(|(i, s)| Some(i) != renaming && s.name.eq_ignore_ascii_case(name));
+            .any(|s| Some(s.id) != renaming && s.name.eq_ignore_ascii_case(name));
         if clash || name.eq_ignore_ascii_case(BASELINE_NAME) {
             return Err(Refusal(format!(
                 "There is already a scenario called \"{name}\"."
@@ -373,14 +393,14 @@ impl ScenarioSet {
         }
     }
 
-    /// Scenario `index`'s own parts.
-    pub fn own(&self, index: usize) -> Option<OwnParts> {
-        self.scenarios.get(index).map(OwnParts::of)
+    /// Scenario `id`'s own parts.
+    pub fn own(&self, id: ScenarioId) -> Option<OwnParts> {
+        self.get(id).map(OwnParts::of)
     }
 
-    /// Sets scenario `index`'s own parts (undo and redo of a change in it).
-    pub fn set_own(&mut self, index: usize, own: OwnParts) {
-        if let Some(scenario) = self.scenarios.get_mut(index) {
+    /// Sets scenario `id`'s own parts (undo and redo of a change in it).
+    pub fn set_own(&mut self, id: ScenarioId, own: OwnParts) {
+        if let Some(scenario) = self.scenarios.iter_mut().find(|s| s.id == id) {
             scenario.name = own.name;
             scenario.plan.teams = own.teams;
             scenario.plan.posts = own.posts;
@@ -451,7 +471,10 @@ pub struct OwnPartsWithoutName {
 mod tests {
     use super::*;
     use crate::model::defaults::{case_type::CHILD_PROTECTION, grade::SOCIAL_WORKER};
-    use crate::model::{Contract, TeamFunction};
+    use crate::model::{Contract, GradeRole, PostId, TeamFunction, TeamId, apply};
+
+    const BASE: ScenarioId = ScenarioId::BASELINE;
+    const A: ScenarioId = ScenarioId(1);
 
     fn set_with_option() -> ScenarioSet {
         let mut plan = crate::model::defaults::new_plan();
@@ -464,14 +487,14 @@ mod tests {
         )
         .unwrap();
         let mut set = ScenarioSet::new(plan);
-        set.add_option(0, "Option A").unwrap();
+        assert_eq!(set.add_option(BASE, "Option A"), Ok(A));
         set
     }
 
-    fn add_posts(set: &mut ScenarioSet, index: usize, count: u32) -> Vec<PostId> {
+    fn add_posts(set: &mut ScenarioSet, scenario: ScenarioId, count: u32) -> Vec<PostId> {
         let created = set
             .apply(
-                index,
+                scenario,
                 Command::AddPosts {
                     team: TeamId(1),
                     grade: SOCIAL_WORKER,
@@ -491,16 +514,16 @@ mod tests {
     fn editing_an_option_never_changes_the_baseline() {
         let mut set = set_with_option();
         let before = set.baseline().clone();
-        add_posts(&mut set, 1, 18);
+        add_posts(&mut set, A, 18);
         assert_eq!(set.baseline(), &before);
-        assert_eq!(set.plan(1).posts.len(), 18);
+        assert_eq!(set.plan(A).posts.len(), 18);
     }
 
     #[test]
     fn a_shared_change_reaches_every_scenario() {
         let mut set = set_with_option();
         set.apply(
-            1,
+            A,
             Command::SetCaseTypeWeight {
                 case_type: CHILD_PROTECTION,
                 weight: 2.5,
@@ -520,12 +543,12 @@ mod tests {
     #[test]
     fn a_shared_change_refused_in_one_scenario_changes_none() {
         let mut set = set_with_option();
-        add_posts(&mut set, 1, 1);
+        add_posts(&mut set, A, 1);
         let before = set.clone();
         // The baseline has no social workers, but the option has one.
         let refusal = set
             .apply(
-                0,
+                BASE,
                 Command::RemoveGrade {
                     grade: SOCIAL_WORKER,
                 },
@@ -538,34 +561,40 @@ mod tests {
     #[test]
     fn posts_created_later_get_ids_no_other_scenario_uses() {
         let mut set = set_with_option();
-        let in_option = add_posts(&mut set, 1, 2);
-        let in_baseline = add_posts(&mut set, 0, 2);
+        let in_option = add_posts(&mut set, A, 2);
+        let in_baseline = add_posts(&mut set, BASE, 2);
         assert_eq!(in_option, [PostId(1), PostId(2)]);
         assert_eq!(in_baseline, [PostId(3), PostId(4)]);
         assert!(set.baseline().post(PostId(3)).is_some());
-        assert!(set.plan(1).post(PostId(3)).is_none());
+        assert!(set.plan(A).post(PostId(3)).is_none());
+        // An id once given is never given again, even when its post is gone everywhere.
+        set.apply(A, Command::DeletePost { post: PostId(2) })
+            .unwrap();
+        set.apply(BASE, Command::DeletePost { post: PostId(4) })
+            .unwrap();
+        assert_eq!(add_posts(&mut set, BASE, 1), [PostId(5)]);
     }
 
     #[test]
     fn option_names_are_unique_and_the_baseline_keeps_its_name() {
         let mut set = set_with_option();
         assert_eq!(set.next_option_name(), "Option B");
-        assert!(set.add_option(0, " option a ").is_err());
-        assert!(set.add_option(0, "baseline").is_err());
-        assert!(set.rename_option(0, "Today").is_err());
-        set.rename_option(1, "Fixed-term team").unwrap();
-        assert_eq!(set.get(1).unwrap().name, "Fixed-term team");
-        assert!(set.delete_option(0).is_err());
-        assert_eq!(set.delete_option(1).unwrap().name, "Fixed-term team");
+        assert!(set.add_option(BASE, " option a ").is_err());
+        assert!(set.add_option(BASE, "baseline").is_err());
+        assert!(set.rename_option(BASE, "Today").is_err());
+        set.rename_option(A, "Fixed-term team").unwrap();
+        assert_eq!(set.get(A).unwrap().name, "Fixed-term team");
+        assert!(set.delete_option(BASE).is_err());
+        assert_eq!(set.delete_option(A).unwrap().name, "Fixed-term team");
         assert_eq!(set.len(), 1);
     }
 
     #[test]
     fn problems_are_named_by_scenario_and_shared_ones_reported_once() {
         let mut set = set_with_option();
-        add_posts(&mut set, 0, 1);
-        set.delete_option(1).unwrap();
-        set.add_option(0, "Option A").unwrap(); // a copy holding the same post 1
+        add_posts(&mut set, BASE, 1);
+        set.delete_option(A).unwrap();
+        set.add_option(BASE, "Option A").unwrap(); // a copy holding the same post 1
         for scenario in &mut set.scenarios {
             scenario.plan.posts[0].fte = 1.5; // in both scenarios
             scenario.plan.settings.caseload_target = -1.0; // shared
@@ -580,5 +609,62 @@ mod tests {
                 "option \"Option A\", post 1 (in team 1 \"North\")",
             ]
         );
+    }
+
+    #[test]
+    fn scenario_ids_stay_with_their_scenario_when_an_earlier_option_is_deleted() {
+        let mut set = set_with_option();
+        let b = set.add_option(BASE, "Option B").unwrap();
+        let c = set.add_option(BASE, "Option C").unwrap();
+        add_posts(&mut set, c, 1);
+        set.delete_option(A).unwrap();
+        assert_eq!(set.position(b), Some(1));
+        assert_eq!(set.get(c).unwrap().name, "Option C");
+        assert_eq!(set.plan(c).posts.len(), 1);
+        // A new option gets a new id, never a deleted one's.
+        assert_eq!(set.add_option(BASE, "Option D"), Ok(ScenarioId(4)));
+    }
+
+    #[test]
+    fn a_batch_applies_all_or_nothing_across_shared_and_own_parts() {
+        let mut set = set_with_option();
+        let before = set.clone();
+        let grade = Command::AddGrade {
+            name: "Family practitioner".into(),
+            role: GradeRole::Practitioner,
+            capacity_points: 18.0,
+            holds_cases: true,
+        };
+        // The grade is new (id 7) and shared; the posts at it are the option's own.
+        let posts = |count| Command::AddPosts {
+            team: TeamId(1),
+            grade: crate::model::GradeId(7),
+            contract: Contract::Permanent,
+            fte: 1.0,
+            count,
+        };
+        // Refused part-way (no zero-post cohorts): nothing changes anywhere.
+        let refused = set.apply(A, Command::Batch(vec![grade.clone(), posts(2), posts(0)]));
+        assert!(refused.is_err());
+        assert_eq!(set, before);
+        assert_eq!(set.next_ids(), before.next_ids(), "no id used up");
+        let created = set.apply(A, Command::Batch(vec![grade, posts(2)])).unwrap();
+        assert_eq!(
+            created,
+            Created::Batch(vec![
+                Created::Grade(crate::model::GradeId(7)),
+                Created::Posts(vec![PostId(1), PostId(2)]),
+            ])
+        );
+        assert_eq!(set.plan(A).posts.len(), 2);
+        assert!(
+            set.baseline().posts.is_empty(),
+            "the posts are the option's"
+        );
+        assert!(
+            set.baseline().grade(crate::model::GradeId(7)).is_some(),
+            "the grade is shared"
+        );
+        assert_eq!(validate_scenarios(&set), vec![]);
     }
 }

@@ -120,11 +120,14 @@ impl CaseloadApp {
                 None => self.ask(DialogPurpose::SaveAs, ctx),
             },
             AppAction::SaveAs => self.ask(DialogPurpose::SaveAs, ctx),
-            AppAction::Undo => {
-                self.doc.undo();
-            }
-            AppAction::Redo => {
-                self.doc.redo();
+            AppAction::Undo | AppAction::Redo => {
+                if action == AppAction::Undo {
+                    self.doc.undo();
+                } else {
+                    self.doc.redo();
+                }
+                // A shared change an option has come to depend on is not undone: say why.
+                self.state.refusal = self.doc.blocked().map(str::to_owned);
             }
             AppAction::Quit => {
                 self.closing = true;
@@ -213,8 +216,8 @@ impl CaseloadApp {
     /// Carries out what the scenario bar asked for.
     fn scenario_action(&mut self, action: ScenarioAction) {
         let result = match action {
-            ScenarioAction::Show(i) => {
-                self.doc.set_active(i);
+            ScenarioAction::Show(id) => {
+                self.doc.set_active(id);
                 self.keep_selection_valid();
                 Ok(())
             }
@@ -222,9 +225,9 @@ impl CaseloadApp {
                 let name = self.doc.scenarios().next_option_name();
                 self.doc.add_option(&name).map(|_| ())
             }
-            ScenarioAction::Rename(i, name) => self.doc.rename_option(i, &name),
-            ScenarioAction::Delete(i) => {
-                self.state.confirm_delete_option = Some(i);
+            ScenarioAction::Rename(id, name) => self.doc.rename_option(id, &name),
+            ScenarioAction::Delete(id) => {
+                self.state.confirm_delete_option = Some(id);
                 Ok(())
             }
         };
@@ -244,24 +247,28 @@ impl CaseloadApp {
         }
     }
 
-    /// Applies the panels' edits through the document. A refusal is kept to be shown.
+    /// Applies the panels' edits through the document: one command, or everything asked for
+    /// at once as one batch (all or nothing, one undo step). A refusal is kept to be shown.
     fn apply(&mut self, edits: &mut Vec<Command>) {
-        for command in edits.drain(..) {
-            match self.doc.apply(command) {
-                Ok(created) => {
-                    self.state.refusal = None;
-                    match created {
-                        Created::Team(id) => self.state.selection = Selection::Team(id),
-                        Created::Posts(ids) => {
-                            if let Some(&first) = ids.first() {
-                                self.state.selection = Selection::Post(first);
-                            }
+        let command = match edits.len() {
+            0 => return,
+            1 => edits.remove(0),
+            _ => Command::Batch(std::mem::take(edits)),
+        };
+        match self.doc.apply(command) {
+            Ok(created) => {
+                self.state.refusal = None;
+                match created.last_selectable() {
+                    Some(Created::Team(id)) => self.state.selection = Selection::Team(id),
+                    Some(Created::Posts(ids)) => {
+                        if let Some(&first) = ids.first() {
+                            self.state.selection = Selection::Post(first);
                         }
-                        Created::Nothing | Created::CaseType(_) | Created::Grade(_) => {}
                     }
+                    _ => {}
                 }
-                Err(refusal) => self.state.refusal = Some(refusal.to_string()),
             }
+            Err(refusal) => self.state.refusal = Some(refusal.to_string()),
         }
     }
 
@@ -327,24 +334,16 @@ impl CaseloadApp {
             }
             Some(Prompt::Error { .. }) | None => {}
         }
-        if let Some(index) = self.state.confirm_delete_option {
+        if let Some(id) = self.state.confirm_delete_option {
             let name = self
                 .doc
                 .scenarios()
-                .get(index)
+                .get(id)
                 .map_or_else(String::new, |s| s.name.clone());
             if let Some(delete) = confirm_delete_option_ui(ctx, &name) {
                 if delete {
-                    if let Err(refusal) = self.doc.delete_option(index) {
+                    if let Err(refusal) = self.doc.delete_option(id) {
                         self.state.refusal = Some(refusal.to_string());
-                    }
-                    // Later options move up one place.
-                    if let Some(chosen) = &mut self.state.compare {
-                        chosen.retain(|&i| i != index);
-                        chosen
-                            .iter_mut()
-                            .filter(|i| **i > index)
-                            .for_each(|i| *i -= 1);
                     }
                     self.keep_selection_valid();
                 }

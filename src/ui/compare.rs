@@ -4,10 +4,10 @@
 use super::state::UiState;
 use super::theme;
 use crate::app::Document;
-use crate::model::Totals;
 use crate::model::changes::{Change, changes};
 use crate::model::compare::{COMPARED, agency_alternative, difference};
 use crate::model::figures::{Better, Figure, figure};
+use crate::model::{ScenarioId, Totals};
 use crate::text;
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, HLine, Legend, LineStyle, Plot};
@@ -24,16 +24,15 @@ const SCENARIO_COLOURS: [Color32; 4] = [
 ];
 
 /// The options compared: those chosen, or (until the user chooses) the first three.
-fn compared(doc: &Document, state: &UiState) -> Vec<usize> {
-    let options = doc.scenarios().len();
+/// In the order of the scenario bar; a deleted option drops out by itself.
+fn compared(doc: &Document, state: &UiState) -> Vec<ScenarioId> {
+    let options = doc.scenarios().options().iter().map(|s| s.id);
     match &state.compare {
-        Some(chosen) => chosen
-            .iter()
-            .copied()
-            .filter(|&i| i > 0 && i < options)
+        Some(chosen) => options
+            .filter(|id| chosen.contains(id))
             .take(MAX_COMPARED_OPTIONS)
             .collect(),
-        None => (1..options).take(MAX_COMPARED_OPTIONS).collect(),
+        None => options.take(MAX_COMPARED_OPTIONS).collect(),
     }
 }
 
@@ -63,7 +62,8 @@ pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
                 if set.len() == 1 {
                     ui.weak("no options yet: make one with + New option above.");
                 }
-                for (i, option) in set.iter().enumerate().skip(1) {
+                for option in set.options() {
+                    let i = option.id;
                     let mut on = options.contains(&i);
                     let full = options.len() >= MAX_COMPARED_OPTIONS && !on;
                     let response =
@@ -75,14 +75,15 @@ pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
                         } else {
                             next.retain(|&k| k != i);
                         }
-                        next.sort_unstable();
                         state.compare = Some(next);
                     }
                 }
                 ui.weak(format!("(up to {MAX_COMPARED_OPTIONS} options)"));
             });
 
-            let columns: Vec<usize> = std::iter::once(0).chain(options.iter().copied()).collect();
+            let columns: Vec<ScenarioId> = std::iter::once(ScenarioId::BASELINE)
+                .chain(options.iter().copied())
+                .collect();
             let headlines: Vec<&Totals> = columns
                 .iter()
                 .filter_map(|&i| Some(&doc.assessment_of(i)?.service))
@@ -109,7 +110,7 @@ pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
         });
 }
 
-fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &[&Totals]) {
+fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlines: &[&Totals]) {
     let set = doc.scenarios();
     egui::Grid::new("compare-figures")
         .striped(true)
@@ -148,9 +149,10 @@ fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &
 }
 
 /// For each option that adds staff: what those posts cost, and what agency cover would cost.
-fn agency_alternatives_ui(ui: &mut Ui, doc: &Document, options: &[usize]) {
+fn agency_alternatives_ui(ui: &mut Ui, doc: &Document, options: &[ScenarioId]) {
     let set = doc.scenarios();
-    let (Some(base_assessment), base) = (doc.assessment_of(0), set.baseline()) else {
+    let (Some(base_assessment), base) = (doc.assessment_of(ScenarioId::BASELINE), set.baseline())
+    else {
         return;
     };
     for &i in options {
@@ -175,7 +177,7 @@ fn agency_alternatives_ui(ui: &mut Ui, doc: &Document, options: &[usize]) {
     }
 }
 
-fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[usize], headlines: &[&Totals]) {
+fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlines: &[&Totals]) {
     let set = doc.scenarios();
     let width = 0.8 / columns.len().max(1) as f64;
     let charts: Vec<BarChart> = columns

@@ -3,40 +3,40 @@
 
 use super::state::UiState;
 use super::widgets::text_field;
-use crate::model::ScenarioSet;
+use crate::model::{ScenarioId, ScenarioSet};
 use egui::{RichText, Ui};
 
 /// What the user asked of the scenarios this frame; the app carries it out.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ScenarioAction {
-    Show(usize),
+    Show(ScenarioId),
     /// A new option, a copy of the scenario shown.
     NewOption,
-    Rename(usize, String),
+    Rename(ScenarioId, String),
     /// Asks to delete the option (the app confirms first).
-    Delete(usize),
+    Delete(ScenarioId),
 }
 
 pub fn scenario_bar_ui(
     ui: &mut Ui,
     set: &ScenarioSet,
-    active: usize,
+    active: ScenarioId,
     state: &mut UiState,
 ) -> Option<ScenarioAction> {
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Scenario:").strong());
-        for (i, scenario) in set.iter().enumerate() {
+        for scenario in set.iter() {
             if ui
-                .selectable_label(i == active, &scenario.name)
-                .on_hover_text(if i == 0 {
+                .selectable_label(scenario.id == active, &scenario.name)
+                .on_hover_text(if scenario.id == ScenarioId::BASELINE {
                     "The plan as it is. Options never change it."
                 } else {
                     "An option: a copy you can change without touching the baseline."
                 })
                 .clicked()
             {
-                action = Some(ScenarioAction::Show(i));
+                action = Some(ScenarioAction::Show(scenario.id));
             }
         }
         if ui
@@ -46,14 +46,14 @@ pub fn scenario_bar_ui(
         {
             action = Some(ScenarioAction::NewOption);
         }
-        if active > 0
+        if active != ScenarioId::BASELINE
             && let Some(option) = set.get(active)
         {
             ui.separator();
             if let Some(name) = text_field(
                 ui,
                 "Option name",
-                ("option-name", active),
+                ("option-name", active.0),
                 &option.name,
                 &mut state.drafts,
             ) {

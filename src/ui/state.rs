@@ -1,6 +1,6 @@
 //! What the UI remembers between frames that is not part of the plan.
 
-use crate::model::{Band, ContractKind, GradeId, PostId, TeamId};
+use crate::model::{Band, ContractKind, GradeId, PostId, ScenarioId, TeamId};
 use std::collections::HashMap;
 
 /// The view in the central area.
@@ -123,10 +123,10 @@ pub struct UiState {
     /// A team waiting for "delete with its posts?" confirmation.
     pub confirm_delete_team: Option<TeamId>,
     /// An option waiting for "delete this option?" confirmation.
-    pub confirm_delete_option: Option<usize>,
-    /// The options chosen for the Compare view (indices); `None` until the user chooses, when
-    /// the first three are shown.
-    pub compare: Option<Vec<usize>>,
+    pub confirm_delete_option: Option<ScenarioId>,
+    /// The options chosen for the Compare view; `None` until the user chooses, when the first
+    /// three are shown.
+    pub compare: Option<Vec<ScenarioId>>,
     /// Whether the Projection view opens with its assumptions shown.
     pub assumptions_open: bool,
 }

@@ -27,10 +27,6 @@ pub(super) fn set_count(counts: &mut CaseCounts, case_type: CaseTypeId, count: u
     }
 }
 
-pub(super) fn next_id(ids: impl Iterator<Item = u32>) -> u32 {
-    ids.max().map_or(1, |max| max.saturating_add(1))
-}
-
 pub(super) fn non_blank(name: String, what: &str) -> Result<String, Refusal> {
     let trimmed = name.trim();
     if trimmed.is_empty() {

@@ -11,12 +11,12 @@ use super::assumptions::{Assumptions, assumptions_problems};
 use super::costs::{CostRates, cost_problems};
 use super::validate::{post_dates_problem, timeline_problem};
 use super::{
-    CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, Plan, Post, PostId,
-    PostStatus, Settings, Team, TeamFunction, TeamId, Timeline, YearMonth,
+    CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, NextIds, Plan, Post,
+    PostId, PostStatus, Settings, Team, TeamFunction, TeamId, Timeline, YearMonth,
 };
 use checks::{
     case_type_mut, check_capacity, check_case_type, check_contract, check_count, check_fte,
-    check_grade, check_settings, check_weight, grade_mut, next_id, non_blank, post_index, post_mut,
+    check_grade, check_settings, check_weight, grade_mut, non_blank, post_index, post_mut,
     release_cases, rule, set_count, team_index, team_mut,
 };
 use std::fmt;
@@ -24,6 +24,10 @@ use std::fmt;
 /// One edit. Ids refer to existing items unless the variant creates one.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Several edits as one: applied in order, all or none, and undone in one step (an
+    /// import, an allocation, a bulk edit, or everything a panel asked for in one frame).
+    Batch(Vec<Command>),
+
     SetPlanName(String),
     SetPlanNotes(String),
     SetSettings(Settings),
@@ -170,6 +174,20 @@ pub enum Created {
     Posts(Vec<PostId>),
     CaseType(CaseTypeId),
     Grade(GradeId),
+    /// What each command of a batch created, in order.
+    Batch(Vec<Created>),
+}
+
+impl Created {
+    /// The last team or post created, for the UI to select.
+    pub fn last_selectable(&self) -> Option<Created> {
+        match self {
+            Created::Team(_) => Some(self.clone()),
+            Created::Posts(ids) => ids.first().map(|&id| Created::Posts(vec![id])),
+            Created::Batch(all) => all.iter().rev().find_map(Created::last_selectable),
+            Created::Nothing | Created::CaseType(_) | Created::Grade(_) => None,
+        }
+    }
 }
 
 /// Why a command was refused. The plan is unchanged.
@@ -188,13 +206,48 @@ fn refuse<T>(reason: impl Into<String>) -> Result<T, Refusal> {
     Err(Refusal(reason.into()))
 }
 
+/// `count` new ids from `next`; refused only when a plan has used up every number.
+fn take_ids(next: &mut u32, count: u32) -> Result<u32, Refusal> {
+    NextIds::take(next, count).ok_or_else(|| {
+        Refusal(format!(
+            "Nothing new can be numbered: this plan already uses the largest possible id ({}).",
+            u32::MAX
+        ))
+    })
+}
+
 /// Most posts one "add posts" command may create: a cohort, not a typo of 1800.
 pub const MAX_POSTS_AT_ONCE: u32 = 200;
 
-/// Applies `command` to `plan`, or refuses it and leaves `plan` as it was.
+/// Applies `command` to `plan`, or refuses it and leaves `plan` as it was. New items are
+/// numbered on from the plan's largest ids.
 pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
+    let mut ids = NextIds::of(plan);
+    apply_with(plan, command, &mut ids)
+}
+
+/// Applies `command` to `plan`, taking the ids of new items from `ids` (a plan's scenarios
+/// share one [`NextIds`], so an id means one thing across them). Refused, `plan` and `ids`
+/// are as they were.
+pub fn apply_with(
+    plan: &mut Plan,
+    command: Command,
+    ids: &mut NextIds,
+) -> Result<Created, Refusal> {
     use Command as C;
     match command {
+        C::Batch(commands) => {
+            // On a copy, so a refusal part-way leaves the plan (and the ids) untouched.
+            let mut copy = plan.clone();
+            let mut copy_ids = *ids;
+            let mut created = Vec::with_capacity(commands.len());
+            for command in commands {
+                created.push(apply_with(&mut copy, command, &mut copy_ids)?);
+            }
+            *plan = copy;
+            *ids = copy_ids;
+            return Ok(Created::Batch(created));
+        }
         C::SetPlanName(name) => {
             plan.name = non_blank(name, "The plan")?;
         }
@@ -227,8 +280,8 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
         }
 
         C::AddTeam { name, function } => {
-            let id = TeamId(next_id(plan.teams.iter().map(|t| t.id.0)));
             let name = non_blank(name, "A team")?;
+            let id = TeamId(take_ids(&mut ids.team, 1)?);
             plan.teams.push(Team {
                 id,
                 name,
@@ -276,9 +329,9 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
                     "Add from 1 to {MAX_POSTS_AT_ONCE} posts at a time."
                 ));
             }
-            let first = next_id(plan.posts.iter().map(|p| p.id.0));
-            let ids: Vec<PostId> = (first..first + count).map(PostId).collect();
-            plan.posts.extend(ids.iter().map(|&id| Post {
+            let first = take_ids(&mut ids.post, count)?;
+            let new: Vec<PostId> = (first..first + count).map(PostId).collect();
+            plan.posts.extend(new.iter().map(|&id| Post {
                 id,
                 team,
                 grade,
@@ -290,13 +343,13 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
                 starts: None,
                 leaves: None,
             }));
-            return Ok(Created::Posts(ids));
+            return Ok(Created::Posts(new));
         }
         C::DuplicatePost { post } => {
             let index = post_index(plan, post)?;
             // A copy of the post, not of the person: vacant, with no cases.
             let copy = Post {
-                id: PostId(next_id(plan.posts.iter().map(|p| p.id.0))),
+                id: PostId(take_ids(&mut ids.post, 1)?),
                 worker: None,
                 status: PostStatus::Active,
                 cases: CaseCounts::new(),
@@ -380,8 +433,8 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
             must_allocate,
         } => {
             check_weight(weight)?;
-            let id = CaseTypeId(next_id(plan.case_types.iter().map(|c| c.id.0)));
             let name = non_blank(name, "A case type")?;
+            let id = CaseTypeId(take_ids(&mut ids.case_type, 1)?);
             plan.case_types.push(CaseType {
                 id,
                 name,
@@ -441,8 +494,8 @@ pub fn apply(plan: &mut Plan, command: Command) -> Result<Created, Refusal> {
             holds_cases,
         } => {
             check_capacity(capacity_points)?;
-            let id = GradeId(next_id(plan.grades.iter().map(|g| g.id.0)));
             let name = non_blank(name, "A grade")?;
+            let id = GradeId(take_ids(&mut ids.grade, 1)?);
             plan.grades.push(Grade {
                 id,
                 name,
