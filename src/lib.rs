@@ -12,16 +12,22 @@
 //!                                            │            ├─model::assess──────▶ Assessment
 //!                                            │            ├─model::projection──▶ Projection, Bands
 //!                                            │            └─model::changes / compare ─▶ Compare view
-//!                                            │ ScenarioSet::apply(scenario, Command)
-//!                                            │   (the only way a plan changes)
+//!                                            │ ScenarioSet::apply(ScenarioId, Command)
+//!                                            │   (the only way a plan changes; a Batch is one)
 //!   ui panels ──push Command──▶ app::Document ┘ ──per-scenario undo, dirty flag, fresh figures
+//!
+//!   Assessment / ProjectedMonth ──model::figures (the catalogue)──▶ Overview cards, inspector,
+//!                                    Compare, CLI summary, exports: one label, one figure
 //! ```
 //!
 //! - [`model`]: the domain, **pure**: plain data in, plain data out. Plans, validation rules,
 //!   [`model::Command`]s and [`model::apply()`], the capacity and caseload calculations. No UI,
 //!   no file or network I/O, no clocks. Every figure of a plan as it stands is computed by
-//!   [`model::assess()`], and every definition is written once there. A [`model::ScenarioSet`]
-//!   holds the baseline and its options, each a complete [`model::Plan`]; month-by-month figures
+//!   [`model::assess()`], and every definition is written once there; [`model::figures`] is the
+//!   catalogue of every figure a user sees (label, unit, better-when, definition, how computed
+//!   from an assessment or a projected month), which every view and the CLI read. A
+//!   [`model::ScenarioSet`] holds the baseline and its options (each with a stable
+//!   [`model::ScenarioId`]), each a complete [`model::Plan`]; month-by-month figures
 //!   come from [`model::projection`] (expected path and seeded Monte Carlo bands), cost from
 //!   [`model::costs`], side-by-side figures and the list of changes from [`model::compare`] and
 //!   [`model::changes`].
@@ -51,7 +57,12 @@
 //! - No ratio is ever NaN: a zero denominator gives `None` ("no value").
 //! - Loading never panics, whatever the bytes; a failed save leaves the existing file untouched.
 //! - A command either applies fully and leaves a valid plan valid, or is refused with a reason
-//!   and changes nothing (property-tested in `tests/commands.rs`).
+//!   and changes nothing (property-tested in `tests/commands.rs`); a `Command::Batch` applies
+//!   all its commands or none, and is one undo step.
+//! - New ids are given by the model (`model::NextIds`, one per plan, shared by its scenarios):
+//!   an id is never given twice, not even after an undo removed its first holder.
+//! - One label is one figure: views never compute or name a figure themselves, they read it
+//!   from [`model::figures`].
 //! - Every scenario has the same shared parts (name, notes, settings, timeline, case types,
 //!   grades, cost rates): a shared command is applied to all scenarios or to none. Editing an
 //!   option never changes the baseline. One post or team id means the same post or team in
