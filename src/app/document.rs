@@ -5,20 +5,21 @@
 //! never from another scenario. Changes to the parts all scenarios share (case types, grades,
 //! settings, timeline, cost rates) have their own history, reachable from every scenario; Ctrl+Z
 //! undoes whichever of the two came last.
+//!
+//! The shown scenario's projection is worked out in the frame that first needs it (it is
+//! quick); its Monte Carlo bands are worked out in the background for the document's current
+//! revision (see [`super::bands`]), so the bands shown are always those of the plan drawn.
 
+use super::bands::{BandsState, BandsWork};
+use super::jobs::Wake;
 use crate::io::{LoadError, SaveError, load_file, save_file};
-use crate::model::projection::{Bands, Projection, monte_carlo, project};
+use crate::model::projection::{Bands, Projection, project};
 use crate::model::scenarios::{OwnParts, SharedParts, is_shared};
 use crate::model::{Assessment, Command, Created, Plan, Refusal, ScenarioSet, assess};
 use std::path::{Path, PathBuf};
 
 /// Undo steps kept; older ones are dropped.
 const MAX_UNDOS: usize = 300;
-
-/// Monte Carlo runs behind the Projection view's bands, and their seed (fixed, so the bands
-/// are the same every time the same plan is shown).
-pub const BAND_RUNS: u32 = 1_000;
-pub const BAND_SEED: u64 = 2026;
 
 /// Which history an edit belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,9 +57,12 @@ pub struct Document {
     /// The scope edited since the last undo point; the point is made when the user's gesture
     /// (a drag, typing in a field) ends. See [`Document::settle`].
     pending: Option<Scope>,
-    /// The active scenario's projection and bands, worked out when first asked for.
+    /// Counts changes to the scenario shown (edits, undo, showing another scenario): the
+    /// bands are worked out for one revision.
+    revision: u64,
+    /// The active scenario's projection, worked out when first asked for, and its bands.
     projection: Option<Projection>,
-    bands: Option<Bands>,
+    bands: BandsWork,
 }
 
 impl Document {
@@ -79,8 +83,9 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             pending: None,
+            revision: 0,
             projection: None,
-            bands: None,
+            bands: BandsWork::default(),
         }
     }
 
@@ -116,8 +121,7 @@ impl Document {
         if index < self.set.len() && index != self.active {
             self.settle();
             self.active = index;
-            self.projection = None;
-            self.bands = None;
+            self.plan_shown_changed();
         }
     }
 
@@ -294,8 +298,7 @@ impl Document {
         } else if self.active > index {
             self.active -= 1;
         }
-        self.projection = None;
-        self.bands = None;
+        self.plan_shown_changed();
         self.after_structure_change();
         Ok(())
     }
@@ -315,21 +318,42 @@ impl Document {
         self.projection.get_or_insert_with(|| project(plan))
     }
 
-    /// The shown scenario's Monte Carlo bands (`BAND_RUNS` runs), once asked for.
-    pub fn bands(&mut self) -> &Bands {
-        let plan = self.set.plan(self.active);
-        self.bands
-            .get_or_insert_with(|| monte_carlo(plan, BAND_RUNS, BAND_SEED))
-    }
-
     /// The projection if it is already worked out.
     pub fn projection_if_ready(&self) -> Option<&Projection> {
         self.projection.as_ref()
     }
 
-    /// The bands if they are already worked out (drawing never waits for them mid-gesture).
+    /// Starts working out the shown scenario's Monte Carlo bands in the background, unless
+    /// they are ready or under way for the plan as it is. `wake` is called when they are done.
+    pub fn start_bands(&mut self, wake: Wake) {
+        self.bands
+            .start(self.set.plan(self.active), self.revision, wake);
+    }
+
+    /// Takes the bands if they are done; bands for an earlier revision are dropped, never
+    /// shown. True when bands arrived.
+    pub fn poll_bands(&mut self) -> bool {
+        self.bands.poll(self.revision)
+    }
+
+    /// Waits for the bands under way, if any (tests and benchmarks wait this way).
+    pub fn wait_for_bands(&mut self) -> Option<&Bands> {
+        self.bands.wait(self.revision)
+    }
+
+    /// The bands if they are already worked out for the plan as it is now.
     pub fn bands_if_ready(&self) -> Option<&Bands> {
-        self.bands.as_ref()
+        self.bands.ready()
+    }
+
+    /// Where the shown scenario's bands are.
+    pub fn bands_state(&self) -> BandsState<'_> {
+        self.bands.state()
+    }
+
+    /// Counts changes to the scenario shown.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// True while an edit gesture is under way.
@@ -349,10 +373,16 @@ impl Document {
             }
         }
         if scope == Scope::Shared || scope == Scope::Scenario(self.active) {
-            self.projection = None;
-            self.bands = None;
+            self.plan_shown_changed();
         }
         self.after_structure_change();
+    }
+
+    /// The plan shown is no longer the one its projection and bands were worked out for.
+    fn plan_shown_changed(&mut self) {
+        self.revision += 1;
+        self.projection = None;
+        self.bands.forget();
     }
 
     fn after_structure_change(&mut self) {
