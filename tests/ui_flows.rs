@@ -194,6 +194,7 @@ fn saving_through_the_dialog_and_opening_again_gives_the_same_plan() {
     other.run();
     other.get_by_label_contains("Open…").click();
     other.run();
+    common::wait_for_work(&mut other);
     assert_eq!(
         other.state().document().plan(),
         harness.state().document().plan()
@@ -216,6 +217,7 @@ fn a_bad_file_shows_its_error_and_keeps_the_open_plan_with_its_unsaved_edits() {
     harness.get_by_label("Unsaved changes");
     harness.get_by_label("Discard changes").click();
     harness.run();
+    common::wait_for_work(&mut harness);
     harness.get_by_label("The plan could not be opened");
     status_shows(&harness, "4 problems in the plan");
     harness.get_by_label("OK").click();
@@ -237,6 +239,7 @@ fn a_file_that_fails_to_load_is_reported_with_line_and_column() {
     let before = harness.state().document().plan().clone();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
+    common::wait_for_work(&mut harness);
     harness.get_by_label("The plan could not be opened");
     status_shows(&harness, "truncated.ron:25:54:");
     harness.get_by_label("OK").click();
@@ -250,6 +253,7 @@ fn a_file_that_fails_to_load_is_reported_with_line_and_column() {
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
+    common::wait_for_work(&mut harness);
     status_shows(&harness, "4 problems in the plan");
     status_shows(
         &harness,

@@ -68,6 +68,7 @@ fn dropping_a_plan_file_on_the_window_opens_it() {
         .dropped_files
         .push(Arc::new(Dropped(path.clone())));
     harness.run();
+    common::wait_for_work(&mut harness);
     assert_eq!(harness.state().document().path(), Some(path.as_path()));
     assert!(
         harness
@@ -107,13 +108,15 @@ fn the_last_plan_reopens_after_a_restart() {
     first.run();
     first.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     first.run();
+    common::wait_for_work(&mut first);
     let mut storage = MemoryStorage::default();
     eframe::App::save(first.state_mut(), &mut storage);
     assert!(storage.0.contains_key(RECENT_KEY));
 
     // Second run: the recent list comes back from storage and the plan reopens.
     let recent: RecentFiles = eframe::get_value(&storage, RECENT_KEY).unwrap();
-    let second = CaseloadApp::with_recent(recent, Box::new(ScriptedDialogs::default()));
+    let mut second = CaseloadApp::with_recent(recent, Box::new(ScriptedDialogs::default()));
+    second.finish_opening();
     assert_eq!(second.document().plan().name, "North restructure");
     assert_eq!(second.document().path(), Some(path.as_path()));
 }
@@ -122,7 +125,8 @@ fn the_last_plan_reopens_after_a_restart() {
 fn a_recent_plan_that_no_longer_opens_falls_back_to_the_example() {
     let mut recent = RecentFiles::default();
     recent.add(Path::new("/no/such/plan.ron"));
-    let app = CaseloadApp::with_recent(recent, Box::new(ScriptedDialogs::default()));
+    let mut app = CaseloadApp::with_recent(recent, Box::new(ScriptedDialogs::default()));
+    app.finish_opening();
     assert_eq!(app.document().plan(), &default_plan());
 }
 

@@ -130,6 +130,7 @@ fn the_projection_shows_when_capacity_runs_out() {
     // With 360 more cases of capacity the option is within capacity until the contracts end.
     assert_shows(&harness, "First over capacity: Apr 2027");
     assert_shows(&harness, "Apr 2027 (22 posts)");
+    common::wait_for_work(&mut harness);
     assert!(harness.state().document().bands_if_ready().is_some());
 }
 
@@ -201,6 +202,7 @@ fn a_version_1_file_opens_as_a_baseline() {
     for _ in 0..5 {
         harness.run();
     }
+    common::wait_for_work(&mut harness);
     assert_shows(&harness, "Opened");
     let doc = harness.state().document();
     assert_eq!(doc.scenarios().len(), 1);

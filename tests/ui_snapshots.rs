@@ -62,5 +62,6 @@ fn projection_of_the_fixed_term_option() {
     harness.run();
     harness.get_by_label("Projection").click();
     harness.run();
+    common::wait_for_work(&mut harness);
     harness.snapshot("projection");
 }

@@ -5,9 +5,15 @@
 //! never from another scenario. Changes to the parts all scenarios share (case types, grades,
 //! settings, timeline, cost rates) have their own history, reachable from every scenario; Ctrl+Z
 //! undoes whichever of the two came last.
+//!
+//! The shown scenario's projection is worked out in the frame that first needs it (it is
+//! quick); its Monte Carlo bands are worked out in the background for the document's current
+//! revision (see [`super::bands`]), so the bands shown are always those of the plan drawn.
 
+use super::bands::{BandsState, BandsWork};
+use super::jobs::Wake;
 use crate::io::{LoadError, SaveError, load_file, save_file};
-use crate::model::projection::{Bands, Projection, monte_carlo, project};
+use crate::model::projection::{Bands, Projection, project};
 use crate::model::scenarios::{OwnParts, Reach, SharedParts, reach, validate_scenarios};
 use crate::model::{Assessment, Command, Created, Plan, Refusal, ScenarioId, ScenarioSet, assess};
 use std::collections::HashMap;
@@ -15,11 +21,6 @@ use std::path::{Path, PathBuf};
 
 /// Undo steps kept; older ones are dropped.
 const MAX_UNDOS: usize = 300;
-
-/// Monte Carlo runs behind the Projection view's bands, and their seed (fixed, so the bands
-/// are the same every time the same plan is shown).
-pub const BAND_RUNS: u32 = 1_000;
-pub const BAND_SEED: u64 = 2026;
 
 /// Which history an edit belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,9 +64,12 @@ pub struct Document {
     pending: Option<Scope>,
     /// Why the last undo or redo was not carried out (shown until the next one).
     blocked: Option<String>,
-    /// The active scenario's projection and bands, worked out when first asked for.
+    /// Counts changes to the scenario shown (edits, undo, showing another scenario): the
+    /// bands are worked out for one revision.
+    revision: u64,
+    /// The active scenario's projection, worked out when first asked for, and its bands.
     projection: Option<Projection>,
-    bands: Option<Bands>,
+    bands: BandsWork,
 }
 
 impl Document {
@@ -87,8 +91,9 @@ impl Document {
             redo: Vec::new(),
             pending: None,
             blocked: None,
+            revision: 0,
             projection: None,
-            bands: None,
+            bands: BandsWork::default(),
         }
     }
 
@@ -125,8 +130,7 @@ impl Document {
         if self.set.get(id).is_some() && id != self.active {
             self.settle();
             self.active = id;
-            self.projection = None;
-            self.bands = None;
+            self.plan_shown_changed();
         }
     }
 
@@ -328,8 +332,7 @@ impl Document {
         }
         if self.active == id {
             self.active = ScenarioId::BASELINE;
-            self.projection = None;
-            self.bands = None;
+            self.plan_shown_changed();
         }
         self.after_structure_change();
         Ok(())
@@ -350,21 +353,42 @@ impl Document {
         self.projection.get_or_insert_with(|| project(plan))
     }
 
-    /// The shown scenario's Monte Carlo bands (`BAND_RUNS` runs), once asked for.
-    pub fn bands(&mut self) -> &Bands {
-        let plan = self.set.plan(self.active);
-        self.bands
-            .get_or_insert_with(|| monte_carlo(plan, BAND_RUNS, BAND_SEED))
-    }
-
     /// The projection if it is already worked out.
     pub fn projection_if_ready(&self) -> Option<&Projection> {
         self.projection.as_ref()
     }
 
-    /// The bands if they are already worked out (drawing never waits for them mid-gesture).
+    /// Starts working out the shown scenario's Monte Carlo bands in the background, unless
+    /// they are ready or under way for the plan as it is. `wake` is called when they are done.
+    pub fn start_bands(&mut self, wake: Wake) {
+        self.bands
+            .start(self.set.plan(self.active), self.revision, wake);
+    }
+
+    /// Takes the bands if they are done; bands for an earlier revision are dropped, never
+    /// shown. True when bands arrived.
+    pub fn poll_bands(&mut self) -> bool {
+        self.bands.poll(self.revision)
+    }
+
+    /// Waits for the bands under way, if any (tests and benchmarks wait this way).
+    pub fn wait_for_bands(&mut self) -> Option<&Bands> {
+        self.bands.wait(self.revision)
+    }
+
+    /// The bands if they are already worked out for the plan as it is now.
     pub fn bands_if_ready(&self) -> Option<&Bands> {
-        self.bands.as_ref()
+        self.bands.ready()
+    }
+
+    /// Where the shown scenario's bands are.
+    pub fn bands_state(&self) -> BandsState<'_> {
+        self.bands.state()
+    }
+
+    /// Counts changes to the scenario shown.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// True while an edit gesture is under way.
@@ -387,10 +411,16 @@ impl Document {
             }
         }
         if shared || scope == Scope::Scenario(self.active) {
-            self.projection = None;
-            self.bands = None;
+            self.plan_shown_changed();
         }
         self.after_structure_change();
+    }
+
+    /// The plan shown is no longer the one its projection and bands were worked out for.
+    fn plan_shown_changed(&mut self) {
+        self.revision += 1;
+        self.projection = None;
+        self.bands.forget();
     }
 
     fn after_structure_change(&mut self) {

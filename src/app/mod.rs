@@ -1,10 +1,17 @@
-//! The desktop app's state, without any drawing: the open document with its undo history,
-//! recently opened files, and file dialogs behind a trait so tests can script them.
+//! The desktop app's state, without any drawing: the open document with its undo history and
+//! its projection's bands, recently opened files, file dialogs behind a trait so tests can
+//! script them, and background jobs for work too slow for a frame (opening a file, the bands).
 
+mod bands;
 mod document;
 mod file_dialog;
+mod jobs;
+mod opening;
 mod recent;
 
+pub use bands::{BAND_RUNS, BAND_SEED, BandsState};
 pub use document::Document;
 pub use file_dialog::{DialogAnswer, DialogPurpose, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use jobs::{Job, JobControl, JobState, Wake};
+pub use opening::{Opened, Opening};
 pub use recent::RecentFiles;

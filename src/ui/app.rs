@@ -1,6 +1,10 @@
 //! The window: lays out the panels, carries out file actions, and applies the commands the
 //! panels emit. Panels draw from the plan and push [`Command`]s; after each panel the commands
 //! are applied, so panels drawn later in the same frame (the charts) already show the edit.
+//!
+//! Heavy work runs off the frame as background jobs: opening a file (the window shows "Opening
+//! NAME…" and takes no edits meanwhile) and the projection's bands. Each frame first takes
+//! whatever has finished.
 
 use super::dialogs::{
     UnsavedChoice, confirm_delete_option_ui, confirm_delete_team_ui, error_ui, unsaved_changes_ui,
@@ -8,15 +12,25 @@ use super::dialogs::{
 use super::menu::{AppAction, menu_bar_ui, shortcut_action};
 use super::scenarios::{ScenarioAction, scenario_bar_ui};
 use super::state::{Selection, UiState, View};
-use super::{compare, inspector, mix, overview, posts_table, projection, structure, weights};
-use crate::app::{DialogAnswer, DialogPurpose, Document, FileDialogs, RecentFiles};
+use super::status::status_bar_ui;
+use super::{busy, compare, inspector, mix, overview, posts_table, projection, structure, weights};
+use crate::app::{
+    BandsState, DialogAnswer, DialogPurpose, Document, FileDialogs, Opened, Opening, RecentFiles,
+    Wake,
+};
 use crate::io::default_scenarios;
 use crate::model::{Command, Created, defaults};
-use egui::{RichText, ViewportCommand};
+use egui::ViewportCommand;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 /// Where the recent-plans list is kept in eframe's storage (the platform's app data folder).
 pub const RECENT_KEY: &str = "recent-plans";
+
+/// How long the frame that starts opening a file waits for it: a small plan is open within it,
+/// so it appears at once with no "Opening…" flash; a large one goes on in the background.
+const QUICK_OPEN: Duration = Duration::from_millis(3);
 
 /// A question the app is waiting for the user to answer.
 enum Prompt {
@@ -41,6 +55,13 @@ pub struct CaseloadApp {
     title: String,
     /// A passing message for the status bar ("Saved …").
     notice: Option<String>,
+    /// A plan file being opened in the background. At start, the last plan: the document is
+    /// then only a stand-in.
+    opening: Option<Opening>,
+    /// Called from a worker when its job is done, to draw the window again.
+    wake: Wake,
+    /// The window's context, known from the first frame (or from eframe at start), for `wake`.
+    context: Arc<OnceLock<egui::Context>>,
 }
 
 impl CaseloadApp {
@@ -50,23 +71,19 @@ impl CaseloadApp {
             .storage
             .and_then(|storage| eframe::get_value(storage, RECENT_KEY))
             .unwrap_or_default();
-        Self::with_recent(recent, dialogs)
+        let app = Self::with_recent(recent, dialogs);
+        let _ = app.context.set(cc.egui_ctx.clone());
+        app
     }
 
-    /// Opens the most recent plan, or the built-in example on first start (or when the last
-    /// plan no longer opens, saying why).
+    /// Reopens the most recent plan in the background, showing "Opening NAME…" meanwhile; the
+    /// built-in example on first start (or when the last plan no longer opens, saying why).
     pub fn with_recent(recent: RecentFiles, dialogs: Box<dyn FileDialogs>) -> Self {
-        let mut notice = None;
-        let doc = match recent.last().map(Document::open) {
-            Some(Ok(doc)) => doc,
-            Some(Err(e)) => {
-                notice = Some(format!("Could not reopen the last plan: {e}"));
-                Document::with_scenarios(default_scenarios(), None)
-            }
-            None => Document::with_scenarios(default_scenarios(), None),
-        };
-        CaseloadApp {
-            doc,
+        let context: Arc<OnceLock<egui::Context>> = Arc::default();
+        let window = context.clone();
+        let last = recent.last().map(Path::to_owned);
+        let mut app = CaseloadApp {
+            doc: Document::with_scenarios(default_scenarios(), None),
             state: UiState::default(),
             recent,
             dialogs,
@@ -74,8 +91,21 @@ impl CaseloadApp {
             after_save: None,
             closing: false,
             title: String::new(),
-            notice,
+            notice: None,
+            opening: None,
+            wake: Arc::new(move || {
+                if let Some(ctx) = window.get() {
+                    ctx.request_repaint();
+                }
+            }),
+            context,
+        };
+        if let Some(path) = last {
+            // An empty stand-in, not the example: the user expects their own plan.
+            app.doc = Document::new(defaults::new_plan(), None);
+            app.start_opening(&path, true);
         }
+        app
     }
 
     /// The app with `plan` open (not yet saved anywhere): for tests and benchmarks.
@@ -91,6 +121,19 @@ impl CaseloadApp {
 
     pub fn recent(&self) -> &RecentFiles {
         &self.recent
+    }
+
+    /// True while work goes on in the background: a file opening, or the bands.
+    pub fn is_busy(&self) -> bool {
+        self.opening.is_some() || matches!(self.doc.bands_state(), BandsState::WorkingOut(_))
+    }
+
+    /// Waits for a file being opened and takes it (tests wait this way; the window never does).
+    pub fn finish_opening(&mut self) {
+        if let Some(opening) = &mut self.opening {
+            let outcome = opening.wait();
+            self.opened(outcome);
+        }
     }
 
     // ---------- actions ----------
@@ -112,7 +155,7 @@ impl CaseloadApp {
         match action {
             AppAction::New => self.replace_document(Document::new(defaults::new_plan(), None)),
             AppAction::Open => self.ask(DialogPurpose::Open, ctx),
-            AppAction::OpenPath(path) => self.open(&path),
+            AppAction::OpenPath(path) => self.start_opening(&path, false),
             AppAction::Save => match self.doc.path().map(Path::to_owned) {
                 Some(path) => {
                     self.save_to(&path);
@@ -152,7 +195,7 @@ impl CaseloadApp {
 
     fn answer(&mut self, answer: DialogAnswer, ctx: &egui::Context) {
         match (answer.purpose, answer.path) {
-            (DialogPurpose::Open, Some(path)) => self.open(&path),
+            (DialogPurpose::Open, Some(path)) => self.start_opening(&path, false),
             (DialogPurpose::SaveAs, Some(path)) => {
                 let path = with_ron_extension(path);
                 if self.save_to(&path)
@@ -166,23 +209,51 @@ impl CaseloadApp {
         }
     }
 
-    /// Opens `path`; on failure the open plan stays as it was and the error is shown.
-    fn open(&mut self, path: &Path) {
-        match Document::open(path) {
-            Ok(doc) => {
+    /// Starts opening `path` in the background (a later open replaces an earlier one);
+    /// `at_start` for the last plan, reopened as the app starts.
+    fn start_opening(&mut self, path: &Path, at_start: bool) {
+        let mut opening = Opening::start(path, at_start, self.wake.clone());
+        let outcome = opening.poll(QUICK_OPEN);
+        self.opening = Some(opening);
+        if let Some(outcome) = outcome {
+            self.opened(outcome);
+        }
+    }
+
+    /// Shows the plan just opened. On failure the open plan stays as it was and the error is
+    /// shown; at start, the example is shown with the reason in the status bar.
+    fn opened(&mut self, outcome: Opened) {
+        let Some(opening) = self.opening.take() else {
+            return;
+        };
+        let path = opening.path();
+        match outcome {
+            Opened::Ready(doc) => {
                 self.recent.add(path);
-                self.replace_document(doc);
+                self.replace_document(*doc);
                 self.notice = Some(format!("Opened {}", path.display()));
             }
-            Err(e) => {
+            Opened::Failed(message) => {
                 if !path.exists() {
                     self.recent.remove(path);
                 }
-                self.prompt = Some(Prompt::Error {
-                    title: "The plan could not be opened".into(),
-                    message: e.to_string(),
-                });
+                if opening.at_start() {
+                    self.replace_document(Document::with_scenarios(default_scenarios(), None));
+                    self.notice = Some(format!("Could not reopen the last plan: {message}"));
+                } else {
+                    self.prompt = Some(Prompt::Error {
+                        title: "The plan could not be opened".into(),
+                        message,
+                    });
+                }
             }
+        }
+    }
+
+    /// Stops opening a file. At start the built-in example is shown instead.
+    fn cancel_opening(&mut self) {
+        if self.opening.take().is_some_and(|o| o.at_start()) {
+            self.replace_document(Document::with_scenarios(default_scenarios(), None));
         }
     }
 
@@ -206,7 +277,9 @@ impl CaseloadApp {
     }
 
     fn replace_document(&mut self, doc: Document) {
-        self.doc = doc;
+        let old = std::mem::replace(&mut self.doc, doc);
+        // Freeing a large plan takes milliseconds: done off the frame.
+        std::thread::spawn(move || drop(old));
         self.state.selection = Selection::Plan;
         self.state.refusal = None;
         self.state.drafts.clear();
@@ -275,6 +348,15 @@ impl CaseloadApp {
     // ---------- per-frame input ----------
 
     fn handle_input(&mut self, ctx: &egui::Context) {
+        if let Some(outcome) = self.opening.as_mut().and_then(|o| o.poll(Duration::ZERO)) {
+            self.opened(outcome);
+        }
+        self.doc.poll_bands();
+        if self.opening.is_some() {
+            // Nothing else is taken while a file opens: the plan shown is about to be replaced
+            // (closing the window still closes it).
+            return;
+        }
         while let Some(answer) = self.dialogs.poll() {
             self.answer(answer, ctx);
         }
@@ -362,41 +444,15 @@ impl CaseloadApp {
             }
         }
     }
+}
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let plan = self.doc.plan();
-            let service = &self.doc.assessment().service;
-            let scenario = self
-                .doc
-                .scenarios()
-                .get(self.doc.active())
-                .map_or("", |s| s.name.as_str());
-            ui.label(RichText::new(scenario).strong());
-            ui.label(format!(
-                "{} teams · {} posts · {} cases held · {} unallocated",
-                plan.teams.len(),
-                plan.posts.len(),
-                service.sums.cases_allocated,
-                service.sums.unallocated
-            ));
-            if let Some(refusal) = &self.state.refusal {
-                ui.separator();
-                ui.label(
-                    RichText::new(format!("Not changed: {refusal}")).color(super::theme::ALERT),
-                );
-            } else if let Some(notice) = &self.notice {
-                ui.separator();
-                ui.weak(notice);
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let place = self
-                    .doc
-                    .path()
-                    .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
-                ui.weak(place);
-            });
-        });
+impl CaseloadApp {
+    /// Sets the window title when it changes.
+    fn set_title(&mut self, ctx: &egui::Context, title: String) {
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
     }
 }
 
@@ -412,11 +468,17 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
 impl eframe::App for CaseloadApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let _ = self.context.get_or_init(|| ctx.clone());
         self.handle_input(&ctx);
+        // While a file opens the plan shown is greyed: it is about to be replaced.
+        let busy = self.opening.is_some();
 
         let mut action = None;
         let mut scenario = None;
         egui::Panel::top("menu").show(ui, |ui| {
+            if busy {
+                ui.disable();
+            }
             action = menu_bar_ui(ui, &self.doc, self.recent.paths(), self.state.view);
             ui.horizontal(|ui| {
                 for view in View::ALL {
@@ -433,13 +495,32 @@ impl eframe::App for CaseloadApp {
         if let Some(action) = scenario {
             self.scenario_action(action);
         }
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        let mut cancel = false;
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let notice = self.state.refusal.as_deref().map(|r| (true, r));
+            let notice = notice.or(self.notice.as_deref().map(|n| (false, n)));
+            cancel = status_bar_ui(ui, &self.doc, notice, self.opening.as_ref());
+        });
+        if cancel {
+            self.cancel_opening();
+        }
+        if let Some(opening) = self.opening.as_ref().filter(|o| o.at_start()) {
+            let label = opening.label();
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.centered_and_justified(|ui| busy::busy_ui(ui, &format!("{label}…")));
+            });
+            self.set_title(&ctx, format!("{label}… — Caseload Planner"));
+            return;
+        }
 
         let mut edits = Vec::new();
         egui::Panel::left("structure")
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| {
+                if busy {
+                    ui.disable();
+                }
                 structure::structure_ui(
                     ui,
                     self.doc.plan(),
@@ -453,6 +534,9 @@ impl eframe::App for CaseloadApp {
             .resizable(true)
             .default_size(330.0)
             .show(ui, |ui| {
+                if busy {
+                    ui.disable();
+                }
                 inspector::inspector_ui(
                     ui,
                     self.doc.plan(),
@@ -464,12 +548,15 @@ impl eframe::App for CaseloadApp {
         self.apply(&mut edits);
         if self.state.view == View::Projection {
             self.doc.projection();
-            // The bands take a moment on a large plan: worked out once the gesture has ended.
+            // The bands are worked out in the background, once the edit gesture has ended.
             if !self.doc.in_gesture() {
-                self.doc.bands();
+                self.doc.start_bands(self.wake.clone());
             }
         }
         egui::CentralPanel::default().show(ui, |ui| {
+            if busy {
+                ui.disable();
+            }
             let (plan, assessment) = (self.doc.plan(), self.doc.assessment());
             match self.state.view {
                 View::Projection => {
@@ -478,7 +565,7 @@ impl eframe::App for CaseloadApp {
                             ui,
                             plan,
                             p,
-                            self.doc.bands_if_ready(),
+                            self.doc.bands_state(),
                             &mut self.state,
                             &mut edits,
                         );
@@ -500,11 +587,7 @@ impl eframe::App for CaseloadApp {
         if !ctx.input(|i| i.pointer.any_down()) && !ctx.egui_wants_keyboard_input() {
             self.doc.settle();
         }
-        let title = self.doc.window_title();
-        if title != self.title {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
+        self.set_title(&ctx, self.doc.window_title());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -3,6 +3,7 @@
 //! never change the plan themselves. [`CaseloadApp`] applies the commands.
 
 mod app;
+mod busy;
 mod charts;
 mod compare;
 mod costs;
@@ -17,6 +18,7 @@ mod posts_table;
 mod projection;
 mod scenarios;
 pub mod state;
+mod status;
 mod structure;
 mod theme;
 mod weights;

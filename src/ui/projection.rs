@@ -1,15 +1,18 @@
 //! The Projection view: the shown scenario month by month. Capacity against demand with the
 //! Monte Carlo band, caseload against the target, cost; markers where fixed-term contracts end
 //! and where the service first goes over capacity. The timeline and this scenario's
-//! assumptions are edited here.
+//! assumptions are edited here. The expected path is drawn at once; the bands once they have
+//! been worked out in the background, for the plan as drawn, never an earlier one.
 
+use super::busy::busy_ui;
 use super::charts::base_plot;
 use super::state::UiState;
 use super::theme;
 use super::widgets::{combo, month_field, number_field};
+use crate::app::BandsState;
 use crate::model::assumptions::DEFAULT_SOURCES;
 use crate::model::figures::{FigureId, figure};
-use crate::model::projection::{Band3, Bands, Projection};
+use crate::model::projection::{Band3, Projection};
 use crate::model::{Assumptions, Command, DemandChange, Plan, Timeline, YearMonth};
 use crate::text::{self, month_label};
 use egui::{Color32, RichText, Ui};
@@ -22,10 +25,14 @@ pub fn projection_ui(
     ui: &mut Ui,
     plan: &Plan,
     projection: &Projection,
-    bands: Option<&Bands>,
+    bands_state: BandsState<'_>,
     state: &mut UiState,
     edits: &mut Vec<Command>,
 ) {
+    let bands = match bands_state {
+        BandsState::Ready(bands) => Some(bands),
+        BandsState::WorkingOut(_) | BandsState::NotStarted | BandsState::Failed => None,
+    };
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         timeline_ui(ui, plan, state, edits);
         summary_ui(ui, projection);
@@ -46,7 +53,19 @@ pub fn projection_ui(
         let cases_top = highest(&|m| m.capacity_cases.max(m.demand_cases), bands.map(|b| &b.capacity_cases));
         let caseload_top = highest(&|m| m.caseload.unwrap_or(0.0).max(plan.settings.caseload_target), bands.map(|b| &b.caseload));
         let cost_top = highest(&|m| m.cost, bands.map(|b| &b.cost));
-        ui.strong("Capacity and demand, in cases");
+        let heading = ui.strong("Capacity and demand, in cases");
+        if let BandsState::WorkingOut(done) = bands_state {
+            // Beside the heading, without moving anything: the charts stay put when it goes.
+            let beside = egui::Rect::from_min_size(
+                heading.rect.right_top() + egui::vec2(16.0, 0.0),
+                egui::vec2(420.0, heading.rect.height()),
+            );
+            let mut note = ui.new_child(egui::UiBuilder::new().max_rect(beside));
+            busy_ui(
+                &mut note,
+                &format!("Working out the range of outcomes… {:.0}%", done * 100.0),
+            );
+        }
         chart(ui, "projection-capacity", start, 220.0, |plot| {
             plot.y_axis_label("cases").include_y(cases_top)
         })
@@ -92,12 +111,14 @@ pub fn projection_ui(
             plot_ui.line(series("Cost (expected)", projection, |m| m.cost).color(theme::contract_colour(crate::model::ContractKind::Permanent)).width(2.0));
             markers(plot_ui, plan, projection, cost_top);
         });
-        match bands {
-            Some(b) => ui.weak(format!(
+        match bands_state {
+            BandsState::Ready(b) => ui.weak(format!(
                 "Bands: 10th to 90th percentile of {} random runs of turnover and recruitment (seeded, so the same plan always gives the same bands). Lines: the expected path.",
                 b.runs
             )),
-            None => ui.weak("Bands appear when you stop editing."),
+            BandsState::WorkingOut(_) => ui.weak("Bands: being worked out; the lines are the expected path."),
+            BandsState::NotStarted => ui.weak("Bands appear when you stop editing."),
+            BandsState::Failed => ui.weak("The bands could not be worked out; they are tried again after the next change."),
         };
     });
 }

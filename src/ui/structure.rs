@@ -3,13 +3,18 @@
 
 use super::state::{Selection, UiState};
 use super::widgets::band_marker;
-use crate::model::{Assessment, Command, Plan, Post, TeamFunction, TeamId};
+use crate::model::{Assessment, Command, Plan, Post, TeamAssessment, TeamFunction, TeamId};
 use crate::text;
 use egui::{RichText, Ui};
+use std::collections::HashMap;
 
 /// Teams start expanded in plans up to this size; larger plans start collapsed so the tree
 /// stays quick to draw and to scan.
 const EXPAND_UP_TO_POSTS: usize = 150;
+
+/// Plans with more teams than this lay out only the teams in view each frame: laying out all
+/// 500 teams of a 10,000-post plan took most of a frame.
+const LAY_OUT_ALL_UP_TO_TEAMS: usize = 60;
 
 pub fn structure_ui(
     ui: &mut Ui,
@@ -40,44 +45,110 @@ pub fn structure_ui(
 
     egui::ScrollArea::vertical()
         .auto_shrink(false)
-        .show(ui, |ui| {
+        .show_viewport(ui, |ui, viewport| {
             let expand = plan.posts.len() <= EXPAND_UP_TO_POSTS;
+            // Each team's posts in one pass over the plan, not one pass per team.
+            let mut by_team: HashMap<TeamId, Vec<&Post>> = HashMap::new();
+            for post in &plan.posts {
+                by_team.entry(post.team).or_default().push(post);
+            }
+            // In a large plan only the teams in view are laid out; the others take the
+            // height they had when last seen (a closed team's header until then).
+            let in_view_only = plan.teams.len() > LAY_OUT_ALL_UP_TO_TEAMS;
+            let heights_id = ui.make_persistent_id("team heights");
+            let mut heights: HashMap<TeamId, f32> = if in_view_only {
+                ui.data(|d| d.get_temp(heights_id)).unwrap_or_default()
+            } else {
+                HashMap::new()
+            };
+            let header_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+            let origin = ui.max_rect().top();
             for (index, (team, team_assessment)) in
                 plan.teams.iter().zip(&assessment.teams).enumerate()
             {
-                let id = ui.make_persistent_id(("team", team.id));
-                let posts: Vec<&Post> = plan.posts.iter().filter(|p| p.team == team.id).collect();
-                egui::collapsing_header::CollapsingState::load_with_default_open(
-                    ui.ctx(),
-                    id,
-                    expand,
-                )
-                .show_header(ui, |ui| {
-                    band_marker(ui, team_assessment.totals.band);
-                    let selected = state.selection == Selection::Team(team.id);
-                    let caption = format!(
-                        "{} ({} post{}, {})",
-                        team.name,
-                        posts.len(),
-                        if posts.len() == 1 { "" } else { "s" },
-                        text::percent(team_assessment.totals.utilisation)
-                    );
-                    let response = ui.selectable_label(selected, caption);
-                    if response.clicked() {
-                        state.selection = Selection::Team(team.id);
+                let posts = by_team.remove(&team.id).unwrap_or_default();
+                let top = ui.cursor().top();
+                if in_view_only {
+                    let height = heights.get(&team.id).copied().unwrap_or(header_height);
+                    let (from, to) = (top - origin, top - origin + height);
+                    if to < viewport.top() || from > viewport.bottom() {
+                        ui.add_space(height);
+                        continue;
                     }
-                    response.context_menu(|ui| {
-                        team_menu_ui(ui, plan, team.id, index, posts.len(), state, edits)
-                    });
-                })
-                .body(|ui| {
-                    for post in posts {
-                        post_row_ui(ui, plan, assessment, post, state, edits);
-                    }
+                }
+                let row = TeamRow {
+                    index,
+                    totals: team_assessment,
+                    posts,
+                    open_at_first: expand,
+                };
+                // Ids of its own, so they stay the same whichever teams above are laid out.
+                ui.push_id(("team", team.id), |ui| {
+                    team_ui(ui, plan, assessment, row, state, edits)
                 });
+                if in_view_only {
+                    heights.insert(team.id, ui.cursor().top() - top);
+                }
+            }
+            if in_view_only {
+                ui.data_mut(|d| d.insert_temp(heights_id, heights));
             }
             if plan.teams.is_empty() {
                 ui.weak("No teams yet: add one with + Team.");
+            }
+        });
+}
+
+/// A team as the tree shows it.
+struct TeamRow<'a> {
+    /// Where the team is in the plan.
+    index: usize,
+    totals: &'a TeamAssessment,
+    posts: Vec<&'a Post>,
+    /// Whether the team is open until the user opens or closes it.
+    open_at_first: bool,
+}
+
+/// One team: its header (marker, name, posts, utilisation; right-click for its actions) and,
+/// when open, its posts.
+fn team_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    assessment: &Assessment,
+    row: TeamRow<'_>,
+    state: &mut UiState,
+    edits: &mut Vec<Command>,
+) {
+    let TeamRow {
+        index,
+        totals: team_assessment,
+        posts,
+        open_at_first,
+    } = row;
+    let team = &plan.teams[index];
+    let id = ui.make_persistent_id(("team", team.id));
+    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, open_at_first)
+        .show_header(ui, |ui| {
+            band_marker(ui, team_assessment.totals.band);
+            let selected = state.selection == Selection::Team(team.id);
+            let caption = format!(
+                "{} ({} post{}, {})",
+                team.name,
+                posts.len(),
+                if posts.len() == 1 { "" } else { "s" },
+                text::percent(team_assessment.totals.utilisation)
+            );
+            let response = ui.selectable_label(selected, caption);
+            if response.clicked() {
+                state.selection = Selection::Team(team.id);
+            }
+            response.context_menu(|ui| {
+                team_menu_ui(ui, plan, team.id, index, posts.len(), state, edits)
+            });
+        })
+        .body(|ui| {
+            for post in posts {
+                post_row_ui(ui, plan, assessment, post, state, edits);
             }
         });
 }

@@ -5,6 +5,7 @@ use caseload_planner::app::{RecentFiles, ScriptedDialogs};
 use caseload_planner::ui::CaseloadApp;
 use egui_kittest::Harness;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 pub const WINDOW: egui::Vec2 = egui::vec2(1440.0, 900.0);
 
@@ -18,4 +19,20 @@ pub fn app_harness(dialog_answers: Vec<Option<PathBuf>>) -> Harness<'static, Cas
                 Box::new(ScriptedDialogs::answering(dialog_answers)),
             )
         })
+}
+
+/// Steps the app until its background work (a file opening, the Projection's bands) is done and
+/// taken, then until it settles: for flows that expect that work's result. Fails after a
+/// generous time rather than hanging.
+pub fn wait_for_work(harness: &mut Harness<'_, CaseloadApp>) {
+    let deadline = Instant::now() + Duration::from_secs(300);
+    while harness.state().is_busy() {
+        assert!(
+            Instant::now() < deadline,
+            "the background work did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
 }

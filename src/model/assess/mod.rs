@@ -8,11 +8,14 @@
 //! - targets breached ([`Flag`]).
 
 mod band;
+mod capacity;
 mod flags;
 mod sums;
 mod totals;
 
 pub use band::Band;
+pub(crate) use capacity::capacity_points;
+pub use capacity::mean_points_per_case;
 pub use flags::Flag;
 pub use sums::{ByContract, Sums, Weighed};
 pub use totals::{StaffingMix, Totals, ratio};
@@ -68,11 +71,11 @@ impl Assessment {
 }
 
 /// Case-type weights, looked up by binary search: plans have a handful of case types, and this
-/// is the inner loop of the assessment.
-struct Weights(Vec<(CaseTypeId, f64, bool)>);
+/// is the inner loop of the assessment. The projection weighs cases with it too.
+pub(crate) struct Weights(Vec<(CaseTypeId, f64, bool)>);
 
 impl Weights {
-    fn new(plan: &Plan) -> Self {
+    pub(crate) fn new(plan: &Plan) -> Self {
         let mut v: Vec<_> = plan
             .case_types
             .iter()
@@ -89,7 +92,7 @@ impl Weights {
 
     /// Counts, must-allocate counts and their points. Unknown case types are skipped: a
     /// validated plan has none.
-    fn weigh(&self, counts: &CaseCounts) -> Weighed {
+    pub(crate) fn weigh(&self, counts: &CaseCounts) -> Weighed {
         let mut w = Weighed::default();
         for (&id, &n) in counts {
             if let Some((weight, must_allocate)) = self.get(id) {
@@ -144,11 +147,8 @@ pub fn assess(plan: &Plan) -> Assessment {
             continue;
         };
         let load = weights.weigh(&post.cases).points;
-        let capacity = if post.is_available() {
-            grade.capacity_points * post.fte
-        } else {
-            0.0
-        };
+        let worked = if post.is_available() { 1.0 } else { 0.0 };
+        let capacity = capacity_points(grade.capacity_points, post.fte, worked);
         let utilisation = ratio(load, capacity);
         let cost = rates.get(post.contract.kind()) * post.fte;
         team_sums[team].add_post(post, grade, load, capacity, cost);

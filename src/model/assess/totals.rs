@@ -84,7 +84,7 @@ impl Totals {
         let utilisation = ratio(sums.demand_points, sums.capacity_points);
         let band = utilisation.map(|u| Band::of(u, settings));
         let demand_cases = (sums.cases_allocated + sums.unallocated) as f64;
-        let mean_case_weight = ratio(sums.demand_points, demand_cases).unwrap_or(1.0);
+        let mean_case_weight = super::mean_points_per_case(sums.demand_points, demand_cases);
         let headroom_points = sums.capacity_points - sums.demand_points;
         let (capacity_cases, headroom_cases) = capacity_and_headroom_cases.unwrap_or((
             sums.capacity_points / mean_case_weight,

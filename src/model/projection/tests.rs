@@ -292,3 +292,48 @@ fn percentiles_use_the_nearest_rank() {
     let band = percentiles(&mut values);
     assert_eq!((band.p10, band.p50, band.p90), (1.0, 5.0, 9.0));
 }
+
+#[test]
+fn without_turnover_each_band_is_its_own_figure_on_the_expected_path() {
+    // Every run is the expected path, so each band must be the figure of its own name.
+    let plan = dated_plan();
+    let bands = monte_carlo(&plan, 20, 1);
+    let expected = project(&plan);
+    type Figure = fn(&ProjectedMonth) -> f64;
+    let figures: [(&[Band3], Figure); 5] = [
+        (&bands.capacity_cases, |m| m.capacity_cases),
+        (&bands.case_holding_fte, |m| m.case_holding_fte),
+        (&bands.caseload, |m| m.caseload.unwrap()),
+        (&bands.beyond_capacity, |m| m.beyond_capacity),
+        (&bands.cost, |m| m.cost),
+    ];
+    for (band, figure) in figures {
+        assert_eq!(band.len(), expected.months.len());
+        for (b, month) in band.iter().zip(&expected.months) {
+            let v = figure(month);
+            assert_eq!((b.p10, b.p50, b.p90), (v, v, v), "{}", month.month);
+        }
+    }
+}
+
+#[test]
+fn the_bands_do_not_depend_on_the_threads_and_the_runs_can_be_stopped() {
+    let plan = crate::model::synthetic::plan(100, 1_500);
+    let all = monte_carlo(&plan, 40, 3);
+    for threads in [1, 3, 64] {
+        let bands = monte_carlo_with(&plan, 40, 3, threads, &|_| true);
+        assert_eq!(bands.as_ref(), Some(&all), "{threads} threads");
+    }
+    // Told after each run how many are done; asked to stop after 10, there are no bands.
+    let seen = std::sync::Mutex::new(Vec::new());
+    let stopped = monte_carlo_with(&plan, 40, 3, 2, &|done| {
+        seen.lock().unwrap().push(done);
+        done < 10
+    });
+    assert_eq!(stopped, None);
+    let mut seen = seen.into_inner().unwrap();
+    seen.sort_unstable();
+    // Each count once; the other thread finishes at most the run it had begun.
+    assert_eq!(seen, (1..=seen.len() as u32).collect::<Vec<_>>());
+    assert!((10..=11).contains(&seen.len()), "{} runs done", seen.len());
+}

@@ -9,8 +9,10 @@
 //! long on average). A fixed-term post is not refilled after its contract ends: it is gone.
 //!
 //! [`project`] gives the expected path: each post's chance of being filled, covered or vacant,
-//! month by month, exactly. [`monte_carlo`] draws the same process at random, run by run, and
-//! gives 10th, 50th and 90th percentiles; the same seed always gives the same bands.
+//! month by month, exactly (`expected.rs`). [`monte_carlo`] draws the same process at random,
+//! run by run, and gives 10th, 50th and 90th percentiles; the same seed always gives the same
+//! bands (`monte_carlo.rs`). This file prepares a plan for both and turns a month's sums into
+//! its figures.
 //!
 //! Definitions (per month, summed over teams):
 //! - capacity: points the available workers can carry, in cases at each team's case mix;
@@ -19,10 +21,21 @@
 //! - beyond capacity: each team's demand above its own capacity, the expected unallocated cases;
 //! - cost: employed staff in post (absent included) at salary with on-costs, agency staff and
 //!   agency cover at the day rate; a vacancy costs nothing.
+//!
+//! Case weights, a post's capacity and a team's points per case are the assessment's own
+//! definitions ([`super::assess`]), so the first month of a projection without turnover is
+//! the assessment.
 
+mod expected;
+mod monte_carlo;
+
+pub use expected::project;
+#[cfg(test)]
+use monte_carlo::percentiles;
+pub use monte_carlo::{monte_carlo, monte_carlo_with};
+
+use super::assess::{Weights, capacity_points, mean_points_per_case, ratio};
 use super::{Contract, ContractKind, GradeRole, Plan, PostStatus, TeamId, YearMonth};
-use rand::rngs::Xoshiro256PlusPlus;
-use rand::{RngExt, SeedableRng};
 use std::collections::HashMap;
 
 /// Months an ASYE worker spends at the protected grade before carrying a full caseload.
@@ -94,7 +107,7 @@ struct PostPath {
     team: usize,
     fte: f64,
     holds_cases: bool,
-    /// Capacity points at 1.0 FTE before and from `full_from` (ASYE progression).
+    /// Grade capacity points before and from `full_from` (ASYE progression).
     points: f64,
     full_points: f64,
     full_from: i32,
@@ -114,13 +127,14 @@ struct PostPath {
 }
 
 impl PostPath {
-    fn points_at(&self, t: i32) -> f64 {
-        self.fte
-            * if t >= self.full_from {
-                self.full_points
-            } else {
-                self.points
-            }
+    /// The post's capacity in month `t` when worked for the share `worked` of it (a chance).
+    fn capacity_at(&self, t: i32, worked: f64) -> f64 {
+        let grade_points = if t >= self.full_from {
+            self.full_points
+        } else {
+            self.points
+        };
+        capacity_points(grade_points, self.fte, worked)
     }
 }
 
@@ -139,6 +153,13 @@ fn monthly_hazard(annual: f64) -> f64 {
     1.0 - (1.0 - annual.clamp(0.0, 1.0)).powf(1.0 / 12.0)
 }
 
+/// One team's cases now, held and waiting, and their weighted points.
+#[derive(Clone, Copy, Default)]
+struct Work {
+    cases: u64,
+    points: f64,
+}
+
 fn prepare(plan: &Plan) -> Prepared {
     let timeline = plan.timeline;
     let months = i32::try_from(timeline.months).unwrap_or(0);
@@ -149,7 +170,7 @@ fn prepare(plan: &Plan) -> Prepared {
         .enumerate()
         .map(|(i, t)| (t.id, i))
         .collect();
-    let weight: HashMap<_, _> = plan.case_types.iter().map(|c| (c.id, c.weight)).collect();
+    let weights = Weights::new(plan);
     // The grade an ASYE worker moves to: the first case-holding practitioner grade.
     let full_grade = plan
         .grades
@@ -157,13 +178,11 @@ fn prepare(plan: &Plan) -> Prepared {
         .find(|g| g.role == GradeRole::Practitioner && g.holds_cases);
     let a = &plan.assumptions;
 
-    let mut cases_now = vec![0.0; plan.teams.len()];
-    let mut points_now = vec![0.0; plan.teams.len()];
+    let mut now = vec![Work::default(); plan.teams.len()];
     let mut weigh = |team: usize, counts: &super::CaseCounts| {
-        for (case_type, &n) in counts {
-            cases_now[team] += f64::from(n);
-            points_now[team] += f64::from(n) * weight.get(case_type).copied().unwrap_or(0.0);
-        }
+        let weighed = weights.weigh(counts);
+        now[team].cases += weighed.cases;
+        now[team].points += weighed.points;
     };
     for (i, team) in plan.teams.iter().enumerate() {
         weigh(i, &team.unallocated);
@@ -220,21 +239,18 @@ fn prepare(plan: &Plan) -> Prepared {
     let demand_cases = plan
         .teams
         .iter()
-        .enumerate()
-        .map(|(i, team)| {
+        .zip(&now)
+        .map(|(team, work)| {
+            let cases = work.cases as f64;
             let change = a.demand.get(&team.id);
             (0..timeline.months)
-                .map(|t| {
-                    let delta = change.map_or(0.0, |c| c.change_at(cases_now[i], t));
-                    (cases_now[i] + delta).max(0.0)
-                })
+                .map(|t| (cases + change.map_or(0.0, |c| c.change_at(cases, t))).max(0.0))
                 .collect()
         })
         .collect();
-    let points_per_case = cases_now
+    let points_per_case = now
         .iter()
-        .zip(&points_now)
-        .map(|(&c, &p)| if c > 0.0 && p > 0.0 { p / c } else { 1.0 })
+        .map(|work| mean_points_per_case(work.points, work.cases as f64))
         .collect();
     Prepared {
         posts,
@@ -249,6 +265,8 @@ fn prepare(plan: &Plan) -> Prepared {
         },
     }
 }
+
+// ---------- from sums to figures ----------
 
 /// Per-month sums that the figures are made from.
 struct Accumulator {
@@ -287,7 +305,7 @@ impl Accumulator {
     ) {
         let i = t as usize;
         let available = working + cover;
-        self.capacity[i * self.teams + post.team] += available * post.points_at(t);
+        self.capacity[i * self.teams + post.team] += post.capacity_at(t, available);
         if post.holds_cases {
             self.case_holding_fte[i] += available * post.fte;
         }
@@ -329,269 +347,8 @@ fn month_figures(
         m.demand_cases += demand;
         m.beyond_capacity += (demand - capacity / per_case).max(0.0);
     }
-    m.caseload = super::assess::ratio(m.demand_cases, m.case_holding_fte);
+    m.caseload = ratio(m.demand_cases, m.case_holding_fte);
     m
-}
-
-// ---------- the expected path ----------
-
-/// The expected path over the plan's timeline, under its scenario's assumptions.
-pub fn project(plan: &Plan) -> Projection {
-    let prepared = prepare(plan);
-    let mut acc = Accumulator::new(plan.teams.len(), prepared.months);
-    let (a, q) = (prepared.agency_cover, prepared.fill);
-    for post in &prepared.posts {
-        // Chances: filled by its own worker (first or a replacement), covered by agency staff,
-        // vacant; and the chance the first worker is still there.
-        let (mut own, mut cover, mut vacant) = if post.filled {
-            (1.0, 0.0, 0.0)
-        } else {
-            (0.0, 0.0, 1.0)
-        };
-        let mut first_worker = if post.filled { 1.0 } else { 0.0 };
-        for t in post.first..=post.last {
-            let away = if t < post.back_from {
-                first_worker
-            } else {
-                0.0
-            };
-            acc.add(post, t, own - away, own, cover, vacant);
-            let leaving = post.hazard * own;
-            let filling = q * (vacant + cover);
-            own += filling - leaving;
-            cover += a * leaving - q * cover;
-            vacant += (1.0 - a) * leaving - q * vacant;
-            first_worker *= 1.0 - post.hazard;
-            if t == post.leaves_after {
-                own -= first_worker;
-                cover += a * first_worker;
-                vacant += (1.0 - a) * first_worker;
-                first_worker = 0.0;
-            }
-        }
-    }
-    let months: Vec<ProjectedMonth> = (0..prepared.months)
-        .map_while(|t| {
-            Some(month_figures(
-                &prepared,
-                &acc,
-                t,
-                plan.timeline.month(t as u32)?,
-            ))
-        })
-        .collect();
-    let first_over_capacity = months
-        .iter()
-        .find(|m| m.demand_points > m.capacity_points + 1e-9)
-        .map(|m| m.month);
-    Projection {
-        contract_ends: contract_ends(plan),
-        months,
-        first_over_capacity,
-    }
-}
-
-/// Months in the timeline in which fixed-term contracts have just ended.
-fn contract_ends(plan: &Plan) -> Vec<ContractEnd> {
-    let timeline = plan.timeline;
-    let mut ends: Vec<ContractEnd> = Vec::new();
-    for post in &plan.posts {
-        let Contract::FixedTerm { end, .. } = post.contract else {
-            continue;
-        };
-        let Some(month) = end.plus_months(1) else {
-            continue;
-        };
-        let t = timeline.offset(month);
-        if t <= 0 || t >= i32::try_from(timeline.months).unwrap_or(0) {
-            continue;
-        }
-        match ends.iter_mut().find(|e| e.month == month) {
-            Some(e) => {
-                e.posts += 1;
-                e.fte += post.fte;
-            }
-            None => ends.push(ContractEnd {
-                month,
-                posts: 1,
-                fte: post.fte,
-            }),
-        }
-    }
-    ends.sort_by_key(|e| e.month);
-    ends
-}
-
-// ---------- Monte Carlo ----------
-
-/// Months a state lasts when it ends each month with chance `p`: 1, 2, … (geometric).
-fn months_until_change(rng: &mut Xoshiro256PlusPlus, p: f64) -> i32 {
-    if p <= 0.0 {
-        return NEVER;
-    }
-    if p >= 1.0 {
-        return 1;
-    }
-    let u = 1.0 - rng.random::<f64>(); // in (0, 1]
-    let k = (u.ln() / (1.0 - p).ln()).floor() + 1.0;
-    if k >= f64::from(NEVER) {
-        NEVER
-    } else {
-        k as i32
-    }
-}
-
-/// One random history of one post, added to `acc`.
-fn simulate_post(
-    post: &PostPath,
-    prepared: &Prepared,
-    rng: &mut Xoshiro256PlusPlus,
-    acc: &mut Accumulator,
-) {
-    #[derive(Clone, Copy)]
-    enum State {
-        FirstWorker,
-        Replacement,
-        Cover,
-        Vacant,
-    }
-    let mut state = if post.filled {
-        State::FirstWorker
-    } else {
-        State::Vacant
-    };
-    let mut t = post.first;
-    while t <= post.last {
-        let (p, limit) = match state {
-            State::FirstWorker => (post.hazard, post.leaves_after),
-            State::Replacement => (post.hazard, NEVER),
-            State::Cover | State::Vacant => (prepared.fill, NEVER),
-        };
-        let stay = months_until_change(rng, p);
-        let end = t.saturating_add(stay - 1).min(limit).min(post.last);
-        for m in t..=end {
-            match state {
-                State::FirstWorker => {
-                    let working = if m < post.back_from { 0.0 } else { 1.0 };
-                    acc.add(post, m, working, 1.0, 0.0, 0.0);
-                }
-                State::Replacement => acc.add(post, m, 1.0, 1.0, 0.0, 0.0),
-                State::Cover => acc.add(post, m, 0.0, 0.0, 1.0, 0.0),
-                State::Vacant => acc.add(post, m, 0.0, 0.0, 0.0, 1.0),
-            }
-        }
-        state = match state {
-            State::FirstWorker | State::Replacement => {
-                if rng.random::<f64>() < prepared.agency_cover {
-                    State::Cover
-                } else {
-                    State::Vacant
-                }
-            }
-            State::Cover | State::Vacant => State::Replacement,
-        };
-        t = end.saturating_add(1);
-    }
-}
-
-/// The seed for run `run`: runs are independent of how they are shared among threads.
-fn run_seed(seed: u64, run: u32) -> u64 {
-    seed ^ (u64::from(run).wrapping_add(1)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// One run's figures: capacity in cases, case-holding FTE, caseload, beyond capacity, cost.
-fn run_figures(plan: &Plan, prepared: &Prepared, seed: u64, run: u32) -> Vec<[f64; 5]> {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(run_seed(seed, run));
-    let mut acc = Accumulator::new(plan.teams.len(), prepared.months);
-    for post in &prepared.posts {
-        simulate_post(post, prepared, &mut rng, &mut acc);
-    }
-    (0..prepared.months)
-        .map_while(|t| {
-            let m = month_figures(prepared, &acc, t, plan.timeline.month(t as u32)?);
-            Some([
-                m.capacity_cases,
-                m.case_holding_fte,
-                m.caseload.unwrap_or(f64::NAN),
-                m.beyond_capacity,
-                m.cost,
-            ])
-        })
-        .collect()
-}
-
-/// `runs` random histories of turnover and recruitment under the plan's assumptions, summed
-/// up as percentiles month by month. Runs are shared among the machine's cores; the result
-/// depends only on the plan, `runs` and `seed`.
-pub fn monte_carlo(plan: &Plan, runs: u32, seed: u64) -> Bands {
-    let prepared = prepare(plan);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, runs.max(1) as usize) as u32;
-    let per_thread = runs.div_ceil(threads.max(1));
-    let results: Vec<Vec<[f64; 5]>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|k| {
-                let prepared = &prepared;
-                scope.spawn(move || {
-                    let from = k * per_thread;
-                    let to = ((k + 1) * per_thread).min(runs);
-                    (from..to)
-                        .map(|run| run_figures(plan, prepared, seed, run))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    let months = results.first().map_or(0, Vec::len);
-    let mut bands = Bands {
-        runs: results.len() as u32,
-        ..Bands::default()
-    };
-    let mut column = Vec::with_capacity(results.len());
-    for t in 0..months {
-        for (series, out) in [
-            &mut bands.capacity_cases,
-            &mut bands.case_holding_fte,
-            &mut bands.caseload,
-            &mut bands.beyond_capacity,
-            &mut bands.cost,
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            column.clear();
-            column.extend(
-                results
-                    .iter()
-                    .map(|r| r[t][series])
-                    .filter(|v| v.is_finite()),
-            );
-            out.push(percentiles(&mut column));
-        }
-    }
-    bands
-}
-
-/// 10th, 50th and 90th percentiles (nearest rank) of `values`; zeros when there are none.
-fn percentiles(values: &mut [f64]) -> Band3 {
-    if values.is_empty() {
-        return Band3::default();
-    }
-    values.sort_by(f64::total_cmp);
-    let at = |p: f64| {
-        let rank = (p * values.len() as f64).ceil() as usize;
-        values[rank.clamp(1, values.len()) - 1]
-    };
-    Band3 {
-        p10: at(0.1),
-        p50: at(0.5),
-        p90: at(0.9),
-    }
 }
 
 #[cfg(test)]

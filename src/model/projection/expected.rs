@@ -1,0 +1,92 @@
+//! The expected path: each post's exact chance, month by month, of being filled by its own
+//! worker, covered by agency staff or vacant, summed over posts.
+
+use super::{Accumulator, ContractEnd, ProjectedMonth, Projection, month_figures, prepare};
+use crate::model::{Contract, Plan};
+
+/// The expected path over the plan's timeline, under its scenario's assumptions.
+pub fn project(plan: &Plan) -> Projection {
+    let prepared = prepare(plan);
+    let mut acc = Accumulator::new(plan.teams.len(), prepared.months);
+    let (a, q) = (prepared.agency_cover, prepared.fill);
+    for post in &prepared.posts {
+        // Chances: filled by its own worker (first or a replacement), covered by agency staff,
+        // vacant; and the chance the first worker is still there.
+        let (mut own, mut cover, mut vacant) = if post.filled {
+            (1.0, 0.0, 0.0)
+        } else {
+            (0.0, 0.0, 1.0)
+        };
+        let mut first_worker = if post.filled { 1.0 } else { 0.0 };
+        for t in post.first..=post.last {
+            let away = if t < post.back_from {
+                first_worker
+            } else {
+                0.0
+            };
+            acc.add(post, t, own - away, own, cover, vacant);
+            let leaving = post.hazard * own;
+            let filling = q * (vacant + cover);
+            own += filling - leaving;
+            cover += a * leaving - q * cover;
+            vacant += (1.0 - a) * leaving - q * vacant;
+            first_worker *= 1.0 - post.hazard;
+            if t == post.leaves_after {
+                own -= first_worker;
+                cover += a * first_worker;
+                vacant += (1.0 - a) * first_worker;
+                first_worker = 0.0;
+            }
+        }
+    }
+    let months: Vec<ProjectedMonth> = (0..prepared.months)
+        .map_while(|t| {
+            Some(month_figures(
+                &prepared,
+                &acc,
+                t,
+                plan.timeline.month(t as u32)?,
+            ))
+        })
+        .collect();
+    let first_over_capacity = months
+        .iter()
+        .find(|m| m.demand_points > m.capacity_points + 1e-9)
+        .map(|m| m.month);
+    Projection {
+        contract_ends: contract_ends(plan),
+        months,
+        first_over_capacity,
+    }
+}
+
+/// Months in the timeline in which fixed-term contracts have just ended.
+fn contract_ends(plan: &Plan) -> Vec<ContractEnd> {
+    let timeline = plan.timeline;
+    let mut ends: Vec<ContractEnd> = Vec::new();
+    for post in &plan.posts {
+        let Contract::FixedTerm { end, .. } = post.contract else {
+            continue;
+        };
+        let Some(month) = end.plus_months(1) else {
+            continue;
+        };
+        let t = timeline.offset(month);
+        if t <= 0 || t >= i32::try_from(timeline.months).unwrap_or(0) {
+            continue;
+        }
+        match ends.iter_mut().find(|e| e.month == month) {
+            Some(e) => {
+                e.posts += 1;
+                e.fte += post.fte;
+            }
+            None => ends.push(ContractEnd {
+                month,
+                posts: 1,
+                fte: post.fte,
+            }),
+        }
+    }
+    ends.sort_by_key(|e| e.month);
+    ends
+}

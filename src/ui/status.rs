@@ -1,0 +1,53 @@
+//! The status bar: the scenario shown and its size, the last refusal or notice, a file being
+//! opened (with a way to stop), and where the plan is saved.
+
+use super::busy::busy_ui;
+use super::theme;
+use crate::app::{Document, Opening};
+use egui::{RichText, Ui};
+
+/// Draws the status bar. `message` is a refusal (`true`, shown as an alert) or a notice.
+/// Returns true when the user asks to stop opening a file.
+pub fn status_bar_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    message: Option<(bool, &str)>,
+    opening: Option<&Opening>,
+) -> bool {
+    let mut cancel = false;
+    ui.horizontal(|ui| {
+        let plan = doc.plan();
+        let service = &doc.assessment().service;
+        let scenario = doc
+            .scenarios()
+            .get(doc.active())
+            .map_or("", |s| s.name.as_str());
+        ui.label(RichText::new(scenario).strong());
+        ui.label(format!(
+            "{} teams · {} posts · {} cases held · {} unallocated",
+            plan.teams.len(),
+            plan.posts.len(),
+            service.sums.cases_allocated,
+            service.sums.unallocated
+        ));
+        if let Some(job) = opening {
+            ui.separator();
+            busy_ui(ui, &format!("{}…", job.label()));
+            cancel = ui.button("Stop opening").clicked();
+        } else if let Some((refusal, text)) = message {
+            ui.separator();
+            if refusal {
+                ui.label(RichText::new(format!("Not changed: {text}")).color(theme::ALERT));
+            } else {
+                ui.weak(text);
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let place = doc
+                .path()
+                .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
+            ui.weak(place);
+        });
+    });
+    cancel
+}
