@@ -1,7 +1,7 @@
 //! The `summary` table: one row per team, then the service.
 
 use crate::model::{Plan, ScenarioSet, Totals, assess};
-use crate::text::{one_decimal, percent, whole_cases};
+use crate::text::{one_decimal, percent, printable, shortened, whole_cases};
 use std::fmt::Write as _;
 
 const HEADINGS: [&str; 10] = [
@@ -39,7 +39,7 @@ fn cells(t: &Totals) -> [String; 10] {
 pub fn summary_text(set: &ScenarioSet) -> String {
     let mut out = scenario_summary(set.baseline());
     for option in set.options() {
-        let _ = write!(out, "\nOption \"{}\":\n", option.name);
+        let _ = write!(out, "\nOption \"{}\":\n", printable(&option.name));
         out.push_str(&scenario_summary(&option.plan));
     }
     let _ = write!(
@@ -59,7 +59,12 @@ fn scenario_summary(plan: &Plan) -> String {
         .teams
         .iter()
         .zip(&assessment.teams)
-        .map(|(team, a)| (team.name.clone(), cells(&a.totals)))
+        .map(|(team, a)| {
+            (
+                printable(&shortened(&team.name)).into_owned(),
+                cells(&a.totals),
+            )
+        })
         .collect();
     rows.push(("Whole service".to_owned(), cells(&assessment.service)));
 
@@ -81,10 +86,14 @@ fn scenario_summary(plan: &Plan) -> String {
         })
         .collect();
 
-    let mut out = format!("{}\n\n", plan.name);
-    let _ = write!(out, "{:<name_width$}", "Team");
+    // Padded by hand: a format width is limited to 65,535 and a name in a file is not.
+    let mut out = format!(
+        "{}\n\nTeam{}",
+        printable(&plan.name),
+        " ".repeat(name_width - 4)
+    );
     for (heading, width) in HEADINGS.iter().zip(&widths) {
-        let _ = write!(out, "  {heading:>width$}");
+        let _ = write!(out, "  {}{heading}", " ".repeat(width - heading.len()));
     }
     out.push('\n');
     for (i, (name, cells)) in rows.iter().enumerate() {
@@ -105,7 +114,11 @@ fn scenario_summary(plan: &Plan) -> String {
     for (team, a) in plan.teams.iter().zip(&assessment.teams) {
         for flag in &a.totals.flags {
             let mark = if flag.is_red() { "ALERT" } else { "warning" };
-            let _ = writeln!(alerts, "  {mark}: {}: {flag}", team.name);
+            let _ = writeln!(
+                alerts,
+                "  {mark}: {}: {flag}",
+                printable(&shortened(&team.name))
+            );
         }
     }
     for flag in &assessment.service.flags {
