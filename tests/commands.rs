@@ -227,7 +227,7 @@ fn impossible_edits_are_refused_with_a_reason_and_change_nothing() {
                 red_from: 0.9,
                 ..Settings::default()
             }),
-            "Red_from (0.9) must be above amber_from (1).",
+            "The red threshold (90%) must be above the amber threshold (100%).",
         ),
         (
             Command::AddPosts {

@@ -99,7 +99,7 @@ pub(super) fn plain_words(code: &ron::Error) -> String {
             "Expected {} here, not `{found}(...)`: write just `(...)`",
             part(expected)
         ),
-        E::ExpectedNamedStructLike(name) if name.is_empty() => "Expected opening `(`".into(),
+        E::ExpectedNamedStructLike("") => "Expected opening `(`".into(),
         E::ExpectedNamedStructLike(name) => format!("Expected opening `(` for {}", part(name)),
         E::ExpectedStructName(name) => format!("Expected {} written as `(...)`", part(name)),
         E::NoSuchEnumVariant {

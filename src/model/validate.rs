@@ -356,3 +356,102 @@ fn check_case_counts(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PostId, defaults::new_plan};
+
+    #[test]
+    fn tiny_positive_numbers_are_refused_so_every_figure_stays_finite() {
+        // 5e-324 FTE would make a caseload of 10^325; a weight of 1e-300 infinitely many cases.
+        assert_eq!(
+            fte_problem(5e-324).unwrap(),
+            "FTE must be at least 0.01 (about 20 minutes a week), not 5e-324"
+        );
+        assert_eq!(fte_problem(0.01), None);
+        assert_eq!(
+            weight_problem(1e-300).unwrap(),
+            "weight must be at least 0.01 points, not 1e-300"
+        );
+        assert_eq!(weight_problem(0.01), None);
+        assert_eq!(
+            capacity_problem(1e-300).unwrap(),
+            "capacity must be 0 or at least 0.1 points, not 1e-300"
+        );
+        assert_eq!(capacity_problem(0.0), None);
+        assert_eq!(capacity_problem(0.1), None);
+        assert_eq!(
+            fte_problem(1e300).unwrap(),
+            "FTE must be above 0 and at most 1, not 1e300"
+        );
+    }
+
+    #[test]
+    fn settings_are_named_as_the_app_labels_them() {
+        let settings = Settings {
+            red_from: 0.9,
+            max_agency_share: 1.5,
+            ..Settings::default()
+        };
+        assert_eq!(
+            settings_problems(&settings),
+            [
+                "the red threshold (90%) must be above the amber threshold (100%)",
+                "the highest agency rate must be from 0% to 100%, not 150%",
+            ]
+        );
+        let odd = Settings {
+            amber_from: f64::NAN,
+            caseload_target: 0.0,
+            ..Settings::default()
+        };
+        assert_eq!(
+            settings_problems(&odd)[..2],
+            [
+                "the caseload target must be above 0 and at most 1000 cases per FTE, not 0",
+                "the amber threshold must be above 0% and at most 100000%, not NaN%",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_post_is_located_in_its_team_only_when_the_team_exists() {
+        let mut plan = new_plan();
+        plan.teams.push(crate::model::Team {
+            id: TeamId(1),
+            name: "North".into(),
+            function: crate::model::TeamFunction::Other,
+            unallocated: CaseCounts::new(),
+        });
+        let mut post = crate::model::Post {
+            id: PostId(3),
+            team: TeamId(1),
+            grade: GradeId(2),
+            contract: Contract::Permanent,
+            fte: 2.0,
+            worker: None,
+            status: PostStatus::Active,
+            cases: CaseCounts::new(),
+            starts: None,
+            leaves: None,
+        };
+        plan.posts.push(post.clone());
+        post.team = TeamId(9);
+        plan.posts.push(post);
+        let shown: Vec<String> = validate(&plan).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "post 3 (in team 1 \"North\"): FTE must be above 0 and at most 1, not 2",
+                "post 3: duplicate id: another post is also post 3",
+                "post 3: belongs to team 9, which is not in the plan",
+                "post 3: FTE must be above 0 and at most 1, not 2",
+            ]
+        );
+        let problems = validate(&plan);
+        assert_eq!(problems[0].location.team_id(), Some(TeamId(1)));
+        assert_eq!(problems[0].location.post_id(), Some(PostId(3)));
+        assert_eq!(problems[2].location.team_id(), None);
+    }
+}
