@@ -51,11 +51,15 @@
 //!
 //! - The model never touches the outside world; tests feed it plain values.
 //! - A plan that has passed [`model::validate()`] has unique ids, only known references,
-//!   0 < FTE <= 1, finite numbers within plausible bounds (so every sum stays finite) and
+//!   0.01 <= FTE <= 1, finite numbers within plausible bounds (so every figure stays finite) and
 //!   fixed-term contracts that end after they start. [`model::assess()`] still never panics on
 //!   an invalid plan.
 //! - No ratio is ever NaN: a zero denominator gives `None` ("no value").
-//! - Loading never panics, whatever the bytes; a failed save leaves the existing file untouched.
+//! - Loading never panics or waits, whatever the path or the bytes, and takes time and memory
+//!   in proportion to the file's size (at most 100 problems are described, the rest counted);
+//!   a failed save leaves the existing file untouched.
+//! - Every name from a file that reaches text output (messages, the command line) goes through
+//!   [`text::printable`]: no name can act on a terminal or add a line to a table or message.
 //! - A command either applies fully and leaves a valid plan valid, or is refused with a reason
 //!   and changes nothing (property-tested in `tests/commands.rs`); a `Command::Batch` applies
 //!   all its commands or none, and is one undo step.

@@ -2,6 +2,13 @@
 //! say the same thing the same way. A missing value ("no value", e.g. the caseload of a team
 //! with no case-holders) is always an en dash, never NaN or 0.
 
+/// Names from a plan file made safe to print: [`printable`] writes control characters out
+/// (`\n`, `\u{1b}`), so a name can neither act on a terminal nor start a new line of a table;
+/// [`shortened`] keeps the first 80 characters of a name, so one name cannot make every row of a
+/// table megabytes wide. Defined in the model, whose own messages need them; every front end
+/// uses them from here.
+pub use crate::model::shown::{printable, shortened};
+
 use crate::model::figures::Unit;
 
 /// Shown for a figure that has no value.
@@ -45,16 +52,21 @@ pub fn money(value: f64) -> String {
         return NO_VALUE.to_owned();
     }
     let whole = value.abs().round() as u64;
-    let digits = whole.to_string();
-    let mut grouped = String::new();
+    let sign = if value < 0.0 && whole > 0 { "-" } else { "" };
+    format!("{sign}£{}", thousands(whole))
+}
+
+/// A count with thousands separated: `11400000` → `11,400,000`.
+pub fn thousands(count: u64) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
     }
-    let sign = if value < 0.0 && whole > 0 { "-" } else { "" };
-    format!("{sign}£{grouped}")
+    grouped
 }
 
 /// A difference with its sign: `+360`, `-2.5`, `0`, written by `format`.
@@ -120,6 +132,10 @@ mod tests {
         assert_eq!(money(1_372_800.4), "£1,372,800");
         assert_eq!(money(-3_200.0), "-£3,200");
         assert_eq!(money(999.0), "£999");
+        assert_eq!(thousands(11_400_000), "11,400,000");
+        assert_eq!(thousands(100), "100");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(printable("North\nTotal"), "North\\nTotal");
         assert_eq!(signed(360.0, whole_cases), "+360");
         assert_eq!(signed(-2.5, |v| format!("{v:.1}")), "-2.5");
         assert_eq!(month_label("2027-04".parse().unwrap()), "Apr 2027");

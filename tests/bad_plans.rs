@@ -124,7 +124,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     (
         "red-below-amber.ron",
-        &["settings: red_from (0.9) must be above amber_from (1)"],
+        &["settings: the red threshold (90%) must be above the amber threshold (100%)"],
     ),
     (
         "implausible-numbers.ron",
@@ -176,6 +176,121 @@ const EXPECTED: &[(&str, &[&str])] = &[
         "leaves-before-start.ron",
         &["the worker leaves (2026-05) before the post starts (2026-06)"],
     ),
+    // Hostile or accidental files (issue 8).
+    // Tiny positive numbers would make figures infinite (`inf%`, 9223372036854775807 cases).
+    (
+        "tiny-fte.ron",
+        &[
+            "post 2 (in team 1 \"Family Support\"): FTE must be at least 0.01 (about 20 minutes a week), not 5e-324",
+        ],
+    ),
+    (
+        "tiny-weight.ron",
+        &["case type 3 \"Child protection\": weight must be at least 0.01 points, not 1e-300"],
+    ),
+    (
+        "tiny-capacity.ron",
+        &["grade 2 \"Social worker\": capacity must be 0 or at least 0.1 points, not 1e-300"],
+    ),
+    (
+        "tiny-salary.ron",
+        &["cost rates: salary for grade 2 must be 0 or at least 1, not 5e-324"],
+    ),
+    // A key written twice would otherwise silently keep the last value.
+    (
+        "repeated-case-type-in-cases.ron",
+        &[
+            "repeated-case-type-in-cases.ron:45:134: post 2: case type 2 is listed twice in its cases",
+        ],
+    ),
+    (
+        "repeated-case-type-unallocated.ron",
+        &[
+            "repeated-case-type-unallocated.ron:40:99: team 1 \"Family Support\": case type 2 is listed twice in its unallocated cases",
+        ],
+    ),
+    (
+        "repeated-grade-in-salaries.ron",
+        &["repeated-grade-in-salaries.ron:34:96: grade 2 is listed twice here"],
+    ),
+    (
+        "repeated-team-in-demand.ron",
+        &["repeated-team-in-demand.ron:57:77: team 1 is listed twice here"],
+    ),
+    // A terminal escape and a line break in a team name are shown, not obeyed.
+    (
+        "control-characters-in-names.ron",
+        &[
+            "post 2 (in team 1 \"Family Support\\u{1b}[2J\\nWhole service  0.0\"): FTE must be above 0",
+        ],
+    ),
+    (
+        "version-out-of-range.ron",
+        &["version-out-of-range.ron: its format version is not one this program knows"],
+    ),
+    // Line breaks of old Macs (CR only): the error is on line 45, not "line 1, column 4000".
+    (
+        "old-mac-line-endings.ron",
+        &[
+            "old-mac-line-endings.ron:45:57:",
+            "Unexpected field named `ftee` in a post",
+        ],
+    ),
+    (
+        "month-with-sign-and-spaces.ron",
+        &["month-with-sign-and-spaces.ron:45:64: ' 2026-+4 ' is not a month"],
+    ),
+    (
+        "too-many-options.ron",
+        &[
+            "1 problem",
+            "options: the plan has 21 scenarios (the baseline and 20 options), more than the 20",
+        ],
+    ),
+    // RON's messages name our types (`OptionFile`, `Post`): the user sees the plan's parts.
+    (
+        "misspelt-field-in-option.ron",
+        &["misspelt-field-in-option.ron:60:28: Unexpected field named `teems` in an option"],
+    ),
+    (
+        "missing-field-in-post.ron",
+        &["missing-field-in-post.ron:45:118: Missing field `fte` in a post"],
+    ),
+    (
+        "absence-without-reason.ron",
+        &["absence-without-reason.ron:45:106: Expected opening `(`"],
+    ),
+    (
+        "wrong-struct-name.ron",
+        &["wrong-struct-name.ron:45:9: Expected a post here, not `Poste(...)`"],
+    ),
+];
+
+/// Words of the program's insides that no message may show (field names such as `red_from`
+/// are fine in a message about a file: the user types them there).
+const INTERNAL_NAMES: &[&str] = &[
+    "PlanFile",
+    "OptionFile",
+    "Header",
+    "CaseType",
+    "GradeRole",
+    "CostRates",
+    "TeamFunction",
+    "PostStatus",
+    "AbsenceReason",
+    "DemandChange",
+    "YearMonth",
+    "PostFields",
+    "TeamFields",
+    "`Post`",
+    "`Team`",
+    "`Grade`",
+    "`Contract`",
+    "struct",
+    "enum ",
+    "u32",
+    "f64",
+    "ron::",
 ];
 
 fn folder() -> &'static Path {
@@ -195,6 +310,16 @@ fn every_bad_plan_is_refused_with_its_specific_message() {
                     if !message.contains(needle) {
                         failures.push(format!("{name}: message lacks {needle:?}:\n{message}"));
                     }
+                }
+                let said = message.replace(&path.display().to_string(), "");
+                for internal in INTERNAL_NAMES {
+                    if said.contains(internal) {
+                        failures.push(format!("{name}: message shows {internal:?}:\n{message}"));
+                    }
+                }
+                // One line per problem: no name can add a line or act on a terminal.
+                if message.chars().any(|c| c.is_control() && c != '\n') {
+                    failures.push(format!("{name}: message holds a control character"));
                 }
             }
         }
@@ -246,5 +371,48 @@ fn a_missing_file_or_a_folder_says_so() {
         "{missing}"
     );
     let folder_err = load_file(dir.path()).unwrap_err().to_string();
-    assert!(folder_err.contains("could not be read"), "{folder_err}");
+    assert!(
+        folder_err.ends_with("could not be read: it is a folder, not a file"),
+        "{folder_err}"
+    );
+}
+
+/// Devices and named pipes are refused before they are read: a pipe would wait for a writer
+/// forever, `/dev/zero` never ends. Run on a thread, so a regression fails rather than hangs.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_or_a_device_is_refused_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe.ron");
+    let c_path = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let messages: Vec<String> = [
+            pipe.as_path(),
+            Path::new("/dev/zero"),
+            Path::new("/dev/null"),
+        ]
+        .iter()
+        .map(|path| load_file(path).unwrap_err().to_string())
+        .collect();
+        sender.send(messages).unwrap();
+    });
+    let messages = receiver
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the loader waited on a named pipe or a device");
+    assert!(
+        messages[0].ends_with("pipe.ron: could not be read: it is a named pipe, not a file: save the plan to a file and open that"),
+        "{}",
+        messages[0]
+    );
+    assert_eq!(
+        messages[1],
+        "/dev/zero: could not be read: it is a device, not a file"
+    );
+    assert_eq!(
+        messages[2],
+        "/dev/null: could not be read: it is a device, not a file"
+    );
 }

@@ -1,5 +1,6 @@
 //! The command line, run as a user runs it.
 
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -115,4 +116,104 @@ fn summary_covers_every_option() {
         ("428".into(), "788".into())
     );
     assert!(option.contains("Fixed-term Locality Team"));
+}
+
+/// The example plan with its first team renamed: `name` is RON string text (escapes allowed).
+fn example_with_team_name(dir: &Path, name: &str) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("saved-plans/weighted-caseload.ron"),
+    )
+    .unwrap()
+    .replacen("\"Family Support\"", &format!("\"{name}\""), 1);
+    let path = dir.join("renamed.ron");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn summary_of_a_team_name_of_65_536_characters_is_a_table_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = example_with_team_name(dir.path(), &"N".repeat(65_536));
+    let output = run(&["summary", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    // The name is cut to 80 characters, so one long name does not widen every row.
+    let row = text.lines().find(|l| l.starts_with("NNNN")).unwrap();
+    assert!(row.starts_with(&format!("{}… ", "N".repeat(80))), "{row}");
+    assert!(text.lines().all(|l| l.chars().count() < 300), "{text}");
+}
+
+#[test]
+fn names_are_printed_with_control_characters_written_out() {
+    let dir = tempfile::tempdir().unwrap();
+    // A terminal escape, and a line break that would forge a row of the table.
+    let forged = "Family Support\\u{1b}[2J\\nWhole service  99.0";
+    let path = example_with_team_name(dir.path(), forged);
+    let output = run(&["summary", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(!text.contains('\u{1b}'), "{text}");
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.starts_with("Whole service"))
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("Family Support\\u{1b}[2J\\nWhole service  99.0  "),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_and_summary_refuse_a_folder_with_exit_1() {
+    for command in ["check", "summary"] {
+        let output = run(&[command, "saved-plans"]);
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        assert_eq!(
+            stderr(&output),
+            "saved-plans: could not be read: it is a folder, not a file\n"
+        );
+        assert!(stdout(&output).is_empty());
+    }
+}
+
+/// Named pipes are refused at once, never waited on. The binary runs with a watchdog: should it
+/// block on the pipe, the test fails after 10 s instead of hanging.
+#[cfg(unix)]
+#[test]
+fn check_and_summary_refuse_a_named_pipe_without_waiting() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("plan.ron");
+    let c_path = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    for command in ["check", "summary"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_caseload-planner"))
+            .args([command, pipe.to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if start.elapsed() > Duration::from_secs(10) {
+                child.kill().unwrap();
+                panic!("{command} waited on a named pipe");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{command}");
+        assert!(
+            stderr(&output).ends_with(
+                "plan.ron: could not be read: it is a named pipe, not a file: save the plan to a \
+                 file and open that\n"
+            ),
+            "{}",
+            stderr(&output)
+        );
+    }
 }

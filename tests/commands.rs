@@ -231,7 +231,7 @@ fn impossible_edits_are_refused_with_a_reason_and_change_nothing() {
                 red_from: 0.9,
                 ..Settings::default()
             }),
-            "Red_from (0.9) must be above amber_from (1).",
+            "The red threshold (90%) must be above the amber threshold (100%).",
         ),
         (
             Command::AddPosts {
@@ -566,7 +566,8 @@ proptest! {
             let taken_team = |set: &ScenarioSet, team: TeamId| set.iter().any(|s| s.plan.team(team).is_some());
             match set.apply(scenario, command.clone()) {
                 Ok(created) => {
-                    prop_assert_eq!(validate_scenarios(&set), vec![], "after {:?}", command);
+                    let problems = validate_scenarios(&set);
+                    prop_assert!(problems.is_empty(), "after {:?}: {:?}", command, problems.listed());
                     let shared = set.shared();
                     for s in set.iter() {
                         prop_assert_eq!(&SharedParts::of(&s.plan), &shared);

@@ -5,7 +5,10 @@ use caseload_planner::io::{
     to_ron_string,
 };
 use caseload_planner::model::scenarios::OwnPartsWithoutName;
-use caseload_planner::model::validate::{MAX_CAPACITY_POINTS, MAX_CASE_COUNT, MAX_WEIGHT};
+use caseload_planner::model::scenarios::validate_scenarios;
+use caseload_planner::model::validate::{
+    MAX_CAPACITY_POINTS, MAX_CASE_COUNT, MAX_WEIGHT, MIN_CAPACITY_POINTS, MIN_WEIGHT,
+};
 use caseload_planner::model::{
     AbsenceReason, Assumptions, CaseCounts, CaseType, CaseTypeId, Command, Contract, CostRates,
     DemandChange, Grade, GradeId, GradeRole, Plan, Post, PostId, PostStatus, ScenarioSet, Settings,
@@ -13,7 +16,9 @@ use caseload_planner::model::{
 };
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
 use std::path::Path;
+use std::time::Instant;
 
 // ---------- arbitrary valid plans ----------
 
@@ -91,7 +96,7 @@ fn post(teams: u32, grades: u32, case_types: u32) -> impl Strategy<Value = Post>
         1..=teams,
         1..=grades,
         contract(),
-        (1u32..=1000).prop_map(|n| f64::from(n) / 1000.0),
+        (10u32..=1000).prop_map(|n| f64::from(n) / 1000.0),
         proptest::option::of(name()),
         status(),
         counts(case_types),
@@ -114,6 +119,11 @@ fn post(teams: u32, grades: u32, case_types: u32) -> impl Strategy<Value = Post>
         })
 }
 
+/// None (a manager's grade) or a plausible capacity.
+fn capacity() -> impl Strategy<Value = f64> {
+    prop_oneof![Just(0.0), MIN_CAPACITY_POINTS..=MAX_CAPACITY_POINTS]
+}
+
 fn valid_plan() -> impl Strategy<Value = Plan> {
     (1u32..5, 1u32..5, 1u32..4)
         .prop_flat_map(|(case_types, grades, teams)| {
@@ -122,13 +132,10 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
                 any::<String>(),
                 settings(),
                 vec(
-                    (name(), 0.001f64..=MAX_WEIGHT, any::<bool>()),
+                    (name(), MIN_WEIGHT..=MAX_WEIGHT, any::<bool>()),
                     case_types as usize,
                 ),
-                vec(
-                    (name(), 0.0f64..=MAX_CAPACITY_POINTS, any::<bool>()),
-                    grades as usize,
-                ),
+                vec((name(), capacity(), any::<bool>()), grades as usize),
                 vec((name(), counts(case_types)), teams as usize),
                 vec(post(teams, grades, case_types), 0..12),
             )
@@ -226,7 +233,7 @@ fn valid_scenarios() -> impl Strategy<Value = ScenarioSet> {
         assumptions(),
         assumptions(),
         any::<prop::sample::Index>(),
-        0.0f64..=200_000.0,
+        prop_oneof![Just(0.0), 1.0f64..=200_000.0],
     )
         .prop_map(
             |(mut plan, start, months, option_name, base, other, keep, salary)| {
@@ -247,41 +254,183 @@ fn valid_scenarios() -> impl Strategy<Value = ScenarioSet> {
         )
 }
 
+// ---------- the properties ----------
+
+/// A valid plan, saved and loaded again, is the plan it was.
+fn saved_and_loaded_is_equal(set: ScenarioSet) -> Result<(), TestCaseError> {
+    prop_assert!(validate_scenarios(&set).is_empty());
+    let text = to_ron_string(&set).unwrap();
+    let loaded = load_str(&text, Path::new("round trip"))
+        .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+    prop_assert_eq!(loaded, set);
+    Ok(())
+}
+
+/// Any bytes at all are read or refused, never a panic; a refusal is said in the user's words.
+fn bytes_are_read_or_refused(bytes: Vec<u8>) -> Result<(), TestCaseError> {
+    match load_bytes(&bytes, Path::new("junk")) {
+        Ok(set) => loaded_plan_is_sound(&set),
+        Err(e) => message_is_plain(&e.to_string()),
+    }
+}
+
+/// The example file with bytes deleted and fragments inserted: read with every figure finite,
+/// or refused in the user's words.
+fn mutated_file_is_read_or_refused(edits: Vec<Edit>) -> Result<(), TestCaseError> {
+    let mut text = DEFAULT_PLAN_RON.as_bytes().to_vec();
+    for (at, delete, insert) in edits {
+        let i = at.index(text.len());
+        let end = (i + delete).min(text.len());
+        text.splice(i..end, insert.bytes());
+    }
+    match load_bytes(&text, Path::new("mutated")) {
+        Ok(set) => loaded_plan_is_sound(&set),
+        Err(e) => message_is_plain(&e.to_string()),
+    }
+}
+
+type Edit = (prop::sample::Index, usize, &'static str);
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    vec(
+        (
+            any::<prop::sample::Index>(),
+            0usize..8,
+            proptest::sample::select(NASTY.to_vec()),
+        ),
+        1..6,
+    )
+}
+
+/// A plan that loaded is valid, every figure of every scenario is finite, and its summary
+/// prints one line per line (no name can add a row or act on a terminal).
+fn loaded_plan_is_sound(set: &ScenarioSet) -> Result<(), TestCaseError> {
+    prop_assert!(validate_scenarios(set).is_empty());
+    for scenario in set.iter() {
+        let a = assess(&scenario.plan);
+        for totals in a.teams.iter().map(|t| &t.totals).chain([&a.service]) {
+            prop_assert!(totals.utilisation.is_none_or(f64::is_finite));
+            prop_assert!(
+                totals
+                    .caseload_per_case_holder_fte
+                    .is_none_or(f64::is_finite)
+            );
+            prop_assert!(totals.capacity_cases.is_finite());
+            prop_assert!(totals.headroom_cases.is_finite());
+        }
+    }
+    let summary = caseload_planner::cli::summary_text(set);
+    prop_assert!(
+        !summary.contains("inf") && !summary.contains("NaN"),
+        "{}",
+        summary
+    );
+    prop_assert!(!summary.chars().any(|c| c.is_control() && c != '\n'));
+    Ok(())
+}
+
+/// Words of the program's insides that no message may show (field names such as `red_from`
+/// are fine in a message about a file: the user types them there).
+const INTERNAL_NAMES: &[&str] = &[
+    "PlanFile",
+    "OptionFile",
+    "Header",
+    "CaseType",
+    "GradeRole",
+    "CostRates",
+    "TeamFunction",
+    "PostStatus",
+    "AbsenceReason",
+    "DemandChange",
+    "YearMonth",
+    "Fields",
+    "struct",
+    "enum ",
+    "u32",
+    "u64",
+    "f64",
+    "ron::",
+    "panicked",
+];
+
+/// A refusal names no internal type and holds no control character but its line breaks.
+fn message_is_plain(message: &str) -> Result<(), TestCaseError> {
+    for internal in INTERNAL_NAMES {
+        prop_assert!(
+            !message.contains(internal),
+            "shows {}: {}",
+            internal,
+            message
+        );
+    }
+    prop_assert!(
+        !message.chars().any(|c| c.is_control() && c != '\n'),
+        "{:?}",
+        message
+    );
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn any_valid_plan_saved_and_loaded_is_equal(set in valid_scenarios()) {
-        prop_assert_eq!(caseload_planner::model::scenarios::validate_scenarios(&set), vec![]);
-        let text = to_ron_string(&set).unwrap();
-        let loaded = load_str(&text, Path::new("round trip")).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-        prop_assert_eq!(loaded, set);
+        saved_and_loaded_is_equal(set)?;
     }
 
     #[test]
     fn arbitrary_bytes_never_panic_the_loader(bytes in vec(any::<u8>(), 0..4096)) {
-        let _ = load_bytes(&bytes, Path::new("junk"));
+        bytes_are_read_or_refused(bytes)?;
     }
 
     #[test]
-    fn mutated_plan_files_never_panic_the_loader_or_the_assessment(
-        edits in vec((any::<prop::sample::Index>(), 0usize..8, proptest::sample::select(NASTY.to_vec())), 1..6)
-    ) {
-        let mut text = DEFAULT_PLAN_RON.as_bytes().to_vec();
-        for (at, delete, insert) in edits {
-            let i = at.index(text.len());
-            let end = (i + delete).min(text.len());
-            text.splice(i..end, insert.bytes());
-        }
-        if let Ok(set) = load_bytes(&text, Path::new("mutated")) {
-            let a = assess(set.baseline());
-            prop_assert!(a.service.utilisation.is_none_or(f64::is_finite));
-            prop_assert!(a.service.caseload_per_case_holder_fte.is_none_or(f64::is_finite));
-        }
+    fn mutated_plan_files_never_panic_the_loader_or_the_assessment(edits in edits()) {
+        mutated_file_is_read_or_refused(edits)?;
     }
 }
 
-/// Fragments that often break parsers or arithmetic.
+/// The same properties over many more files than CI runs: 100,000 of each by default
+/// (`LONG_RUN_CASES` to change). Run it in release, where it takes a few minutes:
+///
+/// ```sh
+/// cargo test --release --test plan_files -- --ignored --nocapture
+/// ```
+#[test]
+#[ignore = "long property run: cargo test --release --test plan_files -- --ignored --nocapture"]
+fn long_run_of_generated_and_mutated_files() {
+    let cases: u32 = std::env::var("LONG_RUN_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let runner = || {
+        TestRunner::new(Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        })
+    };
+    let start = Instant::now();
+    runner()
+        .run(&valid_scenarios(), saved_and_loaded_is_equal)
+        .unwrap();
+    println!(
+        "{cases} generated plans saved and loaded: {:.0?}",
+        start.elapsed()
+    );
+    let start = Instant::now();
+    runner()
+        .run(&edits(), mutated_file_is_read_or_refused)
+        .unwrap();
+    println!("{cases} mutated plan files: {:.0?}", start.elapsed());
+    let start = Instant::now();
+    runner()
+        .run(&vec(any::<u8>(), 0..4096), bytes_are_read_or_refused)
+        .unwrap();
+    println!("{cases} files of random bytes: {:.0?}", start.elapsed());
+}
+
+/// Fragments that often break parsers or arithmetic, and the hostile inputs of issue 8.
 const NASTY: &[&str] = &[
     "",
     "0",
@@ -292,6 +441,9 @@ const NASTY: &[&str] = &[
     "inf",
     "18446744073709551616",
     "4294967295",
+    "99999999999",
+    "5e-324",
+    "1e-300",
     "\"",
     "\\",
     "(",
@@ -307,9 +459,17 @@ const NASTY: &[&str] = &[
     "r#\"",
     "\u{feff}",
     "\u{0}",
+    "\r",
+    "\n",
+    "\u{1b}[2J",
+    "\u{9b}",
     "é",
+    ", 2: 5, 2: 5",
+    "Post",
+    " 2026-+4 ",
     "FixedTerm(start: \"2026-04\", end: \"2026-01\")",
     "Absent(reason: Maternity, returns: None)",
+    "(name: \"X\", teams: [], posts: []),",
 ];
 
 #[test]

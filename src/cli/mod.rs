@@ -6,6 +6,7 @@ mod summary;
 pub use summary::summary_text;
 
 use crate::io::{LoadError, load_file};
+use crate::text::printable;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,7 +56,7 @@ pub fn run(command: Command) -> ExitCode {
                 let options = loaded.options().len();
                 println!(
                     "{}: valid ({} teams, {} posts, {options} option{})",
-                    plan.display(),
+                    printable(&plan.display().to_string()),
                     baseline.teams.len(),
                     baseline.posts.len(),
                     if options == 1 { "" } else { "s" }

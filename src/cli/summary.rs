@@ -3,7 +3,7 @@
 
 use crate::model::figures::{Figure, FigureId, figure};
 use crate::model::{Plan, ScenarioSet, Totals, assess};
-use crate::text::figure_value;
+use crate::text::{figure_value, printable, shortened};
 use std::fmt::Write as _;
 
 /// The table's columns, in order.
@@ -33,7 +33,7 @@ fn cells(t: &Totals) -> Vec<String> {
 pub fn summary_text(set: &ScenarioSet) -> String {
     let mut out = scenario_summary(set.baseline());
     for option in set.options() {
-        let _ = write!(out, "\nOption \"{}\":\n", option.name);
+        let _ = write!(out, "\nOption \"{}\":\n", printable(&option.name));
         out.push_str(&scenario_summary(&option.plan));
     }
     out.push_str("\nColumns:\n");
@@ -66,7 +66,12 @@ fn scenario_summary(plan: &Plan) -> String {
         .teams
         .iter()
         .zip(&assessment.teams)
-        .map(|(team, a)| (team.name.clone(), cells(&a.totals)))
+        .map(|(team, a)| {
+            (
+                printable(&shortened(&team.name)).into_owned(),
+                cells(&a.totals),
+            )
+        })
         .collect();
     rows.push(("Whole service".to_owned(), cells(&assessment.service)));
 
@@ -87,7 +92,7 @@ fn scenario_summary(plan: &Plan) -> String {
         })
         .collect();
 
-    let mut out = format!("{}\n\n", plan.name);
+    let mut out = format!("{}\n\n", printable(&plan.name));
     pad_right(&mut out, "Team", name_width);
     for (f, &width) in columns().zip(&widths) {
         out.push_str("  ");
@@ -112,7 +117,11 @@ fn scenario_summary(plan: &Plan) -> String {
     for (team, a) in plan.teams.iter().zip(&assessment.teams) {
         for flag in &a.totals.flags {
             let mark = if flag.is_red() { "ALERT" } else { "warning" };
-            let _ = writeln!(alerts, "  {mark}: {}: {flag}", team.name);
+            let _ = writeln!(
+                alerts,
+                "  {mark}: {}: {flag}",
+                printable(&shortened(&team.name))
+            );
         }
     }
     for flag in &assessment.service.flags {

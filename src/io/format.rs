@@ -39,13 +39,51 @@ use std::fmt::Write as _;
 /// assumptions or options) still loads: as a baseline with the defaults for what it lacks.
 pub const CURRENT_VERSION: u32 = 2;
 
-/// Only the version: read first so a newer file is refused by name, not by a confusing error
-/// about a field this build does not know.
-/// A missing version reads as 0, which no format has.
+/// Newer versions than this are not taken for a later Caseload Planner's files: a file that
+/// says `version: 99999999999` is refused as not a version at all.
+pub(super) const MAX_PLAUSIBLE_VERSION: u64 = 1000;
+
+/// Only the version: read on its own when the whole file does not parse, so that a newer file is
+/// refused by name, not by a confusing error about a field this build does not know.
 #[derive(Deserialize)]
 pub(super) struct Header {
     #[serde(default)]
-    pub version: u32,
+    pub version: VersionNumber,
+}
+
+/// A format version as written, whatever number it is: one too large for any field
+/// (`99999999999`), negative or fractional is still recognised as a version, rather than
+/// reported as a number out of range.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum VersionNumber {
+    /// No version written.
+    #[default]
+    Missing,
+    Whole(u64),
+    /// Negative, fractional or too large to hold.
+    Unreadable,
+}
+
+impl<'de> Deserialize<'de> for VersionNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Number;
+        impl serde::de::Visitor<'_> for Number {
+            type Value = VersionNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a version number")
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<VersionNumber, E> {
+                Ok(VersionNumber::Whole(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<VersionNumber, E> {
+                Ok(u64::try_from(v).map_or(VersionNumber::Unreadable, VersionNumber::Whole))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<VersionNumber, E> {
+                Ok(VersionNumber::Unreadable)
+            }
+        }
+        deserializer.deserialize_any(Number)
+    }
 }
 
 /// The whole file: the shared parts and the baseline's teams, posts and assumptions at the top,

@@ -4,6 +4,7 @@
 mod builtin;
 mod format;
 mod load;
+mod ron_words;
 mod save;
 
 pub use builtin::{DEFAULT_PLAN_RON, default_plan, default_scenarios};

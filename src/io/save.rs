@@ -5,7 +5,7 @@
 use super::format::to_ron_string;
 use super::load::describe_io_error;
 use crate::model::scenarios::validate_scenarios;
-use crate::model::{Problem, ScenarioSet};
+use crate::model::{Problems, ScenarioSet};
 use std::ffi::OsString;
 use std::fs::File;
 use std::io::Write;
@@ -16,12 +16,9 @@ use std::path::{Path, PathBuf};
 pub enum SaveError {
     #[error(
         "{} was not saved: the plan has {} problem(s), first: {}",
-        file.display(), problems.len(), problems.first().map(ToString::to_string).unwrap_or_default()
+        file.display(), problems.count(), problems.listed().first().map(ToString::to_string).unwrap_or_default()
     )]
-    Invalid {
-        file: PathBuf,
-        problems: Vec<Problem>,
-    },
+    Invalid { file: PathBuf, problems: Problems },
     #[error("{} was not saved: the plan could not be written as RON: {detail}", file.display())]
     Encode { file: PathBuf, detail: String },
     #[error("{} was not saved: could not {step}: {detail}. The existing file is unchanged", file.display())]

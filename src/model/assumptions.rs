@@ -2,6 +2,7 @@
 //! covered by agency staff, and demand changing team by team. Each scenario has its own.
 
 use super::TeamId;
+use super::shown::number;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -18,6 +19,7 @@ pub struct Assumptions {
     /// Share of vacancies covered by agency staff while they are recruited to (0 to 1).
     pub agency_cover: f64,
     /// How demand changes, by team; a team not listed stays as it is.
+    #[serde(deserialize_with = "super::unique_keys::unique_keys")]
     pub demand: BTreeMap<TeamId, DemandChange>,
 }
 
@@ -118,61 +120,71 @@ pub const MAX_MONTHS_TO_FILL: f64 = 36.0;
 /// Largest plausible demand change either way, in cases.
 const MAX_CASES: f64 = super::validate::MAX_CASE_COUNT as f64;
 
-/// Every problem with a scenario's assumptions, in a plan-writer's words.
-pub fn assumptions_problems(a: &Assumptions, team_exists: impl Fn(TeamId) -> bool) -> Vec<String> {
+/// Every problem with a scenario's assumptions, in a plan-writer's words, one at a time: a
+/// caller that only wants the first, or only counts them, builds no more messages than it takes.
+pub fn assumptions_problems<'a>(
+    a: &'a Assumptions,
+    team_exists: impl Fn(TeamId) -> bool + 'a,
+) -> impl Iterator<Item = String> + 'a {
     let share = |v: f64| (0.0..=1.0).contains(&v);
-    let mut problems = Vec::new();
+    let mut overall = Vec::new();
     for (label, v) in [
         ("permanent", a.turnover.permanent),
         ("fixed-term", a.turnover.fixed_term),
         ("agency", a.turnover.agency),
     ] {
         if !share(v) {
-            problems.push(format!(
-                "{label} turnover must be from 0% to 100% a year, not {v}"
+            overall.push(format!(
+                "{label} turnover must be from 0% to 100% a year, not {}",
+                number(v)
             ));
         }
     }
     if !(1.0..=MAX_MONTHS_TO_FILL).contains(&a.months_to_fill) {
-        problems.push(format!(
+        overall.push(format!(
             "months to fill a vacancy must be from 1 to {MAX_MONTHS_TO_FILL}, not {}",
-            a.months_to_fill
+            number(a.months_to_fill)
         ));
     }
     if !share(a.agency_cover) {
-        problems.push(format!(
+        overall.push(format!(
             "the share of vacancies covered by agency must be from 0% to 100%, not {}",
-            a.agency_cover
+            number(a.agency_cover)
         ));
     }
-    for (&team, change) in &a.demand {
-        if !team_exists(team) {
-            problems.push(format!(
-                "demand change for {team}, which is not in the plan"
-            ));
+    let by_team = a.demand.iter().flat_map(move |(&team, &change)| {
+        let unknown = (!team_exists(team))
+            .then(|| format!("demand change for {team}, which is not in the plan"));
+        unknown
+            .into_iter()
+            .chain(demand_change_problem(change).map(|m| format!("{team}: {m}")))
+    });
+    overall.into_iter().chain(by_team)
+}
+
+fn demand_change_problem(change: DemandChange) -> Option<String> {
+    match change {
+        DemandChange::MonthlyGrowth(rate)
+            if !(-MAX_MONTHLY_GROWTH..=MAX_MONTHLY_GROWTH).contains(&rate) =>
+        {
+            Some(format!(
+                "monthly demand growth must be between -10% and 10%, not {}",
+                number(rate)
+            ))
         }
-        match *change {
-            DemandChange::MonthlyGrowth(rate)
-                if !(-MAX_MONTHLY_GROWTH..=MAX_MONTHLY_GROWTH).contains(&rate) =>
-            {
-                problems.push(format!(
-                    "{team}: monthly demand growth must be between -10% and 10%, not {rate}"
-                ));
-            }
-            DemandChange::Target { cases, months }
-                if !(-MAX_CASES..=MAX_CASES).contains(&cases)
-                    || !(1..=super::Timeline::MAX_MONTHS).contains(&months) =>
-            {
-                problems.push(format!(
-                    "{team}: a demand change needs at most {} cases over 1 to {} months, not {cases} over {months}",
-                    super::validate::MAX_CASE_COUNT,
-                    super::Timeline::MAX_MONTHS
-                ));
-            }
-            _ => {}
+        DemandChange::Target { cases, months }
+            if !(-MAX_CASES..=MAX_CASES).contains(&cases)
+                || !(1..=super::Timeline::MAX_MONTHS).contains(&months) =>
+        {
+            Some(format!(
+                "a demand change needs at most {} cases over 1 to {} months, not {} over {months}",
+                super::validate::MAX_CASE_COUNT,
+                super::Timeline::MAX_MONTHS,
+                number(cases)
+            ))
         }
+        _ => None,
     }
-    problems
 }
 
 #[cfg(test)]
@@ -202,12 +214,12 @@ mod tests {
     #[test]
     fn out_of_range_assumptions_are_named() {
         let mut a = Assumptions::default();
-        assert!(assumptions_problems(&a, |_| true).is_empty());
+        assert_eq!(assumptions_problems(&a, |_| true).count(), 0);
         a.turnover.agency = 1.5;
         a.months_to_fill = 0.0;
         a.demand
             .insert(TeamId(9), DemandChange::MonthlyGrowth(f64::NAN));
-        let problems = assumptions_problems(&a, |t| t != TeamId(9));
+        let problems: Vec<String> = assumptions_problems(&a, |t| t != TeamId(9)).collect();
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].starts_with("agency turnover"));
         assert!(problems[2].contains("team 9, which is not in the plan"));

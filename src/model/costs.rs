@@ -5,6 +5,7 @@
 //!
 //! The rates are part of the plan (shared by its scenarios) and saved in its file.
 
+use super::shown::number;
 use super::{Assessment, ContractKind, Grade, GradeId, GradeRole, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -14,10 +15,12 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 pub struct CostRates {
     /// Annual salary of an employed worker at 1.0 FTE, before on-costs.
+    #[serde(deserialize_with = "super::unique_keys::unique_keys")]
     pub salary: BTreeMap<GradeId, f64>,
     /// Employer's on-costs (pension, national insurance) as a fraction of salary.
     pub on_costs: f64,
     /// Agency charge per day at 1.0 FTE.
+    #[serde(deserialize_with = "super::unique_keys::unique_keys")]
     pub agency_day_rate: BTreeMap<GradeId, f64>,
     /// Working days in a year, for agency day rates.
     pub working_days: f64,
@@ -86,38 +89,58 @@ impl CostRates {
     }
 }
 
-/// Every problem with a plan's cost rates.
-pub fn cost_problems(rates: &CostRates, grade_exists: impl Fn(GradeId) -> bool) -> Vec<String> {
-    let rate = |v: f64| (0.0..=MAX_RATE).contains(&v);
-    let mut problems = Vec::new();
-    for (what, map) in [
+/// Smallest salary or day rate other than 0 (no rate known): a pound. A rate of 1e-300 is a
+/// typo, and nothing a cost per case should be worked out from.
+pub const MIN_RATE: f64 = 1.0;
+
+/// What is wrong with one salary or agency day rate, said after the rate's name.
+fn rate_problem(value: f64) -> Option<String> {
+    if !(0.0..=MAX_RATE).contains(&value) {
+        Some(format!(
+            "must be from 0 to {MAX_RATE}, not {}",
+            number(value)
+        ))
+    } else if value > 0.0 && value < MIN_RATE {
+        Some(format!(
+            "must be 0 or at least {MIN_RATE}, not {}",
+            number(value)
+        ))
+    } else {
+        None
+    }
+}
+
+/// Every problem with a plan's cost rates, one at a time: a caller that only wants the first,
+/// or only counts them, builds no more messages than it takes.
+pub fn cost_problems<'a>(
+    rates: &'a CostRates,
+    grade_exists: impl Fn(GradeId) -> bool + 'a,
+) -> impl Iterator<Item = String> + 'a {
+    let by_grade = [
         ("salary", &rates.salary),
         ("agency day rate", &rates.agency_day_rate),
-    ] {
-        for (&grade, &value) in map {
-            if !grade_exists(grade) {
-                problems.push(format!("{what} for {grade}, which is not in the plan"));
-            }
-            if !rate(value) {
-                problems.push(format!(
-                    "{what} for {grade} must be from 0 to {MAX_RATE}, not {value}"
-                ));
-            }
-        }
-    }
-    if !(0.0..=1.0).contains(&rates.on_costs) {
-        problems.push(format!(
+    ]
+    .into_iter()
+    .flat_map(|(what, map)| map.iter().map(move |(&grade, &value)| (what, grade, value)))
+    .flat_map(move |(what, grade, value)| {
+        let unknown =
+            (!grade_exists(grade)).then(|| format!("{what} for {grade}, which is not in the plan"));
+        let out_of_range = rate_problem(value).map(|m| format!("{what} for {grade} {m}"));
+        unknown.into_iter().chain(out_of_range)
+    });
+    let on_costs = (!(0.0..=1.0).contains(&rates.on_costs)).then(|| {
+        format!(
             "on-costs must be from 0% to 100% of salary, not {}",
-            rates.on_costs
-        ));
-    }
-    if !(1.0..=366.0).contains(&rates.working_days) {
-        problems.push(format!(
+            number(rates.on_costs)
+        )
+    });
+    let working_days = (!(1.0..=366.0).contains(&rates.working_days)).then(|| {
+        format!(
             "working days in a year must be from 1 to 366, not {}",
-            rates.working_days
-        ));
-    }
-    problems
+            number(rates.working_days)
+        )
+    });
+    by_grade.chain(on_costs).chain(working_days)
 }
 
 /// A plan's annual cost.
@@ -169,6 +192,25 @@ mod tests {
         assert_eq!(
             r.annual(TEAM_MANAGER, ContractKind::Permanent, 1.0),
             75_400.0
+        );
+    }
+
+    #[test]
+    fn rates_are_zero_or_at_least_a_pound_and_unknown_grades_are_named() {
+        let mut r = rates();
+        assert_eq!(cost_problems(&r, |_| true).count(), 0);
+        r.salary.insert(SOCIAL_WORKER, 5e-324);
+        r.agency_day_rate.insert(ASYE, -1.0);
+        r.agency_day_rate.insert(TEAM_MANAGER, 0.0);
+        let problems: Vec<String> = cost_problems(&r, |g| g != ASYE).collect();
+        assert_eq!(
+            problems,
+            [
+                "salary for grade 1, which is not in the plan",
+                "salary for grade 2 must be 0 or at least 1, not 5e-324",
+                "agency day rate for grade 1, which is not in the plan",
+                "agency day rate for grade 1 must be from 0 to 1000000, not -1",
+            ]
         );
     }
 }

@@ -1,7 +1,9 @@
 //! The domain, pure: plain data in, plain data out. No UI, no files, no clocks.
 //!
 //! - `plan`: what a plan is ([`Plan`] and its parts: case types, grades, teams, posts, settings);
-//! - [`validate`](mod@validate): what makes a plan valid, as a list of [`Problem`]s;
+//! - [`validate`](mod@validate): what makes a plan valid, as a list of [`Problem`]s, each with
+//!   a [`Location`] (ids to select, names to show);
+//! - [`shown`]: names and numbers from a file as messages show them (escaped, shortened);
 //! - [`assess`](mod@assess): every figure derived from a plan;
 //! - [`figures`]: the catalogue of figures: label, unit, definition and computation of each;
 //! - [`defaults`]: illustrative starting weights, grades and targets;
@@ -24,9 +26,12 @@ pub mod figures;
 mod ids;
 mod month;
 mod plan;
+mod problems;
 pub mod projection;
 pub mod scenarios;
+pub mod shown;
 pub mod synthetic;
+mod unique_keys;
 pub mod validate;
 
 pub use assess::{
@@ -42,4 +47,4 @@ pub use plan::{
     PostStatus, Settings, Team, TeamFunction, Timeline,
 };
 pub use scenarios::{BASELINE_NAME, Scenario, ScenarioSet};
-pub use validate::{Problem, validate};
+pub use validate::{Location, Problem, Problems, validate};

@@ -1,5 +1,6 @@
 //! Calendar months, the time unit of every date in a plan (contracts, absences).
 
+use super::shown::{printable, shortened};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -21,7 +22,7 @@ impl fmt::Display for MonthParseError {
         write!(
             f,
             "'{}' is not a month: write it as YYYY-MM, e.g. 2026-04",
-            self.0
+            printable(&shortened(&self.0))
         )
     }
 }
@@ -73,10 +74,16 @@ impl fmt::Display for YearMonth {
 impl FromStr for YearMonth {
     type Err = MonthParseError;
 
+    /// Exactly `YYYY-MM`: four digits, a hyphen, two digits. Nothing else is taken for a month
+    /// (no spaces, signs or one-digit months), so a file means one thing only.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let err = || MonthParseError(text.to_owned());
-        let (year, month) = text.trim().split_once('-').ok_or_else(err)?;
-        if year.len() != 4 || month.is_empty() || month.len() > 2 {
+        let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+        let (year, month) = match (text.get(..4), text.get(4..5), text.get(5..)) {
+            (Some(year), Some("-"), Some(month)) if month.len() == 2 => (year, month),
+            _ => return Err(err()),
+        };
+        if !digits(year) || !digits(month) {
             return Err(err());
         }
         let year: u16 = year.parse().map_err(|_| err())?;
@@ -109,7 +116,7 @@ mod tests {
     #[test]
     fn parses_and_prints_year_month() {
         assert_eq!(ym("2026-04").to_string(), "2026-04");
-        assert_eq!(ym("2026-4"), YearMonth::new(2026, 4).unwrap());
+        assert_eq!(ym("2026-04"), YearMonth::new(2026, 4).unwrap());
     }
 
     #[test]
@@ -123,9 +130,30 @@ mod tests {
             "1899-01",
             "2026--1",
             "",
+            // Only exactly YYYY-MM, digits only.
+            " 2026-+4 ",
+            "2026-+4",
+            "2026-4",
+            " 2026-04",
+            "2026-04 ",
+            "+026-04",
+            "2026-004",
+            "2026-0é",
+            "２０２６-04",
         ] {
             assert!(bad.parse::<YearMonth>().is_err(), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn the_refusal_quotes_the_text_escaped_and_short() {
+        let error = "\u{1b}[2J".parse::<YearMonth>().unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "'\\u{1b}[2J' is not a month: write it as YYYY-MM, e.g. 2026-04"
+        );
+        let long = "9".repeat(1_000_000).parse::<YearMonth>().unwrap_err();
+        assert!(long.to_string().len() < 200);
     }
 
     #[test]

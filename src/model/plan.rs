@@ -161,7 +161,7 @@ impl TeamFunction {
 
 /// A team, and the work waiting in it that no one holds yet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "super::unique_keys::TeamFields")]
 pub struct Team {
     pub id: TeamId,
     pub name: String,
@@ -273,7 +273,7 @@ pub enum PostStatus {
 
 /// One post in the establishment: filled by a named worker, or vacant.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "super::unique_keys::PostFields")]
 pub struct Post {
     pub id: PostId,
     pub team: TeamId,

@@ -2,36 +2,35 @@
 //!
 //! Each rule is one small public function returning its problem, used both here (for whole
 //! plans, e.g. a loaded file) and by [`super::command`] (to refuse a single edit), so a rule and
-//! its wording exist once. [`validate`] collects all problems, not just the first, each naming
-//! the case type, grade, team or post it concerns, so a user can fix a file in one pass.
+//! its wording exist once. [`validate`] collects all problems, not just the first, each with a
+//! [`Location`] naming the case type, grade, team or post it concerns, so a user can fix a file
+//! in one pass.
+//!
+//! Every check is linear in the size of the plan (ids are looked up in hash sets and maps), and
+//! a location is only built for a problem that is listed: a file of any size is checked in time
+//! proportional to its length.
 
 use super::assumptions::assumptions_problems;
 use super::costs::cost_problems;
-use super::ids::{CaseTypeId, PostId, TeamId};
+use super::ids::{CaseTypeId, GradeId, TeamId};
 use super::month::YearMonth;
 use super::plan::{CaseCounts, Contract, Plan, PostStatus, Settings, Timeline};
-use std::collections::HashSet;
-use std::fmt;
-
-/// One thing wrong with a plan, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// What it concerns, e.g. `post 14 (in team 2 "North")` or `settings`.
-    pub location: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
-    }
-}
+pub use super::problems::{Location, MAX_LISTED_PROBLEMS, Problem, Problems};
+use super::shown::number;
+use std::collections::{HashMap, HashSet};
 
 /// Largest plausible points per case. Bounds keep every sum finite (so no ratio is NaN) and
 /// catch typos such as 150 for 1.5.
 pub const MAX_WEIGHT: f64 = 100.0;
+/// Smallest weight: a case counts for at least a hundredth of a standard case. Without a lower
+/// bound a weight of 1e-300 makes capacity in cases overflow to "infinitely many".
+pub const MIN_WEIGHT: f64 = 0.01;
 /// Largest plausible grade capacity in points at 1.0 FTE.
 pub const MAX_CAPACITY_POINTS: f64 = 1000.0;
+/// Smallest capacity of a grade that has any (0 is allowed: managers hold no cases).
+pub const MIN_CAPACITY_POINTS: f64 = 0.1;
+/// Smallest FTE: a hundredth of full time (about 20 minutes a week). Caseloads divide by FTE.
+pub const MIN_FTE: f64 = 0.01;
 /// Largest plausible number of cases of one type held by one worker or waiting in one team.
 pub const MAX_CASE_COUNT: u32 = 100_000;
 /// Largest plausible caseload target and span of control.
@@ -40,17 +39,51 @@ pub const MAX_TARGET: f64 = 1000.0;
 // ---------- the rules, one function each ----------
 
 pub fn fte_problem(fte: f64) -> Option<String> {
-    (!(fte > 0.0 && fte <= 1.0)).then(|| format!("FTE must be above 0 and at most 1, not {fte}"))
+    if !(fte > 0.0 && fte <= 1.0) {
+        Some(format!(
+            "FTE must be above 0 and at most 1, not {}",
+            number(fte)
+        ))
+    } else if fte < MIN_FTE {
+        Some(format!(
+            "FTE must be at least {MIN_FTE} (about 20 minutes a week), not {}",
+            number(fte)
+        ))
+    } else {
+        None
+    }
 }
 
 pub fn weight_problem(weight: f64) -> Option<String> {
-    (!(weight > 0.0 && weight <= MAX_WEIGHT))
-        .then(|| format!("weight must be a number above 0 and at most {MAX_WEIGHT}, not {weight}"))
+    if !(weight > 0.0 && weight <= MAX_WEIGHT) {
+        Some(format!(
+            "weight must be a number above 0 and at most {MAX_WEIGHT}, not {}",
+            number(weight)
+        ))
+    } else if weight < MIN_WEIGHT {
+        Some(format!(
+            "weight must be at least {MIN_WEIGHT} points, not {}",
+            number(weight)
+        ))
+    } else {
+        None
+    }
 }
 
 pub fn capacity_problem(points: f64) -> Option<String> {
-    (!(0.0..=MAX_CAPACITY_POINTS).contains(&points))
-        .then(|| format!("capacity must be from 0 to {MAX_CAPACITY_POINTS} points, not {points}"))
+    if !(0.0..=MAX_CAPACITY_POINTS).contains(&points) {
+        Some(format!(
+            "capacity must be from 0 to {MAX_CAPACITY_POINTS} points, not {}",
+            number(points)
+        ))
+    } else if points > 0.0 && points < MIN_CAPACITY_POINTS {
+        Some(format!(
+            "capacity must be 0 or at least {MIN_CAPACITY_POINTS} points, not {}",
+            number(points)
+        ))
+    } else {
+        None
+    }
 }
 
 pub fn count_problem(count: u32) -> Option<String> {
@@ -89,45 +122,57 @@ pub fn name_problem(name: &str) -> Option<String> {
     name.trim().is_empty().then(|| "has no name".to_owned())
 }
 
-/// Every problem with the settings.
+/// A utilisation or share as a message shows it, the way the app shows it: 0.9 → `90%`.
+fn percent(fraction: f64) -> String {
+    let value = fraction * 100.0;
+    if !value.is_finite() || value.abs() >= 1e9 {
+        return format!("{}%", number(value));
+    }
+    let text = format!("{value:.2}");
+    format!("{}%", text.trim_end_matches('0').trim_end_matches('.'))
+}
+
+/// Every problem with the settings, named as the app labels them.
 pub fn settings_problems(s: &Settings) -> Vec<String> {
     let positive = |v: f64| v > 0.0 && v <= MAX_TARGET;
     let share = |v: f64| (0.0..=1.0).contains(&v);
     let mut problems = Vec::new();
     if !positive(s.caseload_target) {
         problems.push(format!(
-            "caseload_target must be above 0 and at most {MAX_TARGET}, not {}",
-            s.caseload_target
+            "the caseload target must be above 0 and at most {MAX_TARGET} cases per FTE, not {}",
+            number(s.caseload_target)
         ));
     }
     if !positive(s.amber_from) {
         problems.push(format!(
-            "amber_from must be above 0 and at most {MAX_TARGET}, not {}",
-            s.amber_from
+            "the amber threshold must be above 0% and at most {}, not {}",
+            percent(MAX_TARGET),
+            percent(s.amber_from)
         ));
     }
     if !positive(s.red_from) || s.red_from <= s.amber_from {
         problems.push(format!(
-            "red_from ({}) must be above amber_from ({})",
-            s.red_from, s.amber_from
+            "the red threshold ({}) must be above the amber threshold ({})",
+            percent(s.red_from),
+            percent(s.amber_from)
         ));
     }
     if !share(s.max_agency_share) {
         problems.push(format!(
-            "max_agency_share must be between 0 and 1, not {}",
-            s.max_agency_share
+            "the highest agency rate must be from 0% to 100%, not {}",
+            percent(s.max_agency_share)
         ));
     }
     if !share(s.max_asye_share) {
         problems.push(format!(
-            "max_asye_share must be between 0 and 1, not {}",
-            s.max_asye_share
+            "the highest ASYE share must be from 0% to 100%, not {}",
+            percent(s.max_asye_share)
         ));
     }
     if !positive(s.max_span_of_control) {
         problems.push(format!(
-            "max_span_of_control must be above 0 and at most {MAX_TARGET}, not {}",
-            s.max_span_of_control
+            "the most case-holders per team manager must be above 0 and at most {MAX_TARGET}, not {}",
+            number(s.max_span_of_control)
         ));
     }
     problems
@@ -135,154 +180,278 @@ pub fn settings_problems(s: &Settings) -> Vec<String> {
 
 // ---------- the whole plan ----------
 
-/// Every semantic problem in `plan`; empty when the plan is valid.
+/// Every semantic problem in `plan`, each described; empty when the plan is valid. For a whole
+/// file use [`super::scenarios::validate_scenarios`], which describes a limited number.
 pub fn validate(plan: &Plan) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut report = |location: &str, message: String| {
-        problems.push(Problem {
-            location: location.to_owned(),
-            message,
-        })
-    };
+    let mut problems = Problems::all();
+    let shared = check_shared_parts(plan, &mut problems);
+    check_own_parts(plan, &shared, None, &mut problems);
+    problems.into_parts().0
+}
 
+/// The ids the shared parts define, which every scenario's teams and posts refer to.
+pub(crate) struct SharedIds {
+    case_types: HashSet<CaseTypeId>,
+    grades: HashSet<GradeId>,
+}
+
+/// Problems in the parts every scenario shares: settings, timeline, cost rates, case types and
+/// grades. Returns their ids for [`check_own_parts`].
+pub(crate) fn check_shared_parts(plan: &Plan, problems: &mut Problems) -> SharedIds {
     for message in settings_problems(&plan.settings) {
-        report("settings", message);
+        problems.report(|| Location::Settings, || message);
     }
     if let Some(message) = timeline_problem(&plan.timeline) {
-        report("timeline", message);
-    }
-    for message in cost_problems(&plan.costs, |g| plan.grade(g).is_some()) {
-        report("cost rates", message);
-    }
-    for message in assumptions_problems(&plan.assumptions, |t| plan.team(t).is_some()) {
-        report("assumptions", message);
+        problems.report(|| Location::Timeline, || message);
     }
 
-    let mut case_type_ids = HashSet::new();
+    let mut case_types = HashSet::new();
     for case_type in &plan.case_types {
-        let at = format!("{} \"{}\"", case_type.id, case_type.name);
-        if !case_type_ids.insert(case_type.id) {
-            report(
-                &at,
-                format!("duplicate id: another case type is also {}", case_type.id),
-            );
+        let at = || Location::case_type(case_type.id, &case_type.name);
+        if !case_types.insert(case_type.id) {
+            problems.report(at, || {
+                format!("duplicate id: another case type is also {}", case_type.id)
+            });
         }
         let found = [
             name_problem(&case_type.name),
             weight_problem(case_type.weight),
         ];
-        found.into_iter().flatten().for_each(|m| report(&at, m));
+        for message in found.into_iter().flatten() {
+            problems.report(at, || message);
+        }
     }
 
-    let mut grade_ids = HashSet::new();
+    let mut grades = HashSet::new();
     for grade in &plan.grades {
-        let at = format!("{} \"{}\"", grade.id, grade.name);
-        if !grade_ids.insert(grade.id) {
-            report(
-                &at,
-                format!("duplicate id: another grade is also {}", grade.id),
-            );
+        let at = || Location::grade(grade.id, &grade.name);
+        if !grades.insert(grade.id) {
+            problems.report(at, || {
+                format!("duplicate id: another grade is also {}", grade.id)
+            });
         }
         let found = [
             name_problem(&grade.name),
             capacity_problem(grade.capacity_points),
         ];
-        found.into_iter().flatten().for_each(|m| report(&at, m));
+        for message in found.into_iter().flatten() {
+            problems.report(at, || message);
+        }
     }
 
-    let mut team_ids = HashSet::new();
+    for message in cost_problems(&plan.costs, |g| grades.contains(&g)) {
+        problems.report(|| Location::CostRates, || message);
+    }
+    SharedIds { case_types, grades }
+}
+
+/// Problems in one scenario's own parts: its assumptions, teams and posts. `option` is the
+/// option's 1-based position and name, or `None` for the baseline.
+pub(crate) fn check_own_parts(
+    plan: &Plan,
+    shared: &SharedIds,
+    option: Option<(usize, &str)>,
+    problems: &mut Problems,
+) {
+    let within = |location: Location| match option {
+        Some((position, name)) => Location::in_option(position, name, Some(location)),
+        None => location,
+    };
+    // The first team with each id, as `Plan::team` finds it: posts are located in it.
+    let mut teams: HashMap<TeamId, &str> = HashMap::with_capacity(plan.teams.len());
     for team in &plan.teams {
-        let at = format!("{} \"{}\"", team.id, team.name);
+        teams.entry(team.id).or_insert(&team.name);
+    }
+
+    for message in assumptions_problems(&plan.assumptions, |t| teams.contains_key(&t)) {
+        problems.report(|| within(Location::Assumptions), || message);
+    }
+
+    let mut team_ids = HashSet::with_capacity(plan.teams.len());
+    for team in &plan.teams {
+        let at = || within(Location::team(team.id, &team.name));
         if !team_ids.insert(team.id) {
-            report(
-                &at,
-                format!("duplicate id: another team is also {}", team.id),
-            );
+            problems.report(at, || {
+                format!("duplicate id: another team is also {}", team.id)
+            });
         }
-        if let Some(m) = name_problem(&team.name) {
-            report(&at, m);
+        if let Some(message) = name_problem(&team.name) {
+            problems.report(at, || message);
         }
         check_case_counts(
             &team.unallocated,
-            &case_type_ids,
-            &at,
+            &shared.case_types,
+            at,
             "unallocated cases",
-            &mut report,
+            problems,
         );
     }
 
-    let mut post_ids: HashSet<PostId> = HashSet::new();
+    let mut post_ids = HashSet::with_capacity(plan.posts.len());
     for post in &plan.posts {
-        let at = post_location(plan, post.id, post.team);
+        let team_name = teams.get(&post.team).copied();
+        let at = || within(Location::post(post.id, post.team, team_name));
         if !post_ids.insert(post.id) {
-            report(
-                &at,
-                format!("duplicate id: another post is also {}", post.id),
-            );
+            problems.report(at, || {
+                format!("duplicate id: another post is also {}", post.id)
+            });
         }
-        if !team_ids.contains(&post.team) {
-            report(
-                &at,
-                format!("belongs to {}, which is not in the plan", post.team),
-            );
+        if team_name.is_none() {
+            problems.report(at, || {
+                format!("belongs to {}, which is not in the plan", post.team)
+            });
         }
-        if !grade_ids.contains(&post.grade) {
-            report(&at, format!("has {}, which is not in the plan", post.grade));
+        if !shared.grades.contains(&post.grade) {
+            problems.report(at, || {
+                format!("has {}, which is not in the plan", post.grade)
+            });
         }
         let found = [
             fte_problem(post.fte),
             contract_problem(&post.contract),
             post_dates_problem(post.starts, post.leaves),
         ];
-        found.into_iter().flatten().for_each(|m| report(&at, m));
+        for message in found.into_iter().flatten() {
+            problems.report(at, || message);
+        }
         if post
             .worker
             .as_deref()
             .is_some_and(|name| name.trim().is_empty())
         {
-            report(
-                &at,
-                "worker name is blank: leave it out (None) for a vacancy".into(),
-            );
+            problems.report(at, || {
+                "worker name is blank: leave it out (None) for a vacancy".into()
+            });
         }
         if post.is_vacant() && post.cases_held() > 0 {
-            report(
-                &at,
+            problems.report(at, || {
                 format!(
                     "is vacant but holds {} cases: move them to the team's unallocated cases",
                     post.cases_held()
-                ),
-            );
+                )
+            });
         }
         if post.is_vacant() && matches!(post.status, PostStatus::Absent { .. }) {
-            report(&at, "is vacant, so it cannot be marked absent".into());
+            problems.report(at, || "is vacant, so it cannot be marked absent".into());
         }
-        check_case_counts(&post.cases, &case_type_ids, &at, "cases", &mut report);
+        check_case_counts(&post.cases, &shared.case_types, at, "cases", problems);
     }
-    problems
 }
 
 fn check_case_counts(
     counts: &CaseCounts,
     known: &HashSet<CaseTypeId>,
-    at: &str,
+    at: impl Fn() -> Location,
     what: &str,
-    report: &mut impl FnMut(&str, String),
+    problems: &mut Problems,
 ) {
     for (id, &count) in counts {
         if !known.contains(id) {
-            report(at, format!("{what} name {id}, which is not in the plan"));
+            problems.report(&at, || {
+                format!("{what} name {id}, which is not in the plan")
+            });
         }
-        if let Some(m) = count_problem(count) {
-            report(at, format!("{what}: {id}: {m}"));
+        if let Some(message) = count_problem(count) {
+            problems.report(&at, || format!("{what}: {id}: {message}"));
         }
     }
 }
 
-/// `post 14 (in team 2 "North")`: enough for a user to find the post in the app or the file.
-fn post_location(plan: &Plan, post: PostId, team: TeamId) -> String {
-    match plan.team(team) {
-        Some(t) => format!("{post} (in {} \"{}\")", t.id, t.name),
-        None => post.to_string(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PostId, defaults::new_plan};
+
+    #[test]
+    fn tiny_positive_numbers_are_refused_so_every_figure_stays_finite() {
+        // 5e-324 FTE would make a caseload of 10^325; a weight of 1e-300 infinitely many cases.
+        assert_eq!(
+            fte_problem(5e-324).unwrap(),
+            "FTE must be at least 0.01 (about 20 minutes a week), not 5e-324"
+        );
+        assert_eq!(fte_problem(0.01), None);
+        assert_eq!(
+            weight_problem(1e-300).unwrap(),
+            "weight must be at least 0.01 points, not 1e-300"
+        );
+        assert_eq!(weight_problem(0.01), None);
+        assert_eq!(
+            capacity_problem(1e-300).unwrap(),
+            "capacity must be 0 or at least 0.1 points, not 1e-300"
+        );
+        assert_eq!(capacity_problem(0.0), None);
+        assert_eq!(capacity_problem(0.1), None);
+        assert_eq!(
+            fte_problem(1e300).unwrap(),
+            "FTE must be above 0 and at most 1, not 1e300"
+        );
+    }
+
+    #[test]
+    fn settings_are_named_as_the_app_labels_them() {
+        let settings = Settings {
+            red_from: 0.9,
+            max_agency_share: 1.5,
+            ..Settings::default()
+        };
+        assert_eq!(
+            settings_problems(&settings),
+            [
+                "the red threshold (90%) must be above the amber threshold (100%)",
+                "the highest agency rate must be from 0% to 100%, not 150%",
+            ]
+        );
+        let odd = Settings {
+            amber_from: f64::NAN,
+            caseload_target: 0.0,
+            ..Settings::default()
+        };
+        assert_eq!(
+            settings_problems(&odd)[..2],
+            [
+                "the caseload target must be above 0 and at most 1000 cases per FTE, not 0",
+                "the amber threshold must be above 0% and at most 100000%, not NaN%",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_post_is_located_in_its_team_only_when_the_team_exists() {
+        let mut plan = new_plan();
+        plan.teams.push(crate::model::Team {
+            id: TeamId(1),
+            name: "North".into(),
+            function: crate::model::TeamFunction::Other,
+            unallocated: CaseCounts::new(),
+        });
+        let mut post = crate::model::Post {
+            id: PostId(3),
+            team: TeamId(1),
+            grade: GradeId(2),
+            contract: Contract::Permanent,
+            fte: 2.0,
+            worker: None,
+            status: PostStatus::Active,
+            cases: CaseCounts::new(),
+            starts: None,
+            leaves: None,
+        };
+        plan.posts.push(post.clone());
+        post.team = TeamId(9);
+        plan.posts.push(post);
+        let shown: Vec<String> = validate(&plan).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "post 3 (in team 1 \"North\"): FTE must be above 0 and at most 1, not 2",
+                "post 3: duplicate id: another post is also post 3",
+                "post 3: belongs to team 9, which is not in the plan",
+                "post 3: FTE must be above 0 and at most 1, not 2",
+            ]
+        );
+        let problems = validate(&plan);
+        assert_eq!(problems[0].location.team_id(), Some(TeamId(1)));
+        assert_eq!(problems[0].location.post_id(), Some(PostId(3)));
+        assert_eq!(problems[2].location.team_id(), None);
     }
 }

@@ -19,6 +19,7 @@ use checks::{
     check_grade, check_settings, check_weight, grade_mut, non_blank, post_index, post_mut,
     release_cases, rule, set_count, team_index, team_mut,
 };
+use std::collections::HashSet;
 use std::fmt;
 
 /// One edit. Ids refer to existing items unless the variant creates one.
@@ -261,21 +262,13 @@ pub fn apply_with(
             plan.timeline = timeline;
         }
         C::SetCostRates(costs) => {
-            let grades = &plan.grades;
-            rule(
-                cost_problems(&costs, |g| grades.iter().any(|x| x.id == g))
-                    .into_iter()
-                    .next(),
-            )?;
+            let grades: HashSet<GradeId> = plan.grades.iter().map(|g| g.id).collect();
+            rule(cost_problems(&costs, |g| grades.contains(&g)).next())?;
             plan.costs = costs;
         }
         C::SetAssumptions(assumptions) => {
-            let teams = &plan.teams;
-            rule(
-                assumptions_problems(&assumptions, |t| teams.iter().any(|x| x.id == t))
-                    .into_iter()
-                    .next(),
-            )?;
+            let teams: HashSet<TeamId> = plan.teams.iter().map(|t| t.id).collect();
+            rule(assumptions_problems(&assumptions, |t| teams.contains(&t)).next())?;
             plan.assumptions = assumptions;
         }
 
