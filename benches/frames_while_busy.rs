@@ -98,7 +98,15 @@ impl Phase {
                 )
             })
             .collect();
-        if !over.is_empty() {
+        if over.is_empty() {
+            let mut longest: Vec<(usize, Frame)> =
+                self.frames.iter().copied().enumerate().collect();
+            longest.sort_by_key(|(_, f)| std::cmp::Reverse(f.own()));
+            let top: Vec<String> = (longest.iter().take(3))
+                .map(|(i, f)| format!("#{i} {:.1} ms", ms(f.own())))
+                .collect();
+            println!("    longest: {}", top.join(", "));
+        } else {
             println!("    over {} ms: {}", LIMIT.as_millis(), over.join(", "));
         }
         over.is_empty() || !self.checked

@@ -15,6 +15,8 @@
 //!                                            │ ScenarioSet::apply(ScenarioId, Command)
 //!                                            │   (the only way a plan changes; a Batch is one)
 //!   ui panels ──push Command──▶ app::Document ┘ ──per-scenario undo, dirty flag, fresh figures
+//!                                    │ app::jobs (worker threads): opening a file, the bands,
+//!                                    └─ each result tagged with what it was worked out for
 //!
 //!   Assessment / ProjectedMonth ──model::figures (the catalogue)──▶ Overview cards, inspector,
 //!                                    Compare, CLI summary, exports: one label, one figure
@@ -23,12 +25,14 @@
 //! - [`model`]: the domain, **pure**: plain data in, plain data out. Plans, validation rules,
 //!   [`model::Command`]s and [`model::apply()`], the capacity and caseload calculations. No UI,
 //!   no file or network I/O, no clocks. Every figure of a plan as it stands is computed by
-//!   [`model::assess()`], and every definition is written once there; [`model::figures`] is the
+//!   [`model::assess()`], and every definition is written once there (the projection uses the
+//!   same case weights, post capacity and points per case); [`model::figures`] is the
 //!   catalogue of every figure a user sees (label, unit, better-when, definition, how computed
 //!   from an assessment or a projected month), which every view and the CLI read. A
 //!   [`model::ScenarioSet`] holds the baseline and its options (each with a stable
 //!   [`model::ScenarioId`]), each a complete [`model::Plan`]; month-by-month figures
-//!   come from [`model::projection`] (expected path and seeded Monte Carlo bands), cost from
+//!   come from [`model::projection`] (`expected.rs`: the expected path; `monte_carlo.rs`: seeded
+//!   Monte Carlo bands, which report each run done and can be stopped), cost from
 //!   [`model::costs`], side-by-side figures and the list of changes from [`model::compare`] and
 //!   [`model::changes`].
 //! - [`io`]: plan files. Versioned RON; loading turns every failure (size, encoding, syntax with
@@ -36,12 +40,17 @@
 //!   file and the place; saving is atomic and keeps the previous file as `.bak`.
 //! - [`app`]: the window's state without drawing: [`app::Document`] (the open plan and the
 //!   scenario shown, its file, undo history per scenario plus one for the shared parts,
-//!   unsaved-changes flag, cached projection), recent files, and file
-//!   dialogs behind the [`app::FileDialogs`] trait (native rfd dialogs awaited on a worker
-//!   thread; a scripted fake for tests).
+//!   unsaved-changes flag, a revision counter, cached projection and its bands), recent files,
+//!   file dialogs behind the [`app::FileDialogs`] trait (native rfd dialogs awaited on a worker
+//!   thread; a scripted fake for tests), and [`app::Job`]s: work too slow for a frame run on a
+//!   worker thread that reports progress, can be cancelled (dropping the job is enough) and is
+//!   tagged with what it is for. The bands are worked out for one revision of the document and
+//!   dropped if the plan has changed since; [`app::Opening`] reads, checks and assesses a file.
 //! - [`ui`]: the window (eframe/egui), one file per panel or view, drawing functions named
 //!   `*_ui`. Panels read the plan and assessment and push commands; [`ui::CaseloadApp`] applies
-//!   them after each panel, so charts drawn later in the same frame already show the edit.
+//!   them after each panel, so charts drawn later in the same frame already show the edit. Each
+//!   frame first takes finished background work; while a file opens the window shows "Opening
+//!   NAME…" (and takes no edits), while bands are worked out the Projection says so.
 //! - [`cli`]: the `summary` and `check` subcommands, text in and text out over `io` and `model`.
 //! - [`text`]: how figures are written for people (percentages, "no value"), shared by every
 //!   front end so they all say the same thing.
@@ -75,6 +84,8 @@
 //!   first month equals the assessment; the same seed always gives the same Monte Carlo bands.
 //! - The UI never mutates a plan; a user's gesture (a drag, typing in a field) is one undo step,
 //!   and undo never reaches into a scenario other than the one shown.
+//! - No frame waits for heavy work: opening a file and the Monte Carlo bands run on worker
+//!   threads, leaving a core to the window; bands are only ever drawn for the plan drawn.
 //! - Plan contents are never logged or sent anywhere; only recent file paths are stored.
 
 pub mod app;

@@ -30,8 +30,7 @@ fn click(harness: &mut App<'_>, label: &str) {
 /// The app with a generated plan large enough that its bands take a while in a test build.
 fn large_plan_app() -> App<'static> {
     let plan = synthetic::plan(1_000, 20_000);
-    Harness::builder()
-        .with_size(common::WINDOW)
+    common::builder()
         .build_eframe(move |_cc| CaseloadApp::with_plan(plan, Box::new(ScriptedDialogs::default())))
 }
 
@@ -157,11 +156,9 @@ fn the_last_plan_reopens_in_the_background_at_start() {
     let path = large_file(dir.path(), "last.ron", 3_000);
     let mut recent = RecentFiles::default();
     recent.add(&path);
-    let mut harness = Harness::builder()
-        .with_size(common::WINDOW)
-        .build_eframe(move |_cc| {
-            CaseloadApp::with_recent(recent, Box::new(ScriptedDialogs::default()))
-        });
+    let mut harness = common::builder().build_eframe(move |_cc| {
+        CaseloadApp::with_recent(recent, Box::new(ScriptedDialogs::default()))
+    });
     harness.run();
     // Not the example meanwhile: the user is waiting for their own plan.
     assert!(shows(&harness, "Opening last.ron…"));

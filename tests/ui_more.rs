@@ -8,7 +8,6 @@ use caseload_planner::io::{default_plan, save_file};
 use caseload_planner::model::{Band, ContractKind, TeamId, assess, synthetic};
 use caseload_planner::ui::state::{PostFilter, PostSort};
 use caseload_planner::ui::{CaseloadApp, RECENT_KEY, filtered_rows};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,11 +16,9 @@ use std::sync::Arc;
 #[test]
 fn a_large_plan_shows_each_team_spread_instead_of_a_thousand_bars() {
     let plan = synthetic::plan(1_000, 20_000);
-    let mut harness = Harness::builder()
-        .with_size(common::WINDOW)
-        .build_eframe(move |_cc| {
-            CaseloadApp::with_plan(plan, Box::new(ScriptedDialogs::default()))
-        });
+    let mut harness = common::builder().build_eframe(move |_cc| {
+        CaseloadApp::with_plan(plan, Box::new(ScriptedDialogs::default()))
+    });
     harness.run();
     // 1,000 posts less 50 managers, vacancies and absences: far more than MAX_WORKER_BARS
     // (80) bars, so the chart shows each team's spread instead.

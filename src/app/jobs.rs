@@ -71,7 +71,8 @@ pub struct Job<K, T> {
 impl<K, T: Send + 'static> Job<K, T> {
     /// Starts `work` on a new thread. `label` says what it does, in the user's words
     /// ("Opening plan.ron"); `work` returns `None` when it stopped because it was cancelled.
-    /// `wake` is called once the work ends, whichever way.
+    /// `wake` is called once the work ends with a result or fails; not after a cancel, when
+    /// nobody is waiting.
     pub fn start(
         tag: K,
         label: impl Into<String>,
@@ -83,8 +84,11 @@ impl<K, T: Send + 'static> Job<K, T> {
         let worker_control = control.clone();
         std::thread::spawn(move || {
             // Wakes the window even if `work` panics, so the job is seen to have ended.
-            let _wake_on_exit = WakeOnDrop(wake);
+            let mut wake_on_exit = WakeOnDrop(Some(wake));
             let result = work(&worker_control);
+            if worker_control.is_cancelled() {
+                wake_on_exit.0 = None;
+            }
             // The owner may have dropped the job meanwhile; then nobody needs the result.
             let _ = sender.send(result);
         });
@@ -167,12 +171,15 @@ impl<K, T> Drop for Job<K, T> {
     }
 }
 
-/// Calls the wake function when dropped: at the end of the work, or while unwinding a panic.
-struct WakeOnDrop(Wake);
+/// Calls the wake function, if any, when dropped: at the end of the work, or while unwinding
+/// a panic.
+struct WakeOnDrop(Option<Wake>);
 
 impl Drop for WakeOnDrop {
     fn drop(&mut self) {
-        (self.0)();
+        if let Some(wake) = &self.0 {
+            wake();
+        }
     }
 }
 
@@ -238,7 +245,12 @@ mod tests {
             JobState::Stopped,
             "a result after a cancel is dropped"
         );
-        assert_eq!(wakes.recv_timeout(PATIENCE), Ok(()));
+        // Nobody waits for a cancelled job, so the window is not woken: the wake function is
+        // dropped uncalled.
+        assert_eq!(
+            wakes.recv_timeout(PATIENCE),
+            Err(RecvTimeoutError::Disconnected)
+        );
     }
 
     #[test]

@@ -3,22 +3,31 @@
 
 use caseload_planner::app::{RecentFiles, ScriptedDialogs};
 use caseload_planner::ui::CaseloadApp;
-use egui_kittest::Harness;
+use egui_kittest::{Harness, HarnessBuilder};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 pub const WINDOW: egui::Vec2 = egui::vec2(1440.0, 900.0);
 
-/// The app as a newcomer first sees it (built-in example plan), with scripted file dialogs.
-pub fn app_harness(dialog_answers: Vec<Option<PathBuf>>) -> Harness<'static, CaseloadApp> {
+/// Frames `run()` may step before the window must have settled. Above kittest's 4: background
+/// work that ends while `run()` steps wakes the window for two more frames to take its result.
+const MAX_STEPS: u64 = 10;
+
+/// A harness for the app at the window's usual size.
+pub fn builder() -> HarnessBuilder<CaseloadApp> {
     Harness::builder()
         .with_size(WINDOW)
-        .build_eframe(move |_cc| {
-            CaseloadApp::with_recent(
-                RecentFiles::default(),
-                Box::new(ScriptedDialogs::answering(dialog_answers)),
-            )
-        })
+        .with_max_steps(MAX_STEPS)
+}
+
+/// The app as a newcomer first sees it (built-in example plan), with scripted file dialogs.
+pub fn app_harness(dialog_answers: Vec<Option<PathBuf>>) -> Harness<'static, CaseloadApp> {
+    builder().build_eframe(move |_cc| {
+        CaseloadApp::with_recent(
+            RecentFiles::default(),
+            Box::new(ScriptedDialogs::answering(dialog_answers)),
+        )
+    })
 }
 
 /// Steps the app until its background work (a file opening, the Projection's bands) is done and

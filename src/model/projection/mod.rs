@@ -23,7 +23,7 @@
 //!   agency cover at the day rate; a vacancy costs nothing.
 //!
 //! Case weights, a post's capacity and a team's points per case are the assessment's own
-//! definitions ([`super::assess`]), so the first month of a projection without turnover is
+//! definitions ([`mod@super::assess`]), so the first month of a projection without turnover is
 //! the assessment.
 
 mod expected;
