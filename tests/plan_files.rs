@@ -302,30 +302,24 @@ fn edits() -> impl Strategy<Value = Vec<Edit>> {
     )
 }
 
-/// A plan that loaded is valid, every figure of every scenario is finite, and its summary
-/// prints one line per line (no name can add a row or act on a terminal).
+/// A plan that loaded is valid, every figure of every scenario is finite and of a size a table
+/// can show (not `inf`, not 9223372036854775807 cases, not 300 digits), and its summary prints
+/// one line per line: no name can add a row or act on a terminal.
 fn loaded_plan_is_sound(set: &ScenarioSet) -> Result<(), TestCaseError> {
     prop_assert!(validate_scenarios(set).is_empty());
+    let shown = |v: f64| v.is_finite() && v.abs() < 1e15;
     for scenario in set.iter() {
         let a = assess(&scenario.plan);
         for totals in a.teams.iter().map(|t| &t.totals).chain([&a.service]) {
-            prop_assert!(totals.utilisation.is_none_or(f64::is_finite));
-            prop_assert!(
-                totals
-                    .caseload_per_case_holder_fte
-                    .is_none_or(f64::is_finite)
-            );
-            prop_assert!(totals.capacity_cases.is_finite());
-            prop_assert!(totals.headroom_cases.is_finite());
+            prop_assert!(totals.utilisation.is_none_or(shown));
+            prop_assert!(totals.caseload_per_case_holder_fte.is_none_or(shown));
+            prop_assert!(shown(totals.capacity_cases));
+            prop_assert!(shown(totals.headroom_cases));
         }
     }
     let summary = caseload_planner::cli::summary_text(set);
-    prop_assert!(
-        !summary.contains("inf") && !summary.contains("NaN"),
-        "{}",
-        summary
-    );
     prop_assert!(!summary.chars().any(|c| c.is_control() && c != '\n'));
+    prop_assert!(summary.lines().all(|line| line.chars().count() < 1000));
     Ok(())
 }
 

@@ -23,8 +23,9 @@
 //! The top level is the baseline; each option has its own teams, posts and assumptions and
 //! shares everything else. Teams, posts, case types and grades have numeric ids; references use
 //! them, so renames are safe, and one id is one post across scenarios. Maps of cases are keyed
-//! by case-type id. Months are written `"2026-04"`. Version 1 files (no timeline, cost rates,
-//! assumptions or options) load as a baseline.
+//! by case-type id, and no map may give a key twice. Months are written exactly `"2026-04"`.
+//! Version 1 files (no timeline, cost rates, assumptions or options) load as a baseline; a
+//! version this build does not know is refused by name, before anything else is said.
 
 use crate::model::scenarios::OwnPartsWithoutName;
 use crate::model::{

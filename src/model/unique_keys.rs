@@ -52,10 +52,11 @@ where
             fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<Self::Value, A::Error> {
                 let mut read = KeyedOnce::default();
                 while let Some((key, value)) = entries.next_entry::<K, V>()? {
-                    if read.repeated.is_none() && read.map.contains_key(&key) {
-                        read.repeated = Some(key.clone());
+                    // One search per entry: a hostile file may hold millions.
+                    let replaced = read.map.insert(key.clone(), value);
+                    if replaced.is_some() && read.repeated.is_none() {
+                        read.repeated = Some(key);
                     }
-                    read.map.insert(key, value);
                 }
                 Ok(read)
             }
