@@ -78,6 +78,15 @@ impl Plan {
     pub fn post(&self, id: PostId) -> Option<&Post> {
         self.posts.iter().find(|p| p.id == id)
     }
+
+    /// Where each team is in `teams`: for looking teams up once per post, not by a search.
+    pub fn team_positions(&self) -> std::collections::HashMap<TeamId, usize> {
+        self.teams
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id, i))
+            .collect()
+    }
 }
 
 /// A kind of case and how much work one case of it is.

@@ -127,12 +127,7 @@ pub fn assess(plan: &Plan) -> Assessment {
             (g.id, (g, rates))
         })
         .collect();
-    let team_index: HashMap<TeamId, usize> = plan
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id, i))
-        .collect();
+    let team_index = plan.team_positions();
 
     let mut team_sums = vec![Sums::default(); plan.teams.len()];
     for (sums, team) in team_sums.iter_mut().zip(&plan.teams) {

@@ -35,8 +35,7 @@ use monte_carlo::percentiles;
 pub use monte_carlo::{monte_carlo, monte_carlo_with};
 
 use super::assess::{Weights, capacity_points, mean_points_per_case, ratio};
-use super::{Contract, ContractKind, GradeRole, Plan, PostStatus, TeamId, YearMonth};
-use std::collections::HashMap;
+use super::{Contract, ContractKind, GradeRole, Plan, PostStatus, YearMonth};
 
 /// Months an ASYE worker spends at the protected grade before carrying a full caseload.
 pub const ASYE_MONTHS: i32 = 12;
@@ -164,12 +163,7 @@ fn prepare(plan: &Plan) -> Prepared {
     let timeline = plan.timeline;
     let months = i32::try_from(timeline.months).unwrap_or(0);
     let offset = |m: YearMonth| timeline.offset(m);
-    let team_index: HashMap<TeamId, usize> = plan
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id, i))
-        .collect();
+    let team_index = plan.team_positions();
     let weights = Weights::new(plan);
     // The grade an ASYE worker moves to: the first case-holding practitioner grade.
     let full_grade = plan

@@ -8,7 +8,7 @@ use crate::model::defaults::{
 };
 use crate::model::{
     AbsenceReason, Assumptions, CaseCounts, DemandChange, GradeId, Post, PostId, Team,
-    TeamFunction, Timeline, assess,
+    TeamFunction, TeamId, Timeline, assess,
 };
 
 fn ym(text: &str) -> YearMonth {
