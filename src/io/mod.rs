@@ -4,6 +4,7 @@
 mod builtin;
 mod format;
 mod load;
+pub mod platform;
 mod save;
 
 pub use builtin::{DEFAULT_PLAN_RON, default_plan, default_scenarios};
