@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 
 SECTIONS = ["On Windows", "Your first ten minutes", "Command line", "Example plans"]
+# Parts of those that are for developers, not for the people using the program.
+SKIP_SUBSECTIONS = ["Size and start", "Building and checking"]
+SKIP_PARAGRAPHS = ["**Developers:**"]
 
 
 def sections(readme):
@@ -20,24 +23,51 @@ def sections(readme):
     return opening, {rest[i].strip(): rest[i + 1] for i in range(0, len(rest), 2)}
 
 
+def without_developer_parts(markdown):
+    parts = re.split(r"^(### +.+)$", markdown, flags=re.MULTILINE)
+    kept = [parts[0]]
+    for heading, body in zip(parts[1::2], parts[2::2]):
+        if not any(skip in heading for skip in SKIP_SUBSECTIONS):
+            kept += [heading, body]
+    paragraphs = "".join(kept).split("\n\n")
+    return "\n\n".join(
+        p for p in paragraphs if not any(p.lstrip().startswith(s) for s in SKIP_PARAGRAPHS)
+    )
+
+
+def table_row(line):
+    """A table row as 'first cell: the others', for reading without a grid."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return f"- {cells[0]}: {' '.join(cells[1:])}"
+
+
 def plain(markdown):
-    """Markdown as text a person reads in Notepad: no images, links as 'text (address)'."""
+    """Markdown as text a person reads in Notepad: no pictures, links as 'text (address)',
+    tables as lists, no emphasis marks, code without its fences."""
     out = []
-    for line in markdown.splitlines():
-        if re.match(r"^\s*!\[", line) or re.match(r"^\|\s*!\[", line):
-            continue  # pictures, and table rows of pictures
-        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)
-        line = re.sub(r"\[([^\]]+)\]\((https?://[^)]+)\)", r"\1 (\2)", line)
-        line = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line)
-        line = re.sub(r"\*\*([^*]+)\*\*", r"\1", line)
-        line = re.sub(r"(?<![\w*])\*([^*]+)\*(?![\w*])", r"\1", line)
-        line = line.replace("`", "")
+    in_table = False
+    for line in without_developer_parts(markdown).splitlines():
+        if re.match(r"^\s*!\[", line) or re.match(r"^\|\s*!\[", line) or line.startswith("*The "):
+            continue  # pictures, table rows of pictures, captions
         if line.startswith("```"):
             continue
-        if re.match(r"^\|[\s|:-]+\|$", line):
-            continue  # a table's rule row
+        if line.startswith("|"):
+            if re.match(r"^\|[\s|:-]+\|$", line):
+                continue  # a table's rule row
+            if not in_table:
+                in_table = True  # the header row
+                continue
+            out.append(table_row(line))
+            continue
+        in_table = False
         out.append(line.rstrip())
     text = "\n".join(out)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]+)\]\((https?://[^)]+)\)", r"\1 (\2)", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
+    text = re.sub(r"\*\*([^*]+)\*\*", r"\1", text)
+    text = re.sub(r"(?<![\w*])\*([^*\n]+(?:\n[^*\n]+)?)\*(?![\w*])", r"\1", text)
+    text = text.replace("`", "").replace("### ", "")
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
