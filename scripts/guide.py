@@ -8,6 +8,7 @@ Usage: scripts/guide.py README.md OUT.txt
 
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 SECTIONS = ["On Windows", "Your first ten minutes", "Command line", "Example plans"]
@@ -68,6 +69,13 @@ def plain(markdown):
     text = re.sub(r"\*\*([^*]+)\*\*", r"\1", text)
     text = re.sub(r"(?<![\w*])\*([^*\n]+(?:\n[^*\n]+)?)\*(?![\w*])", r"\1", text)
     text = text.replace("`", "").replace("### ", "")
+    # Notepad does not wrap: long lines (a table's rows) are wrapped here.
+    text = "\n".join(
+        textwrap.fill(line, 96, subsequent_indent="  ", break_on_hyphens=False)
+        if len(line) > 96
+        else line
+        for line in text.splitlines()
+    )
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 

@@ -71,7 +71,7 @@ pub fn sync_folder(folder: &Path) {
 /// portable error kinds do not name; `None` otherwise.
 pub fn describe_os_error(error: &std::io::Error) -> Option<&'static str> {
     if error.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
-        return Some("the folder is read-only (save the plan in another folder)");
+        return Some(READ_ONLY_FOLDER);
     }
     #[cfg(windows)]
     {
@@ -83,7 +83,7 @@ pub fn describe_os_error(error: &std::io::Error) -> Option<&'static str> {
             return Some(OPEN_ELSEWHERE);
         }
         if code == Some(ERROR_WRITE_PROTECT) {
-            return Some("the folder is read-only (save the plan in another folder)");
+            return Some(READ_ONLY_FOLDER);
         }
     }
     None
@@ -93,6 +93,8 @@ pub fn describe_os_error(error: &std::io::Error) -> Option<&'static str> {
 /// refuses to, and so the app does the same everywhere, whatever the folder allows.
 pub const READ_ONLY_FILE: &str =
     "the file is marked read-only (clear Read-only in its Properties, or save under another name)";
+
+const READ_ONLY_FOLDER: &str = "the folder is read-only (save the plan in another folder)";
 
 #[cfg(windows)]
 const OPEN_ELSEWHERE: &str = "the file is open in another program (close it there, then save \
