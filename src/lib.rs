@@ -55,6 +55,10 @@
 //! - [`text`]: how figures are written for people (percentages, "no value"), shared by every
 //!   front end so they all say the same thing.
 //! - `src/main.rs`: parses arguments and dispatches to the CLI or the window; nothing else.
+//!   `src/bin/caseload-planner-cli.rs`: the console program (cmd, PowerShell and scripts on
+//!   Windows, where the windowed program has no console): the same subcommands, no window.
+//! - [`io::platform`]: what differs between Windows and Unix (the user's app-data folders,
+//!   durable renames, a windowed program's console, Windows' own errors), both sides written.
 //!
 //! ## Invariants
 //!

@@ -11,19 +11,38 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The windowed program's command line: a subcommand, or the window (on a plan, if one is named).
 #[derive(Debug, Parser)]
 #[command(
     name = "caseload-planner",
     version,
     about = "Workforce planning for children's social care: caseloads, capacity and staffing mix",
-    long_about = None
+    long_about = None,
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// A plan file (.ron) to open in the window (what Windows passes when a plan is opened with
+    /// the program)
+    pub plan: Option<PathBuf>,
     /// Renderer for the desktop window; by default wgpu, falling back to OpenGL (glow)
     #[arg(long, value_enum, global = true)]
     pub renderer: Option<crate::ui::RendererChoice>,
+}
+
+/// The console program's command line (`caseload-planner-cli`, for cmd, PowerShell and scripts
+/// on Windows): the same subcommands, and no window.
+#[derive(Debug, Parser)]
+#[command(
+    name = "caseload-planner-cli",
+    version,
+    about = "Caseload Planner's command line: summary and check of plan files",
+    long_about = None
+)]
+pub struct ConsoleCli {
+    #[command(subcommand)]
+    pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]

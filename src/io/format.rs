@@ -183,6 +183,9 @@ fn pretty() -> PrettyConfig {
     // Unescaped strings keep names like "Siân O'Neill" readable; RON falls back to raw strings
     // when a value holds a quote or backslash, so every string still round-trips.
     PrettyConfig::new()
+        // LF on every system (RON's default is CRLF on Windows, which the lines written here
+        // by hand would mix with): a plan saved on Windows is the same bytes as on Linux.
+        .new_line("\n")
         .indentor("    ")
         .depth_limit(2)
         .separate_tuple_members(false)

@@ -4,6 +4,7 @@
 mod builtin;
 mod format;
 mod load;
+pub mod platform;
 mod ron_words;
 mod save;
 

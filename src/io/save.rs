@@ -4,6 +4,7 @@
 
 use super::format::to_ron_string;
 use super::load::describe_io_error;
+use super::platform;
 use crate::model::scenarios::validate_scenarios;
 use crate::model::{Problems, ScenarioSet};
 use std::ffi::OsString;
@@ -63,14 +64,25 @@ pub fn save_file(plan: &ScenarioSet, path: &Path) -> Result<(), SaveError> {
         file: path.to_owned(),
         detail: e.to_string(),
     })?;
+    let describe = |e: &std::io::Error| {
+        platform::describe_os_error(e).map_or_else(|| describe_io_error(e), str::to_owned)
+    };
     let failed = |step: String| {
         move |e: std::io::Error| SaveError::Io {
             file: path.to_owned(),
             step,
-            detail: describe_io_error(&e),
+            detail: describe(&e),
         }
     };
 
+    // Never replace a file the user marked read-only (Windows would refuse at the last step).
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly()) {
+        return Err(SaveError::Io {
+            file: path.to_owned(),
+            step: "replace the file".into(),
+            detail: platform::READ_ONLY_FILE.into(),
+        });
+    }
     let temporary = temporary_path(path);
     let written = File::create(&temporary)
         .and_then(|mut file| {
@@ -98,13 +110,16 @@ pub fn save_file(plan: &ScenarioSet, path: &Path) -> Result<(), SaveError> {
     }
     if let Err(e) = std::fs::rename(&temporary, path) {
         let _ = std::fs::remove_file(&temporary);
-        return Err(failed("replace the file".into())(e));
+        return Err(SaveError::Io {
+            file: path.to_owned(),
+            step: "replace the file".into(),
+            detail: platform::describe_replace_error(&e, path)
+                .map_or_else(|| describe(&e), str::to_owned),
+        });
     }
     // Make the rename itself durable where the platform allows it; the data is already synced.
-    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Ok(dir) = File::open(folder)
-    {
-        let _ = dir.sync_all();
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        platform::sync_folder(folder);
     }
     Ok(())
 }

@@ -115,6 +115,12 @@ impl CaseloadApp {
         app
     }
 
+    /// Opens the plan the program was started with (a double-click on a plan file); when it
+    /// cannot be opened, says why over the plan already open.
+    pub fn open_at_start(&mut self, path: &Path) {
+        self.start_opening(path, false);
+    }
+
     pub fn document(&self) -> &Document {
         &self.doc
     }

@@ -1,4 +1,5 @@
 //! The menu bar and keyboard shortcuts: both produce [`AppAction`]s for the app to carry out.
+//! Help > About is a window of its own (`about.rs`), opened from here.
 
 use super::state::View;
 use crate::app::Document;
@@ -127,7 +128,12 @@ pub fn menu_bar_ui(
             ui.label("Projection: capacity against demand month by month; Compare: options side by side.");
             ui.label("Shortcuts: Ctrl+N new, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as,");
             ui.label("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo. Drop a .ron file to open it.");
+            ui.separator();
+            if ui.button("About Caseload Planner").clicked() {
+                super::about::open_about(ui.ctx());
+            }
         });
     });
+    super::about::about_ui(&ctx);
     action
 }

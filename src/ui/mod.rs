@@ -2,6 +2,7 @@
 //! `*_ui`. Panels read the plan and its assessment and push [`crate::model::Command`]s; they
 //! never change the plan themselves. [`CaseloadApp`] applies the commands.
 
+mod about;
 mod app;
 mod busy;
 mod charts;
@@ -24,6 +25,7 @@ mod theme;
 mod weights;
 mod widgets;
 
+pub use about::{DATA_SOURCE, OGL_ATTRIBUTION};
 pub use app::{CaseloadApp, RECENT_KEY};
 pub use launch::{RendererChoice, native_options, run_desktop};
 pub use posts_table::filtered_rows;
