@@ -120,3 +120,12 @@ impl FileDialogs for ScriptedDialogs {
         !self.ready.is_empty()
     }
 }
+
+/// `plan` → `plan.ron`, so saved plans are recognisable and open with the dialogs' filter.
+pub fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("ron")
+    }
+}

@@ -11,7 +11,9 @@ mod recent;
 
 pub use bands::{BAND_RUNS, BAND_SEED, BandsState};
 pub use document::Document;
-pub use file_dialog::{DialogAnswer, DialogPurpose, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use file_dialog::{
+    DialogAnswer, DialogPurpose, FileDialogs, NativeDialogs, ScriptedDialogs, with_ron_extension,
+};
 pub use jobs::{Job, JobControl, JobState, Wake};
 pub use opening::{Opened, Opening};
 pub use recent::RecentFiles;

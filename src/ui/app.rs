@@ -203,7 +203,7 @@ impl CaseloadApp {
         match (answer.purpose, answer.path) {
             (DialogPurpose::Open, Some(path)) => self.start_opening(&path, false),
             (DialogPurpose::SaveAs, Some(path)) => {
-                let path = with_ron_extension(path);
+                let path = crate::app::with_ron_extension(path);
                 if self.save_to(&path)
                     && let Some(next) = self.after_save.take()
                 {
@@ -459,15 +459,6 @@ impl CaseloadApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-    }
-}
-
-/// `plan` → `plan.ron`, so saved plans are recognisable and open with the filter.
-fn with_ron_extension(path: PathBuf) -> PathBuf {
-    if path.extension().is_some() {
-        path
-    } else {
-        path.with_extension("ron")
     }
 }
 
