@@ -58,38 +58,9 @@ pub fn too_many_scenarios(scenarios: usize) -> Option<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::command::{Command, Created};
-    use crate::model::defaults::grade::SOCIAL_WORKER;
-    use crate::model::{Contract, PostId, ScenarioId, TeamFunction, TeamId, apply};
-
-    fn set_with_option() -> ScenarioSet {
-        let mut plan = crate::model::defaults::new_plan();
-        apply(
-            &mut plan,
-            Command::AddTeam {
-                name: "North".into(),
-                function: TeamFunction::Other,
-            },
-        )
-        .unwrap();
-        let mut set = ScenarioSet::new(plan);
-        set.add_option(ScenarioId::BASELINE, "Option A").unwrap();
-        set
-    }
-
-    fn add_posts(set: &mut ScenarioSet, scenario: ScenarioId, count: u32) {
-        let created = set.apply(
-            scenario,
-            Command::AddPosts {
-                team: TeamId(1),
-                grade: SOCIAL_WORKER,
-                contract: Contract::Permanent,
-                fte: 1.0,
-                count,
-            },
-        );
-        assert!(matches!(created, Ok(Created::Posts(_))), "{created:?}");
-    }
+    // The scenario tests' helpers: a plan with team 1 "North" and "Option A"; cohorts of posts.
+    use crate::model::scenarios::tests::{add_posts, set_with_option};
+    use crate::model::{PostId, ScenarioId, TeamId};
 
     #[test]
     fn problems_are_named_by_scenario_and_shared_ones_reported_once() {

@@ -6,7 +6,7 @@ use crate::model::{Contract, GradeRole, PostId, TeamFunction, TeamId, apply};
 const BASE: ScenarioId = ScenarioId::BASELINE;
 const A: ScenarioId = ScenarioId(1);
 
-fn set_with_option() -> ScenarioSet {
+pub(super) fn set_with_option() -> ScenarioSet {
     let mut plan = crate::model::defaults::new_plan();
     apply(
         &mut plan,
@@ -21,7 +21,7 @@ fn set_with_option() -> ScenarioSet {
     set
 }
 
-fn add_posts(set: &mut ScenarioSet, scenario: ScenarioId, count: u32) -> Vec<PostId> {
+pub(super) fn add_posts(set: &mut ScenarioSet, scenario: ScenarioId, count: u32) -> Vec<PostId> {
     let created = set
         .apply(
             scenario,
