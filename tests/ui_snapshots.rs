@@ -65,3 +65,19 @@ fn projection_of_the_fixed_term_option() {
     common::wait_for_work(&mut harness);
     harness.snapshot("projection");
 }
+
+/// The window as a 1920x1080 screen at 150% shows it (1280x720 points), the size many
+/// council laptops give: side panels take their share, the view keeps the rest.
+#[test]
+fn overview_at_1280x720() {
+    let mut harness = common::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_eframe(|_cc| {
+            caseload_planner::ui::CaseloadApp::with_recent(
+                caseload_planner::app::RecentFiles::default(),
+                Box::new(caseload_planner::app::ScriptedDialogs::answering(vec![])),
+            )
+        });
+    harness.run();
+    harness.snapshot("overview-1280x720");
+}

@@ -9,6 +9,7 @@
 use super::dialogs::{
     UnsavedChoice, confirm_delete_option_ui, confirm_delete_team_ui, error_ui, unsaved_changes_ui,
 };
+use super::layout::SidePanels;
 use super::menu::{AppAction, menu_bar_ui, shortcut_action};
 use super::scenarios::{ScenarioAction, scenario_bar_ui};
 use super::state::{Selection, UiState, View};
@@ -467,6 +468,7 @@ impl eframe::App for CaseloadApp {
         let ctx = ui.ctx().clone();
         let _ = self.context.get_or_init(|| ctx.clone());
         self.handle_input(&ctx);
+        let selected_before = self.state.selection;
         // While a file opens the plan shown is greyed: it is about to be replaced.
         let busy = self.opening.is_some();
 
@@ -511,13 +513,17 @@ impl eframe::App for CaseloadApp {
         }
 
         let mut edits = Vec::new();
+        let panels = SidePanels::for_window(ctx.content_rect().width());
         egui::Panel::left("structure")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(panels.structure.default)
+            .size_range(panels.structure.range)
             .show(ui, |ui| {
                 if busy {
                     ui.disable();
                 }
+                // Long names are cut with an ellipsis rather than widening the panel.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 structure::structure_ui(
                     ui,
                     self.doc.plan(),
@@ -529,11 +535,14 @@ impl eframe::App for CaseloadApp {
         self.apply(&mut edits);
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(330.0)
+            .default_size(panels.inspector.default)
+            .size_range(panels.inspector.range)
             .show(ui, |ui| {
                 if busy {
                     ui.disable();
                 }
+                // Messages wrap within the panel rather than widening it.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 inspector::inspector_ui(
                     ui,
                     self.doc.plan(),
@@ -583,6 +592,10 @@ impl eframe::App for CaseloadApp {
         // One undo step per gesture: settle once no button is held and no field is typed in.
         if !ctx.input(|i| i.pointer.any_down()) && !ctx.egui_wants_keyboard_input() {
             self.doc.settle();
+        }
+        // A refusal is about what was being edited: it goes when something else is selected.
+        if self.state.selection != selected_before {
+            self.state.refusal = None;
         }
         self.set_title(&ctx, self.doc.window_title());
     }

@@ -54,60 +54,58 @@ fn difference_colour(figure: &Figure, delta: f64) -> Color32 {
 pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
     let set = doc.scenarios();
     let options = compared(doc, state);
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("Compare the baseline with:").strong());
-                if set.len() == 1 {
-                    ui.weak("no options yet: make one with + New option above.");
-                }
-                for option in set.options() {
-                    let i = option.id;
-                    let mut on = options.contains(&i);
-                    let full = options.len() >= MAX_COMPARED_OPTIONS && !on;
-                    let response =
-                        ui.add_enabled_ui(!full, |ui| ui.checkbox(&mut on, &option.name));
-                    if response.inner.changed() {
-                        let mut next = options.clone();
-                        if on {
-                            next.push(i);
-                        } else {
-                            next.retain(|&k| k != i);
-                        }
-                        state.compare = Some(next);
-                    }
-                }
-                ui.weak(format!("(up to {MAX_COMPARED_OPTIONS} options)"));
-            });
-
-            let columns: Vec<ScenarioId> = std::iter::once(ScenarioId::BASELINE)
-                .chain(options.iter().copied())
-                .collect();
-            let headlines: Vec<&Totals> = columns
-                .iter()
-                .filter_map(|&i| Some(&doc.assessment_of(i)?.service))
-                .collect();
-            figures_table_ui(ui, doc, &columns, &headlines);
-            agency_alternatives_ui(ui, doc, &options);
-            ui.add_space(8.0);
-            ui.strong("Each scenario against the baseline (baseline = 100)");
-            grouped_chart_ui(ui, doc, &columns, &headlines);
-            ui.add_space(8.0);
-            for &i in &options {
-                let Some(option) = set.get(i) else { continue };
-                let list = changes(set.baseline(), &option.plan);
-                egui::CollapsingHeader::new(format!(
-                    "Changes in {} against the baseline ({})",
-                    option.name,
-                    list.len()
-                ))
-                .id_salt(("changes", i))
-                .default_open(true)
-                .show(ui, |ui| changes_list_ui(ui, &list));
+    // Both ways: with several options on a narrow window the table scrolls sideways.
+    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Compare the baseline with:").strong());
+            if set.len() == 1 {
+                ui.weak("no options yet: make one with + New option above.");
             }
-            ui.weak(crate::model::costs::ILLUSTRATIVE_NOTE);
+            for option in set.options() {
+                let i = option.id;
+                let mut on = options.contains(&i);
+                let full = options.len() >= MAX_COMPARED_OPTIONS && !on;
+                let response = ui.add_enabled_ui(!full, |ui| ui.checkbox(&mut on, &option.name));
+                if response.inner.changed() {
+                    let mut next = options.clone();
+                    if on {
+                        next.push(i);
+                    } else {
+                        next.retain(|&k| k != i);
+                    }
+                    state.compare = Some(next);
+                }
+            }
+            ui.weak(format!("(up to {MAX_COMPARED_OPTIONS} options)"));
         });
+
+        let columns: Vec<ScenarioId> = std::iter::once(ScenarioId::BASELINE)
+            .chain(options.iter().copied())
+            .collect();
+        let headlines: Vec<&Totals> = columns
+            .iter()
+            .filter_map(|&i| Some(&doc.assessment_of(i)?.service))
+            .collect();
+        figures_table_ui(ui, doc, &columns, &headlines);
+        agency_alternatives_ui(ui, doc, &options);
+        ui.add_space(8.0);
+        ui.strong("Each scenario against the baseline (baseline = 100)");
+        grouped_chart_ui(ui, doc, &columns, &headlines);
+        ui.add_space(8.0);
+        for &i in &options {
+            let Some(option) = set.get(i) else { continue };
+            let list = changes(set.baseline(), &option.plan);
+            egui::CollapsingHeader::new(format!(
+                "Changes in {} against the baseline ({})",
+                option.name,
+                list.len()
+            ))
+            .id_salt(("changes", i))
+            .default_open(true)
+            .show(ui, |ui| changes_list_ui(ui, &list));
+        }
+        ui.weak(crate::model::costs::ILLUSTRATIVE_NOTE);
+    });
 }
 
 fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlines: &[&Totals]) {

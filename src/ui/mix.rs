@@ -17,7 +17,7 @@ pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             s.max_span_of_control
         ));
         ui.add_space(6.0);
-        egui::Grid::new("mix-table").striped(true).num_columns(10).show(ui, |ui| {
+        egui::Grid::new("mix-table").striped(true).num_columns(10).spacing([6.0, 4.0]).show(ui, |ui| {
             for heading in [
                 "Team", "Permanent", "Agency", "Fixed-term", "Vacant", "Absent",
                 "Agency %", "Vacancy %", "ASYE %", "Per manager",
@@ -42,7 +42,7 @@ pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             let rows = plan.teams.iter().map(|t| t.name.as_str()).chain(["Whole service"]);
             let totals = assessment.teams.iter().map(|a| &a.totals).chain([&assessment.service]);
             for (name, totals) in rows.zip(totals) {
-                ui.label(name);
+                team_name_ui(ui, name);
                 for grade in &plan.grades {
                     let fte = totals.sums.fte_by_grade.get(&grade.id).copied().unwrap_or(0.0);
                     ui.label(if fte > 0.0 { text::fte(fte) } else { String::new() });
@@ -53,6 +53,19 @@ pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     });
 }
 
+/// A team's name in a table's first column: cut with an ellipsis past a width (whole on
+/// hover), so that every column fits beside the side panels at 1280x720.
+fn team_name_ui(ui: &mut Ui, name: &str) {
+    let size = egui::vec2(TEAM_COLUMN_WIDTH, ui.spacing().interact_size.y);
+    let left = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(size, left, |ui| {
+        ui.set_width(TEAM_COLUMN_WIDTH);
+        ui.add(egui::Label::new(name).truncate());
+    });
+}
+
+const TEAM_COLUMN_WIDTH: f32 = 120.0;
+
 fn mix_row_ui(ui: &mut Ui, name: &str, t: &Totals, plan: &Plan) {
     let s = &plan.settings;
     let breach = |text: String, breached: bool| {
@@ -62,7 +75,7 @@ fn mix_row_ui(ui: &mut Ui, name: &str, t: &Totals, plan: &Plan) {
             RichText::new(text)
         }
     };
-    ui.label(name);
+    team_name_ui(ui, name);
     for kind in ContractKind::ALL {
         ui.label(text::fte(t.fte_in_post(kind)));
     }

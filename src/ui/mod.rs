@@ -11,6 +11,7 @@ mod costs;
 mod dialogs;
 mod inspector;
 mod launch;
+mod layout;
 mod menu;
 mod mix;
 mod overview;

@@ -38,13 +38,15 @@ pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: 
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     // Narrow windows scroll sideways rather than hiding the last columns.
     egui::ScrollArea::horizontal().show(ui, |ui| {
+        ui.spacing_mut().item_spacing.x = 6.0;
         TableBuilder::new(ui)
             .striped(true)
             .sense(egui::Sense::click())
-            // Team, worker, grade: readable but narrow, resizable; then the figures.
-            .column(text_column(110.0))
-            .column(text_column(100.0))
-            .column(text_column(100.0))
+            // Team, worker, grade: readable but narrow, resizable; then the figures. Narrow
+            // enough for every column to show at 1280x720 beside both side panels.
+            .column(text_column(85.0))
+            .column(text_column(95.0))
+            .column(text_column(80.0))
             .columns(Column::auto().at_least(40.0), 6)
             .column(Column::remainder().at_least(80.0))
             .header(22.0, |mut header| {

@@ -2,7 +2,7 @@
 //! marker. Click to inspect; right-click for the actions on a team or post.
 
 use super::state::{Selection, UiState};
-use super::widgets::band_marker;
+use super::widgets::{band_marker, row_button};
 use crate::model::{Assessment, Command, Plan, Post, TeamAssessment, TeamFunction, TeamId};
 use crate::text;
 use egui::{RichText, Ui};
@@ -35,8 +35,10 @@ pub fn structure_ui(
         });
     });
     let plan_selected = state.selection == Selection::Plan;
+    let plan_name = egui::Button::selectable(plan_selected, RichText::new(&plan.name).strong());
     if ui
-        .selectable_label(plan_selected, RichText::new(&plan.name).strong())
+        .add(plan_name.truncate())
+        .on_hover_text(&plan.name)
         .clicked()
     {
         state.selection = Selection::Plan;
@@ -138,7 +140,7 @@ fn team_ui(
                 if posts.len() == 1 { "" } else { "s" },
                 text::percent(team_assessment.totals.utilisation)
             );
-            let response = ui.selectable_label(selected, caption);
+            let response = row_button(ui, selected, caption);
             if response.clicked() {
                 state.selection = Selection::Team(team.id);
             }
@@ -227,7 +229,7 @@ fn post_row_ui(
             format!("{who} · {grade}")
         };
         let selected = state.selection == Selection::Post(post.id);
-        let response = ui.selectable_label(selected, caption);
+        let response = row_button(ui, selected, caption);
         if response.clicked() {
             state.selection = Selection::Post(post.id);
         }

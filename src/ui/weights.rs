@@ -2,7 +2,7 @@
 //! use is refused by the model, with the reason shown.
 
 use super::state::UiState;
-use super::widgets::{combo, text_field};
+use super::widgets::{combo, sized_text_field};
 use crate::model::{Assessment, Command, GradeRole, Plan, Settings};
 use egui::{RichText, Ui};
 
@@ -14,6 +14,18 @@ fn role_label(role: GradeRole) -> &'static str {
         GradeRole::SeniorManager => "Senior manager",
         GradeRole::Other => "Other",
     }
+}
+
+/// Wide enough for names such as "Court / pre-proceedings" and "ASYE / newly qualified".
+const NAME_WIDTH: f32 = 190.0;
+
+/// A "Remove" button named after what it removes, for screen readers and on hover.
+fn remove_button(ui: &mut Ui, what: &str) -> egui::Response {
+    let name = format!("Remove {what}");
+    let response = ui.button("Remove").on_hover_text(&name);
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_label(name));
+    response
 }
 
 const ROLES: [GradeRole; 5] = [
@@ -31,7 +43,8 @@ pub fn weights_ui(
     state: &mut UiState,
     edits: &mut Vec<Command>,
 ) {
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+    // Both ways: on a narrow window the tables scroll sideways rather than lose columns.
+    egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
         ui.heading("Case weights");
         ui.label("Points per case; 1.0 is a standard child-in-need case. The defaults are illustrative: set your own.");
         egui::Grid::new("case-types").striped(true).num_columns(5).show(ui, |ui| {
@@ -40,7 +53,7 @@ pub fn weights_ui(
             }
             ui.end_row();
             for c in &plan.case_types {
-                if let Some(name) = text_field(ui, &format!("Name of case type {}", c.id.0), ("case-type", c.id), &c.name, &mut state.drafts) {
+                if let Some(name) = sized_text_field(ui, NAME_WIDTH, &format!("Name of case type {}", c.id.0), ("case-type", c.id), &c.name, &mut state.drafts) {
                     edits.push(Command::RenameCaseType { case_type: c.id, name });
                 }
                 let mut weight = c.weight;
@@ -55,7 +68,7 @@ pub fn weights_ui(
                 let held: u64 = plan.posts.iter().filter_map(|p| p.cases.get(&c.id)).map(|&n| u64::from(n)).sum();
                 let waiting: u64 = plan.teams.iter().filter_map(|t| t.unallocated.get(&c.id)).map(|&n| u64::from(n)).sum();
                 ui.label(format!("{held} held, {waiting} waiting"));
-                if ui.button("Remove").on_hover_text(format!("Remove {}", c.name)).clicked() {
+                if remove_button(ui, &c.name).clicked() {
                     edits.push(Command::RemoveCaseType { case_type: c.id });
                 }
                 ui.end_row();
@@ -74,7 +87,7 @@ pub fn weights_ui(
             }
             ui.end_row();
             for g in &plan.grades {
-                if let Some(name) = text_field(ui, &format!("Name of grade {}", g.id.0), ("grade", g.id), &g.name, &mut state.drafts) {
+                if let Some(name) = sized_text_field(ui, NAME_WIDTH, &format!("Name of grade {}", g.id.0), ("grade", g.id), &g.name, &mut state.drafts) {
                     edits.push(Command::RenameGrade { grade: g.id, name });
                 }
                 let mut role = g.role;
@@ -96,7 +109,7 @@ pub fn weights_ui(
                     edits.push(Command::SetGradeHoldsCases { grade: g.id, holds_cases: holds });
                 }
                 ui.label(plan.posts.iter().filter(|p| p.grade == g.id).count().to_string());
-                if ui.button("Remove").on_hover_text(format!("Remove {}", g.name)).clicked() {
+                if remove_button(ui, &g.name).clicked() {
                     edits.push(Command::RemoveGrade { grade: g.id });
                 }
                 ui.end_row();

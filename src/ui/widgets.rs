@@ -23,17 +23,26 @@ pub fn text_field(
     stored: &str,
     drafts: &mut HashMap<egui::Id, String>,
 ) -> Option<String> {
+    sized_text_field(ui, 170.0, label, id_salt, stored, drafts)
+}
+
+/// [`text_field`] of a given width, kept even in a grid column that would squeeze it.
+pub fn sized_text_field(
+    ui: &mut Ui,
+    width: f32,
+    label: &str,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    stored: &str,
+    drafts: &mut HashMap<egui::Id, String>,
+) -> Option<String> {
     let id = ui.make_persistent_id(id_salt);
     let mut text = drafts
         .get(&id)
         .cloned()
         .unwrap_or_else(|| stored.to_owned());
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
     let response = ui.name_inputs(label, |ui| {
-        ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id(id)
-                .desired_width(170.0),
-        )
+        ui.add_sized(size, egui::TextEdit::singleline(&mut text).id(id))
     });
     if response.has_focus() {
         drafts.insert(id, text.clone());
@@ -180,4 +189,22 @@ pub fn number_field<N: egui::emath::Numeric>(
         changed
     })
     .inner
+}
+
+/// A selectable row of a list whose text is cut with an ellipsis when it does not fit (the
+/// panel never widens for it); the whole text shows on hover when it was cut.
+pub fn row_button(ui: &mut Ui, selected: bool, text: String) -> egui::Response {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let width = ui
+        .painter()
+        .layout_no_wrap(text.clone(), font, egui::Color32::PLACEHOLDER)
+        .size()
+        .x;
+    let fits = width + 2.0 * ui.spacing().button_padding.x <= ui.available_width();
+    let response = ui.add(egui::Button::selectable(selected, text.clone()).truncate());
+    if fits {
+        response
+    } else {
+        response.on_hover_text(text)
+    }
 }
