@@ -49,3 +49,14 @@ fn the_readme_lists_every_figure_of_the_catalogue_as_defined() {
          run with PRINT_FIGURES_TABLE=1 -- --nocapture to print it:\n{table}"
     );
 }
+
+/// The README's shortcuts are the app's (src/ui/shortcuts.rs, which Help lists).
+#[test]
+fn the_readme_lists_the_keyboard_shortcuts_as_the_app_does() {
+    let readme = include_str!("../README.md");
+    let table = caseload_planner::ui::shortcuts::markdown_table();
+    assert!(
+        readme.contains(&table),
+        "README.md's shortcuts table differs from src/ui/shortcuts.rs; it should read:\n{table}"
+    );
+}

@@ -269,3 +269,20 @@ fn pictures_of_every_view() {
         }
     }
 }
+
+/// Zoom from the View menu, as Ctrl+Plus, Ctrl+Minus and Ctrl+0 do.
+#[test]
+fn zoom_is_in_the_view_menu() {
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Zoom in").click();
+    harness.run();
+    assert!(harness.ctx.zoom_factor() > 1.0);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Actual size").click();
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+}

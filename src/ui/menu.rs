@@ -119,6 +119,8 @@ pub fn menu_bar_ui(
                     action = Some(AppAction::Show(v));
                 }
             }
+            ui.separator();
+            zoom_items_ui(ui);
         });
         ui.menu_button("Help", |ui| {
             ui.label("Caseload Planner: workforce planning for children's social care.");
@@ -126,8 +128,7 @@ pub fn menu_bar_ui(
             ui.label("Caseload = cases / FTE of workers holding cases (DfE definition).");
             ui.label("Scenarios: + New option copies the scenario shown; the baseline never changes.");
             ui.label("Projection: capacity against demand month by month; Compare: options side by side.");
-            ui.label("Shortcuts: Ctrl+N new, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as,");
-            ui.label("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo. Drop a .ron file to open it.");
+            ui.menu_button("Keyboard shortcuts", super::shortcuts::shortcuts_ui);
             ui.separator();
             if ui.button("About Caseload Planner").clicked() {
                 super::about::open_about(ui.ctx());
@@ -136,4 +137,26 @@ pub fn menu_bar_ui(
     });
     super::about::about_ui(&ctx);
     action
+}
+
+/// Zoom in, out and back to 100% (the keys work anywhere: egui handles them). The zoom is
+/// remembered with the window's other settings.
+fn zoom_items_ui(ui: &mut Ui) {
+    use egui::gui_zoom::{kb_shortcuts, zoom_in, zoom_out};
+    let ctx = ui.ctx().clone();
+    let zoom = ctx.zoom_factor();
+    ui.weak(format!("Zoom: {:.0}%", zoom * 100.0));
+    let item = |ui: &mut Ui, label: &str, shortcut: &KeyboardShortcut, enabled: bool| {
+        let button = egui::Button::new(label).shortcut_text(ctx.format_shortcut(shortcut));
+        ui.add_enabled(enabled, button).clicked()
+    };
+    if item(ui, "Zoom in", &kb_shortcuts::ZOOM_IN, true) {
+        zoom_in(&ctx);
+    }
+    if item(ui, "Zoom out", &kb_shortcuts::ZOOM_OUT, true) {
+        zoom_out(&ctx);
+    }
+    if item(ui, "Actual size", &kb_shortcuts::ZOOM_RESET, zoom != 1.0) {
+        ctx.set_zoom_factor(1.0);
+    }
 }

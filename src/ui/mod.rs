@@ -19,6 +19,7 @@ mod post_inspector;
 mod posts_table;
 mod projection;
 mod scenarios;
+pub mod shortcuts;
 pub mod state;
 mod status;
 mod structure;
