@@ -541,8 +541,6 @@ impl eframe::App for CaseloadApp {
                 if busy {
                     ui.disable();
                 }
-                // Messages wrap within the panel rather than widening it.
-                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                 inspector::inspector_ui(
                     ui,
                     self.doc.plan(),

@@ -83,7 +83,8 @@ pub fn month_field(
         text.parse::<YearMonth>().map(Some)
     };
     if let Err(e) = &parsed {
-        ui.label(RichText::new(e.to_string()).color(theme::ALERT).small());
+        // Wrapped: a message never widens the panel it is in.
+        ui.add(egui::Label::new(RichText::new(e.to_string()).color(theme::ALERT).small()).wrap());
     }
     if response.has_focus() {
         drafts.insert(id, text.clone());
