@@ -3,12 +3,15 @@
 //! never change the plan themselves. [`CaseloadApp`] applies the commands.
 
 mod about;
+mod add_posts;
 mod app;
 mod busy;
 mod charts;
+mod commands;
 mod compare;
 mod costs;
 mod dialogs;
+mod help;
 mod inspector;
 mod launch;
 mod menu;
