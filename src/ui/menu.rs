@@ -1,9 +1,15 @@
 //! The menu bar and keyboard shortcuts: both produce [`AppAction`]s for the app to carry out.
-//! Help > About is a window of its own (`about.rs`), opened from here.
+//! Their labels, tooltips and keys come from the table in `commands.rs`. Help's windows (the
+//! first-ten-minutes guide, the figures, the shortcuts: `help.rs`) and About (`about.rs`) are
+//! windows of their own, opened from here.
 
+use super::commands::{
+    EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, QUIT, REDO, REDO_Y, SAVE, SAVE_AS, UNDO,
+};
+use super::help::{HelpTopic, help_ui, open_help};
 use super::state::View;
 use crate::app::Document;
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::Ui;
 use std::path::PathBuf;
 
 /// Something the user asked the app (not the plan) to do.
@@ -12,6 +18,8 @@ pub enum AppAction {
     New,
     Open,
     OpenPath(PathBuf),
+    /// The built-in example plan, again.
+    OpenExample,
     Save,
     SaveAs,
     Undo,
@@ -20,16 +28,19 @@ pub enum AppAction {
     Show(View),
 }
 
-pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-pub const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub const REDO: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+impl AppAction {
+    /// Whether it replaces the plan open (or closes it): unsaved changes would be lost.
+    pub fn replaces_the_plan(&self) -> bool {
+        matches!(
+            self,
+            AppAction::New
+                | AppAction::Open
+                | AppAction::OpenPath(_)
+                | AppAction::OpenExample
+                | AppAction::Quit
+        )
+    }
+}
 
 /// The action of a shortcut pressed this frame, if any. Undo and redo are left to a text field
 /// that has focus (it has its own undo).
@@ -68,49 +79,48 @@ pub fn menu_bar_ui(
 ) -> Option<AppAction> {
     let mut action = None;
     let ctx = ui.ctx().clone();
-    let item = |ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool| {
-        let mut button = egui::Button::new(label);
-        if let Some(shortcut) = shortcut {
+    // The command's action when its entry is clicked.
+    let item = |ui: &mut Ui, command: &MenuCommand, enabled: bool| {
+        let mut button = egui::Button::new(command.label);
+        if let Some(shortcut) = command.shortcuts.first() {
             button = button.shortcut_text(ctx.format_shortcut(shortcut));
         }
-        ui.add_enabled(enabled, button).clicked()
+        let response = ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip);
+        response.clicked().then(|| command.action.clone())
     };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if item(ui, "New plan", Some(&NEW), true) {
-                action = Some(AppAction::New);
-            }
-            if item(ui, "Open…", Some(&OPEN), true) {
-                action = Some(AppAction::Open);
-            }
-            ui.menu_button("Open recent", |ui| {
-                if recent.is_empty() {
-                    ui.weak("No recent plans");
-                }
-                for path in recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        action = Some(AppAction::OpenPath(path.clone()));
+            for entry in FILE_MENU {
+                match entry {
+                    Some(command) => action = item(ui, command, true).or(action.take()),
+                    None => {
+                        ui.separator();
                     }
                 }
-            });
-            ui.separator();
-            if item(ui, "Save", Some(&SAVE), true) {
-                action = Some(AppAction::Save);
-            }
-            if item(ui, "Save as…", Some(&SAVE_AS), true) {
-                action = Some(AppAction::SaveAs);
-            }
-            ui.separator();
-            if item(ui, "Quit", Some(&QUIT), true) {
-                action = Some(AppAction::Quit);
+                if matches!(entry, Some(c) if c.action == AppAction::OpenExample) {
+                    ui.menu_button("Open recent", |ui| {
+                        if recent.is_empty() {
+                            ui.weak("No recent plans");
+                        }
+                        for path in recent {
+                            if ui.button(path.display().to_string()).clicked() {
+                                action = Some(AppAction::OpenPath(path.clone()));
+                            }
+                        }
+                    });
+                }
             }
         });
         ui.menu_button("Edit", |ui| {
-            if item(ui, "Undo", Some(&UNDO), doc.can_undo()) {
-                action = Some(AppAction::Undo);
-            }
-            if item(ui, "Redo", Some(&REDO), doc.can_redo()) {
-                action = Some(AppAction::Redo);
+            for command in EDIT_MENU {
+                let enabled = match command.action {
+                    AppAction::Undo => doc.can_undo(),
+                    AppAction::Redo => doc.can_redo(),
+                    _ => true,
+                };
+                action = item(ui, command, enabled).or(action.take());
             }
         });
         ui.menu_button("View", |ui| {
@@ -121,13 +131,11 @@ pub fn menu_bar_ui(
             }
         });
         ui.menu_button("Help", |ui| {
-            ui.label("Caseload Planner: workforce planning for children's social care.");
-            ui.label("Select a team or post in Structure to edit it in the inspector.");
-            ui.label("Caseload = cases / FTE of workers holding cases (DfE definition).");
-            ui.label("Scenarios: + New option copies the scenario shown; the baseline never changes.");
-            ui.label("Projection: capacity against demand month by month; Compare: options side by side.");
-            ui.label("Shortcuts: Ctrl+N new, Ctrl+O open, Ctrl+S save, Ctrl+Shift+S save as,");
-            ui.label("Ctrl+Z undo, Ctrl+Shift+Z or Ctrl+Y redo. Drop a .ron file to open it.");
+            for topic in HelpTopic::ALL {
+                if ui.button(topic.title()).clicked() {
+                    open_help(ui.ctx(), topic);
+                }
+            }
             ui.separator();
             if ui.button("About Caseload Planner").clicked() {
                 super::about::open_about(ui.ctx());
@@ -135,5 +143,33 @@ pub fn menu_bar_ui(
         });
     });
     super::about::about_ui(&ctx);
+    help_ui(&ctx);
     action
+}
+
+/// Every shortcut of the table is one the keyboard handler above answers.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shortcut_in_the_table_is_answered() {
+        let ctx = egui::Context::default();
+        for command in super::super::commands::all() {
+            for shortcut in command.shortcuts {
+                let mut input = egui::RawInput::default();
+                input.events.push(egui::Event::Key {
+                    key: shortcut.logical_key,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers: shortcut.modifiers,
+                });
+                let mut seen = None;
+                let mut output = ctx.run_ui(input, |ui| seen = shortcut_action(ui.ctx()));
+                output.textures_delta.clear();
+                assert_eq!(seen.as_ref(), Some(&command.action), "{}", command.label);
+            }
+        }
+    }
 }
