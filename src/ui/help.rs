@@ -46,9 +46,12 @@ pub fn open_help(ctx: &Context, topic: HelpTopic) {
     ctx.data_mut(|d| d.insert_temp(topic.open_id(), true));
 }
 
+/// Widest a Help window's text runs: lines of a length people read comfortably.
+const TEXT_WIDTH: f32 = 620.0;
+
 /// Draws the Help windows that are open; each one's close button closes it.
 pub fn help_ui(ctx: &Context) {
-    for topic in HelpTopic::ALL {
+    for (index, topic) in HelpTopic::ALL.into_iter().enumerate() {
         let mut open = ctx.data(|d| d.get_temp::<bool>(topic.open_id()).unwrap_or(false));
         if !open {
             continue;
@@ -56,16 +59,17 @@ pub fn help_ui(ctx: &Context) {
         egui::Window::new(topic.title())
             .open(&mut open)
             .collapsible(false)
-            .default_width(560.0)
+            .default_width(TEXT_WIDTH)
             .default_height(480.0)
+            // Side by side when several are open, not on top of each other.
+            .default_pos([60.0 + 40.0 * index as f32, 70.0 + 30.0 * index as f32])
             .show(ctx, |ui| {
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, true])
-                    .show(ui, |ui| match topic {
-                        HelpTopic::FirstTenMinutes => guide_ui(ui),
-                        HelpTopic::Figures => figures_ui(ui),
-                        HelpTopic::Shortcuts => shortcuts_ui(ui),
-                    });
+                ui.set_max_width(TEXT_WIDTH);
+                egui::ScrollArea::vertical().show(ui, |ui| match topic {
+                    HelpTopic::FirstTenMinutes => guide_ui(ui),
+                    HelpTopic::Figures => figures_ui(ui),
+                    HelpTopic::Shortcuts => shortcuts_ui(ui),
+                });
             });
         ctx.data_mut(|d| d.insert_temp(topic.open_id(), open));
     }
@@ -82,16 +86,46 @@ pub fn guide_markdown() -> &'static str {
 }
 
 fn guide_ui(ui: &mut Ui) {
-    for block in guide_markdown().split("\n\n") {
-        if block.starts_with('|') {
-            table_ui(ui, block);
+    for block in guide_blocks(guide_markdown()) {
+        if block.contains("![") {
+            // Pictures (the README's screenshots, with their captions): not in the window.
+            continue;
+        } else if block.starts_with('|') {
+            table_ui(ui, &block);
         } else {
-            // A numbered step's continuation lines are indented: one paragraph either way.
-            let text = block.lines().map(str::trim).collect::<Vec<_>>().join(" ");
-            ui.label(styled(ui, &text));
+            ui.label(styled(ui, &block, ui.available_width()));
         }
         ui.add_space(6.0);
     }
+}
+
+/// Markdown's blocks: paragraphs (their lines joined), each numbered step on its own, and
+/// tables (kept as lines).
+fn guide_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in markdown.lines() {
+        let trimmed = line.trim();
+        let step = trimmed
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let table = trimmed.starts_with('|');
+        let ends_block = trimmed.is_empty() || step || table != current.starts_with('|');
+        if ends_block && !current.is_empty() {
+            blocks.push(std::mem::take(&mut current));
+        }
+        if trimmed.is_empty() {
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(if table { '\n' } else { ' ' });
+        }
+        current.push_str(trimmed);
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
 }
 
 /// A Markdown table (the shortcuts) as a grid, without its rule row.
@@ -101,15 +135,17 @@ fn table_ui(ui: &mut Ui, block: &str) {
         .show(ui, |ui| {
             for line in block.lines().filter(|l| !l.contains("---")) {
                 for cell in line.trim().trim_matches('|').split('|') {
-                    ui.label(styled(ui, cell.trim()));
+                    // Short cells, on one line each.
+                    ui.label(styled(ui, cell.trim(), f32::INFINITY));
                 }
                 ui.end_row();
             }
         });
 }
 
-/// Markdown's inline marks as styles: `**bold**`, `*italic*`, `` `code` ``.
-fn styled(ui: &Ui, text: &str) -> LayoutJob {
+/// Markdown's inline marks as styles (`**bold**`, `*italic*`, `` `code` ``), wrapped at
+/// `wrap_width`.
+fn styled(ui: &Ui, text: &str, wrap_width: f32) -> LayoutJob {
     let body = egui::TextStyle::Body.resolve(ui.style());
     let colour = ui.visuals().text_color();
     let strong = ui.visuals().strong_text_color();
@@ -155,7 +191,7 @@ fn styled(ui: &Ui, text: &str) -> LayoutJob {
         job.append(&text, 0.0, format);
         rest = &rest[end..];
     }
-    job.wrap.max_width = ui.available_width();
+    job.wrap.max_width = wrap_width;
     job
 }
 
@@ -215,5 +251,22 @@ mod tests {
         assert!(guide.starts_with("1. **Read the example.**"), "{guide}");
         assert!(guide.contains("9. **Save.**"));
         assert!(!guide.contains("\n## "), "only that section");
+    }
+
+    #[test]
+    fn each_step_paragraph_and_table_is_a_block_of_its_own() {
+        let markdown = "1. **Read.** The cards\n   at the top.\n2. **Build.** Click\n\n\
+                        A paragraph\non two lines.\n\n| key | action |\n| --- | --- |\n\
+                        | Ctrl+N | new |\nAfter.";
+        assert_eq!(
+            guide_blocks(markdown),
+            [
+                "1. **Read.** The cards at the top.",
+                "2. **Build.** Click",
+                "A paragraph on two lines.",
+                "| key | action |\n| --- | --- |\n| Ctrl+N | new |",
+                "After.",
+            ]
+        );
     }
 }
