@@ -4,7 +4,7 @@
 use super::charts::{capacity_chart_ui, caseload_chart_ui, mix_chart_ui};
 use super::state::{ChartMeasure, UiState};
 use super::theme;
-use super::widgets::{figure_card, flag_text, from_top};
+use super::widgets::{OpensAtTop, figure_card, flag_text};
 use crate::model::figures::{FigureId, figure};
 use crate::model::{Assessment, Plan};
 use crate::text;
@@ -141,13 +141,14 @@ fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiSt
         .default_open(true)
         .show(ui, |ui| {
             // A few lines tall, so the charts stay in view; scroll for the rest.
-            let list = egui::ScrollArea::vertical()
+            egui::ScrollArea::vertical()
                 .id_salt("alerts-list")
-                .max_height(110.0);
-            from_top(list, "alerts", &mut state.shown_from_top).show(ui, |ui| {
-                for (is_red, line) in lines {
-                    ui.label(flag_text(line, is_red));
-                }
-            });
+                .max_height(110.0)
+                .opening_at_top("alerts", &mut state.shown_from_top)
+                .show(ui, |ui| {
+                    for (is_red, line) in lines {
+                        ui.label(flag_text(line, is_red));
+                    }
+                });
         });
 }

@@ -132,7 +132,7 @@ pub struct UiState {
     pub compare: Option<Vec<ScenarioId>>,
     /// Whether the Projection view opens with its assumptions shown.
     pub assumptions_open: bool,
-    /// The lists already shown for the plan now open (see [`super::widgets::from_top`]);
+    /// The lists already shown for the plan now open (see [`super::widgets::OpensAtTop`]);
     /// emptied when another plan is opened.
     pub shown_from_top: HashSet<&'static str>,
 }

@@ -2,7 +2,7 @@
 //! marker. Click to inspect; right-click for the actions on a team or post.
 
 use super::state::{Selection, UiState};
-use super::widgets::{band_marker, from_top};
+use super::widgets::{OpensAtTop, band_marker};
 use crate::model::{Assessment, Command, Plan, Post, TeamAssessment, TeamFunction, TeamId};
 use crate::text;
 use egui::{RichText, Ui};
@@ -43,58 +43,61 @@ pub fn structure_ui(
     }
     ui.separator();
 
-    let tree = egui::ScrollArea::vertical().auto_shrink(false);
-    from_top(tree, "structure", &mut state.shown_from_top).show_viewport(ui, |ui, viewport| {
-        let expand = plan.posts.len() <= EXPAND_UP_TO_POSTS;
-        // Each team's posts in one pass over the plan, not one pass per team.
-        let mut by_team: HashMap<TeamId, Vec<&Post>> = HashMap::new();
-        for post in &plan.posts {
-            by_team.entry(post.team).or_default().push(post);
-        }
-        // In a large plan only the teams in view are laid out; the others take the
-        // height they had when last seen (a closed team's header until then).
-        let in_view_only = plan.teams.len() > LAY_OUT_ALL_UP_TO_TEAMS;
-        let heights_id = ui.make_persistent_id("team heights");
-        let mut heights: HashMap<TeamId, f32> = if in_view_only {
-            ui.data(|d| d.get_temp(heights_id)).unwrap_or_default()
-        } else {
-            HashMap::new()
-        };
-        let header_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-        let origin = ui.max_rect().top();
-        for (index, (team, team_assessment)) in plan.teams.iter().zip(&assessment.teams).enumerate()
-        {
-            let posts = by_team.remove(&team.id).unwrap_or_default();
-            let top = ui.cursor().top();
-            if in_view_only {
-                let height = heights.get(&team.id).copied().unwrap_or(header_height);
-                let (from, to) = (top - origin, top - origin + height);
-                if to < viewport.top() || from > viewport.bottom() {
-                    ui.add_space(height);
-                    continue;
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .opening_at_top("structure", &mut state.shown_from_top)
+        .show_viewport(ui, |ui, viewport| {
+            let expand = plan.posts.len() <= EXPAND_UP_TO_POSTS;
+            // Each team's posts in one pass over the plan, not one pass per team.
+            let mut by_team: HashMap<TeamId, Vec<&Post>> = HashMap::new();
+            for post in &plan.posts {
+                by_team.entry(post.team).or_default().push(post);
+            }
+            // In a large plan only the teams in view are laid out; the others take the
+            // height they had when last seen (a closed team's header until then).
+            let in_view_only = plan.teams.len() > LAY_OUT_ALL_UP_TO_TEAMS;
+            let heights_id = ui.make_persistent_id("team heights");
+            let mut heights: HashMap<TeamId, f32> = if in_view_only {
+                ui.data(|d| d.get_temp(heights_id)).unwrap_or_default()
+            } else {
+                HashMap::new()
+            };
+            let header_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+            let origin = ui.max_rect().top();
+            for (index, (team, team_assessment)) in
+                plan.teams.iter().zip(&assessment.teams).enumerate()
+            {
+                let posts = by_team.remove(&team.id).unwrap_or_default();
+                let top = ui.cursor().top();
+                if in_view_only {
+                    let height = heights.get(&team.id).copied().unwrap_or(header_height);
+                    let (from, to) = (top - origin, top - origin + height);
+                    if to < viewport.top() || from > viewport.bottom() {
+                        ui.add_space(height);
+                        continue;
+                    }
+                }
+                let row = TeamRow {
+                    index,
+                    totals: team_assessment,
+                    posts,
+                    open_at_first: expand,
+                };
+                // Ids of its own, so they stay the same whichever teams above are laid out.
+                ui.push_id(("team", team.id), |ui| {
+                    team_ui(ui, plan, assessment, row, state, edits)
+                });
+                if in_view_only {
+                    heights.insert(team.id, ui.cursor().top() - top);
                 }
             }
-            let row = TeamRow {
-                index,
-                totals: team_assessment,
-                posts,
-                open_at_first: expand,
-            };
-            // Ids of its own, so they stay the same whichever teams above are laid out.
-            ui.push_id(("team", team.id), |ui| {
-                team_ui(ui, plan, assessment, row, state, edits)
-            });
             if in_view_only {
-                heights.insert(team.id, ui.cursor().top() - top);
+                ui.data_mut(|d| d.insert_temp(heights_id, heights));
             }
-        }
-        if in_view_only {
-            ui.data_mut(|d| d.insert_temp(heights_id, heights));
-        }
-        if plan.teams.is_empty() {
-            ui.weak("No teams yet: add one with + Team.");
-        }
-    });
+            if plan.teams.is_empty() {
+                ui.weak("No teams yet: add one with + Team.");
+            }
+        });
 }
 
 /// A team as the tree shows it.

@@ -151,19 +151,22 @@ pub fn combo<R>(
     });
 }
 
-/// `area` opened at the top the first time it is shown for the plan now open (`shown` is
-/// [`super::state::UiState::shown_from_top`]). egui keeps scroll positions in its memory, which
-/// is saved between runs: without this the tree and the alerts would open part-way down, where
-/// they were left in another plan or before a restart.
-pub fn from_top(
-    area: egui::ScrollArea,
-    name: &'static str,
-    shown: &mut HashSet<&'static str>,
-) -> egui::ScrollArea {
-    if shown.insert(name) {
-        area.vertical_scroll_offset(0.0)
-    } else {
-        area
+/// Scroll areas that open at the top for each plan shown.
+pub trait OpensAtTop {
+    /// The area scrolled to the top the first time it is shown for the plan now open (`shown`
+    /// is [`super::state::UiState::shown_from_top`]). egui keeps scroll positions in its
+    /// memory, which is saved between runs: without this the tree and the alerts would open
+    /// part-way down, where they were left in another plan or before a restart.
+    fn opening_at_top(self, name: &'static str, shown: &mut HashSet<&'static str>) -> Self;
+}
+
+impl OpensAtTop for egui::ScrollArea {
+    fn opening_at_top(self, name: &'static str, shown: &mut HashSet<&'static str>) -> Self {
+        if shown.insert(name) {
+            self.vertical_scroll_offset(0.0)
+        } else {
+            self
+        }
     }
 }
 
