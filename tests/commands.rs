@@ -421,6 +421,22 @@ fn single_command() -> impl Strategy<Value = Command> {
                 fte,
                 count
             }),
+        (
+            team.clone(),
+            grade.clone(),
+            contract.clone(),
+            number.clone(),
+            0u32..300
+        )
+            .prop_map(
+                |(team, grade, contract, fte, count)| Command::AddFilledPosts {
+                    team,
+                    grade,
+                    contract,
+                    fte,
+                    count
+                }
+            ),
         post.clone()
             .prop_map(|post| Command::DuplicatePost { post }),
         post.clone().prop_map(|post| Command::DeletePost { post }),
@@ -526,8 +542,8 @@ fn the_generator_makes_every_kind_of_command() {
     for _ in 0..20_000 {
         seen.insert(variant(&strategy.new_tree(&mut runner).unwrap().current()));
     }
-    // 34 kinds of edit and the batch.
-    assert_eq!(seen.len(), 35, "{seen:?}");
+    // 35 kinds of edit and the batch.
+    assert_eq!(seen.len(), 36, "{seen:?}");
 }
 
 proptest! {

@@ -50,13 +50,13 @@ fn the_readme_lists_every_figure_of_the_catalogue_as_defined() {
     );
 }
 
-/// The README's shortcuts are the app's (src/ui/shortcuts.rs, which Help lists).
+/// The README's shortcuts are the app's (the menus' table, src/ui/commands.rs, which Help lists).
 #[test]
 fn the_readme_lists_the_keyboard_shortcuts_as_the_app_does() {
     let readme = include_str!("../README.md");
-    let table = caseload_planner::ui::shortcuts::markdown_table();
+    let table = caseload_planner::ui::shortcuts_markdown();
     assert!(
         readme.contains(&table),
-        "README.md's shortcuts table differs from src/ui/shortcuts.rs; it should read:\n{table}"
+        "README.md's shortcuts table differs from src/ui/commands.rs; it should read:\n{table}"
     );
 }

@@ -4,15 +4,67 @@
 
 use std::collections::VecDeque;
 use std::future::Future;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 
 /// What a dialog was asked for, so its answer can be acted on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DialogPurpose {
     Open,
     SaveAs,
+}
+
+/// A dialog to show: what for, the file name it suggests and the folder it opens in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialogRequest {
+    pub purpose: DialogPurpose,
+    /// Suggested by Save As: from the plan's name (`North locality.ron`).
+    pub file_name: String,
+    /// The folder of the plan's file, when it has one; otherwise the dialog's own choice.
+    pub folder: Option<PathBuf>,
+}
+
+impl DialogRequest {
+    /// A dialog for the plan named `plan_name`, saved at `current` if it has been saved.
+    pub fn for_plan(purpose: DialogPurpose, plan_name: &str, current: Option<&Path>) -> Self {
+        DialogRequest {
+            purpose,
+            file_name: file_name_for(plan_name),
+            folder: current
+                .and_then(Path::parent)
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_owned),
+        }
+    }
+}
+
+/// Longest file name suggested, before `.ron`: long plan names make unwieldy file names.
+const MAX_SUGGESTED_CHARS: usize = 60;
+
+/// A file name from a plan's name, valid on Windows and Unix: `North locality.ron`. Characters
+/// no file name may hold (`/ \ : * ? " < > |`, control characters) become `-`; a name that
+/// leaves nothing usable gives `plan.ron`.
+pub fn file_name_for(plan_name: &str) -> String {
+    let cleaned: String = plan_name
+        .chars()
+        .map(|c| {
+            if c.is_control() || r#"/\:*?"<>|"#.contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .take(MAX_SUGGESTED_CHARS)
+        .collect();
+    // Windows drops trailing dots and spaces; a leading dot hides the file on Unix.
+    let stem = cleaned.trim().trim_matches('.').trim();
+    if stem.chars().all(|c| c == '-') {
+        "plan.ron".to_owned()
+    } else {
+        format!("{stem}.ron")
+    }
 }
 
 /// A dialog's answer: the chosen path, or `None` when the user cancelled.
@@ -25,7 +77,7 @@ pub struct DialogAnswer {
 /// A source of file-dialog answers.
 pub trait FileDialogs {
     /// Starts a dialog. `wake` is called from any thread when the answer is ready.
-    fn ask(&mut self, purpose: DialogPurpose, suggested_name: &str, wake: Box<dyn Fn() + Send>);
+    fn ask(&mut self, request: DialogRequest, wake: Box<dyn Fn() + Send>);
     /// An answer, if one has arrived.
     fn poll(&mut self) -> Option<DialogAnswer>;
     /// Is a dialog waiting for the user? (The app asks for no second one meanwhile.)
@@ -53,14 +105,18 @@ impl Default for NativeDialogs {
 type Pick = Pin<Box<dyn Future<Output = Option<rfd::FileHandle>> + Send>>;
 
 impl FileDialogs for NativeDialogs {
-    fn ask(&mut self, purpose: DialogPurpose, suggested_name: &str, wake: Box<dyn Fn() + Send>) {
-        let dialog = rfd::AsyncFileDialog::new().add_filter("Caseload plan", &["ron"]);
+    fn ask(&mut self, request: DialogRequest, wake: Box<dyn Fn() + Send>) {
+        let purpose = request.purpose;
+        let mut dialog = rfd::AsyncFileDialog::new().add_filter("Caseload plan", &["ron"]);
+        if let Some(folder) = &request.folder {
+            dialog = dialog.set_directory(folder);
+        }
         let pick: Pick = match purpose {
             DialogPurpose::Open => Box::pin(dialog.set_title("Open plan").pick_file()),
             DialogPurpose::SaveAs => Box::pin(
                 dialog
                     .set_title("Save plan as")
-                    .set_file_name(suggested_name)
+                    .set_file_name(&request.file_name)
                     .save_file(),
             ),
         };
@@ -90,8 +146,8 @@ impl FileDialogs for NativeDialogs {
 pub struct ScriptedDialogs {
     /// Paths to answer with, in order; `None` is a cancel. An empty script cancels.
     pub script: VecDeque<Option<PathBuf>>,
-    /// Every dialog asked for, in order.
-    pub asked: Vec<DialogPurpose>,
+    /// Every dialog asked for, in order; shared, so a test can read it once the app owns this.
+    pub asked: Arc<Mutex<Vec<DialogRequest>>>,
     ready: VecDeque<DialogAnswer>,
 }
 
@@ -105,8 +161,12 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn ask(&mut self, purpose: DialogPurpose, _suggested_name: &str, wake: Box<dyn Fn() + Send>) {
-        self.asked.push(purpose);
+    fn ask(&mut self, request: DialogRequest, wake: Box<dyn Fn() + Send>) {
+        let purpose = request.purpose;
+        self.asked
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(request);
         let path = self.script.pop_front().flatten();
         self.ready.push_back(DialogAnswer { purpose, path });
         wake();
@@ -127,5 +187,39 @@ pub fn with_ron_extension(path: PathBuf) -> PathBuf {
         path
     } else {
         path.with_extension("ron")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_as_suggests_the_plans_name_in_the_folder_of_its_file() {
+        let request = DialogRequest::for_plan(
+            DialogPurpose::SaveAs,
+            "North locality",
+            Some(Path::new("/plans/2026/north.ron")),
+        );
+        assert_eq!(request.file_name, "North locality.ron");
+        assert_eq!(request.folder.as_deref(), Some(Path::new("/plans/2026")));
+        let unsaved = DialogRequest::for_plan(DialogPurpose::SaveAs, "North", None);
+        assert_eq!(unsaved.folder, None);
+        // A file in the working folder has no folder to suggest: the dialog chooses.
+        let here = DialogRequest::for_plan(DialogPurpose::SaveAs, "N", Some(Path::new("n.ron")));
+        assert_eq!(here.folder, None);
+    }
+
+    #[test]
+    fn suggested_file_names_hold_only_what_every_system_accepts() {
+        assert_eq!(file_name_for("CIN/CP: 2026?"), "CIN-CP- 2026-.ron");
+        assert_eq!(file_name_for("  Option A.  "), "Option A.ron");
+        assert_eq!(file_name_for("..."), "plan.ron");
+        assert_eq!(file_name_for(""), "plan.ron");
+        assert_eq!(file_name_for("a\nb\\c"), "a-b-c.ron");
+        assert_eq!(
+            file_name_for(&"x".repeat(200)),
+            format!("{}.ron", "x".repeat(60))
+        );
     }
 }

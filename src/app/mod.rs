@@ -8,12 +8,15 @@ mod file_dialog;
 mod jobs;
 mod opening;
 mod recent;
+mod title;
 
 pub use bands::{BAND_RUNS, BAND_SEED, BandsState};
 pub use document::Document;
 pub use file_dialog::{
-    DialogAnswer, DialogPurpose, FileDialogs, NativeDialogs, ScriptedDialogs, with_ron_extension,
+    DialogAnswer, DialogPurpose, DialogRequest, FileDialogs, NativeDialogs, ScriptedDialogs,
+    file_name_for, with_ron_extension,
 };
 pub use jobs::{Job, JobControl, JobState, Wake};
 pub use opening::{Opened, Opening};
 pub use recent::RecentFiles;
+pub use title::{APP_NAME, window_title};

@@ -159,6 +159,7 @@ pub fn reach(command: &Command) -> Reach {
         | C::DeleteTeam { .. }
         | C::SetUnallocated { .. }
         | C::AddPosts { .. }
+        | C::AddFilledPosts { .. }
         | C::DuplicatePost { .. }
         | C::DeletePost { .. }
         | C::MovePost { .. }

@@ -16,8 +16,8 @@ use super::state::{Selection, UiState, View};
 use super::status::status_bar_ui;
 use super::{busy, compare, inspector, mix, overview, posts_table, projection, structure, weights};
 use crate::app::{
-    BandsState, DialogAnswer, DialogPurpose, Document, FileDialogs, Opened, Opening, RecentFiles,
-    Wake,
+    BandsState, DialogAnswer, DialogPurpose, DialogRequest, Document, FileDialogs, Opened, Opening,
+    RecentFiles, Wake,
 };
 use crate::io::default_scenarios;
 use crate::model::{Command, Created, defaults};
@@ -147,11 +147,7 @@ impl CaseloadApp {
 
     /// Asks for `action`, first asking about unsaved changes when it would discard them.
     fn request(&mut self, action: AppAction, ctx: &egui::Context) {
-        let discards = matches!(
-            action,
-            AppAction::New | AppAction::Open | AppAction::OpenPath(_) | AppAction::Quit
-        );
-        if discards && self.doc.is_dirty() {
+        if action.replaces_the_plan() && self.doc.is_dirty() {
             self.prompt = Some(Prompt::Unsaved(action));
         } else {
             self.perform(action, ctx);
@@ -163,6 +159,9 @@ impl CaseloadApp {
             AppAction::New => self.replace_document(Document::new(defaults::new_plan(), None)),
             AppAction::Open => self.ask(DialogPurpose::Open, ctx),
             AppAction::OpenPath(path) => self.start_opening(&path, false),
+            AppAction::OpenExample => {
+                self.replace_document(Document::with_scenarios(default_scenarios(), None))
+            }
             AppAction::Save => match self.doc.path().map(Path::to_owned) {
                 Some(path) => {
                     self.save_to(&path);
@@ -184,6 +183,9 @@ impl CaseloadApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             AppAction::Show(view) => self.state.view = view,
+            AppAction::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            AppAction::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            AppAction::ActualSize => ctx.set_zoom_factor(1.0),
         }
     }
 
@@ -191,13 +193,10 @@ impl CaseloadApp {
         if self.dialogs.is_waiting() {
             return;
         }
-        let suggested = match self.doc.path() {
-            Some(_) => self.doc.display_name(),
-            None => "plan.ron".to_owned(),
-        };
+        let request = DialogRequest::for_plan(purpose, &self.doc.plan().name, self.doc.path());
         let ctx = ctx.clone();
         self.dialogs
-            .ask(purpose, &suggested, Box::new(move || ctx.request_repaint()));
+            .ask(request, Box::new(move || ctx.request_repaint()));
     }
 
     fn answer(&mut self, answer: DialogAnswer, ctx: &egui::Context) {
@@ -291,6 +290,7 @@ impl CaseloadApp {
         self.state.refusal = None;
         self.state.drafts.clear();
         self.state.compare = None;
+        self.state.shown_from_top.clear();
     }
 
     /// Carries out what the scenario bar asked for.
@@ -586,6 +586,9 @@ impl eframe::App for CaseloadApp {
         });
         self.prompts_ui(&ctx, &mut edits);
         self.apply(&mut edits);
+        if let Some(reason) = super::widgets::take_entry_refusal(&ctx) {
+            self.state.refusal = Some(reason);
+        }
 
         // One undo step per gesture: settle once no button is held and no field is typed in.
         if !ctx.input(|i| i.pointer.any_down()) && !ctx.egui_wants_keyboard_input() {

@@ -75,13 +75,14 @@ pub fn cost_rates_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, edits: &
             rates.on_costs = shown / 100.0;
         }
         ui.label("Agency working days a year");
-        ui.name_inputs("Agency working days a year", |ui| {
-            ui.add(
-                egui::DragValue::new(&mut rates.working_days)
-                    .range(1.0..=366.0)
-                    .max_decimals(0),
-            )
-        });
+        number_field(
+            ui,
+            "Agency working days a year",
+            &mut rates.working_days,
+            1.0..=366.0,
+            1.0,
+            "",
+        );
     });
     if &rates != current {
         edits.push(Command::SetCostRates(rates));

@@ -5,12 +5,10 @@ use super::post_inspector;
 use super::state::{Selection, UiState};
 use super::structure::request_delete_team;
 use super::theme;
-use super::widgets::{combo, flag_text, text_field};
-use crate::model::command::MAX_POSTS_AT_ONCE;
+use super::widgets::{combo, flag_text, number_field, text_field};
 use crate::model::figures::{FigureId, figure};
-use crate::model::{
-    Assessment, Command, Contract, ContractKind, GradeRole, Plan, Team, TeamFunction, YearMonth,
-};
+use crate::model::validate::MAX_CASE_COUNT;
+use crate::model::{Assessment, Command, Plan, Team, TeamFunction};
 use crate::text;
 use egui::{RichText, Ui};
 
@@ -152,9 +150,14 @@ fn team_ui(
                 let stored = team.unallocated.get(&case_type.id).copied().unwrap_or(0);
                 let mut count = stored;
                 ui.label(&case_type.name);
-                ui.name_inputs(format!("Unallocated {}", case_type.name), |ui| {
-                    ui.add(egui::DragValue::new(&mut count))
-                });
+                number_field(
+                    ui,
+                    &format!("Unallocated {}", case_type.name),
+                    &mut count,
+                    0..=MAX_CASE_COUNT,
+                    0.2,
+                    "",
+                );
                 if count != stored {
                     edits.push(Command::SetUnallocated {
                         team: team.id,
@@ -167,7 +170,7 @@ fn team_ui(
         });
 
     ui.add_space(6.0);
-    add_posts_ui(ui, plan, team, state, edits);
+    super::add_posts::add_posts_ui(ui, plan, team, state, edits);
 
     ui.add_space(6.0);
     let index = plan.teams.iter().position(|t| t.id == team.id).unwrap_or(0);
@@ -195,131 +198,4 @@ fn team_ui(
             request_delete_team(team.id, posts, state, edits);
         }
     });
-}
-
-/// "Add N posts of this grade and contract": one post, or a cohort.
-fn add_posts_ui(
-    ui: &mut Ui,
-    plan: &Plan,
-    team: &Team,
-    state: &mut UiState,
-    edits: &mut Vec<Command>,
-) {
-    ui.label(RichText::new("Add posts").strong());
-    let form = &mut state.add_posts;
-    // Until the user picks one: the first practitioner grade (usually a social worker).
-    let grade = form
-        .grade
-        .filter(|g| plan.grades.iter().any(|x| x.id == *g))
-        .or_else(|| {
-            let practitioner = plan
-                .grades
-                .iter()
-                .find(|g| g.role == GradeRole::Practitioner);
-            practitioner
-                .or(plan.grades.iter().find(|g| g.holds_cases))
-                .or(plan.grades.first())
-                .map(|g| g.id)
-        });
-    form.grade = grade;
-    let mut contract_ok = true;
-    egui::Grid::new("add-posts").num_columns(2).show(ui, |ui| {
-        ui.label("How many");
-        ui.name_inputs("Number of posts to add", |ui| {
-            ui.add(egui::DragValue::new(&mut form.count).range(1..=MAX_POSTS_AT_ONCE))
-        });
-        ui.end_row();
-        ui.label("Grade");
-        let grade_name = grade
-            .and_then(|g| plan.grade(g))
-            .map_or("—", |g| g.name.as_str());
-        combo(
-            ui,
-            "New posts' grade",
-            "add-posts-grade",
-            grade_name,
-            |ui| {
-                for g in &plan.grades {
-                    ui.selectable_value(&mut form.grade, Some(g.id), &g.name);
-                }
-            },
-        );
-        ui.end_row();
-        ui.label("Contract");
-        combo(
-            ui,
-            "New posts' contract",
-            "add-posts-contract",
-            form.contract.label(),
-            |ui| {
-                for kind in ContractKind::ALL {
-                    ui.selectable_value(&mut form.contract, kind, kind.label());
-                }
-            },
-        );
-        ui.end_row();
-        if form.contract == ContractKind::FixedTerm {
-            for (label, text) in [("Starts", &mut form.start), ("Ends", &mut form.end)] {
-                ui.label(label);
-                ui.vertical(|ui| {
-                    ui.name_inputs(
-                        format!("New posts' contract {}", label.to_lowercase()),
-                        |ui| {
-                            ui.add(
-                                egui::TextEdit::singleline(text)
-                                    .hint_text("YYYY-MM")
-                                    .desired_width(70.0),
-                            )
-                        },
-                    );
-                    if let Err(e) = text.parse::<YearMonth>() {
-                        contract_ok = false;
-                        if !text.is_empty() {
-                            ui.label(RichText::new(e.to_string()).color(theme::ALERT).small());
-                        }
-                    }
-                });
-                ui.end_row();
-            }
-        }
-        ui.label("FTE each");
-        ui.name_inputs("New posts' FTE", |ui| {
-            ui.add(
-                egui::DragValue::new(&mut form.fte)
-                    .speed(0.05)
-                    .range(0.05..=1.0),
-            )
-        });
-        ui.end_row();
-    });
-    let contract = match form.contract {
-        ContractKind::Permanent => Some(Contract::Permanent),
-        ContractKind::Agency => Some(Contract::Agency),
-        ContractKind::FixedTerm => match (form.start.parse(), form.end.parse()) {
-            (Ok(start), Ok(end)) => Some(Contract::FixedTerm { start, end }),
-            _ => None,
-        },
-    };
-    let label = if form.count == 1 {
-        "Add 1 post".to_owned()
-    } else {
-        format!("Add {} posts", form.count)
-    };
-    let ready = contract_ok && contract.is_some() && grade.is_some();
-    let button = ui.add_enabled(ready, egui::Button::new(label));
-    if !ready {
-        button.on_disabled_hover_text(
-            "Give the fixed-term contract's start and end months (YYYY-MM).",
-        );
-    } else if button.clicked()
-        && let (Some(contract), Some(grade)) = (contract, grade)
-    {
-        edits.push(Command::AddPosts {
-            team: team.id,
-            grade,
-            contract,
-            fte: form.fte,
-            count: form.count,
-        });
-    }
 }

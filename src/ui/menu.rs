@@ -1,9 +1,16 @@
 //! The menu bar and keyboard shortcuts: both produce [`AppAction`]s for the app to carry out.
-//! Help > About is a window of its own (`about.rs`), opened from here.
+//! Their labels, tooltips and keys come from the table in `commands.rs`. Help's windows (the
+//! first-ten-minutes guide, the figures, the shortcuts: `help.rs`) and About (`about.rs`) are
+//! windows of their own, opened from here.
 
+use super::commands::{
+    EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, QUIT, REDO, REDO_Y, SAVE, SAVE_AS, UNDO, ZOOM_IN,
+    ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT, ZOOM_RESET,
+};
+use super::help::{HelpTopic, help_ui, open_help};
 use super::state::View;
 use crate::app::Document;
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::Ui;
 use std::path::PathBuf;
 
 /// Something the user asked the app (not the plan) to do.
@@ -12,24 +19,32 @@ pub enum AppAction {
     New,
     Open,
     OpenPath(PathBuf),
+    /// The built-in example plan, again.
+    OpenExample,
     Save,
     SaveAs,
     Undo,
     Redo,
     Quit,
     Show(View),
+    ZoomIn,
+    ZoomOut,
+    ActualSize,
 }
 
-pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-pub const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub const REDO: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+impl AppAction {
+    /// Whether it replaces the plan open (or closes it): unsaved changes would be lost.
+    pub fn replaces_the_plan(&self) -> bool {
+        matches!(
+            self,
+            AppAction::New
+                | AppAction::Open
+                | AppAction::OpenPath(_)
+                | AppAction::OpenExample
+                | AppAction::Quit
+        )
+    }
+}
 
 /// The action of a shortcut pressed this frame, if any. Undo and redo are left to a text field
 /// that has focus (it has its own undo).
@@ -47,6 +62,12 @@ pub fn shortcut_action(ctx: &egui::Context) -> Option<AppAction> {
             Some(AppAction::Open)
         } else if input.consume_shortcut(&QUIT) {
             Some(AppAction::Quit)
+        } else if input.consume_shortcut(&ZOOM_RESET) {
+            Some(AppAction::ActualSize)
+        } else if input.consume_shortcut(&ZOOM_IN) || input.consume_shortcut(&ZOOM_IN_SECONDARY) {
+            Some(AppAction::ZoomIn)
+        } else if input.consume_shortcut(&ZOOM_OUT) {
+            Some(AppAction::ZoomOut)
         } else if typing {
             None
         } else if input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y) {
@@ -68,49 +89,48 @@ pub fn menu_bar_ui(
 ) -> Option<AppAction> {
     let mut action = None;
     let ctx = ui.ctx().clone();
-    let item = |ui: &mut Ui, label: &str, shortcut: Option<&KeyboardShortcut>, enabled: bool| {
-        let mut button = egui::Button::new(label);
-        if let Some(shortcut) = shortcut {
+    // The command's action when its entry is clicked.
+    let item = |ui: &mut Ui, command: &MenuCommand, enabled: bool| {
+        let mut button = egui::Button::new(command.label);
+        if let Some(shortcut) = command.shortcuts.first() {
             button = button.shortcut_text(ctx.format_shortcut(shortcut));
         }
-        ui.add_enabled(enabled, button).clicked()
+        let response = ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip);
+        response.clicked().then(|| command.action.clone())
     };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if item(ui, "New plan", Some(&NEW), true) {
-                action = Some(AppAction::New);
-            }
-            if item(ui, "Open…", Some(&OPEN), true) {
-                action = Some(AppAction::Open);
-            }
-            ui.menu_button("Open recent", |ui| {
-                if recent.is_empty() {
-                    ui.weak("No recent plans");
-                }
-                for path in recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        action = Some(AppAction::OpenPath(path.clone()));
+            for entry in FILE_MENU {
+                match entry {
+                    Some(command) => action = item(ui, command, true).or(action.take()),
+                    None => {
+                        ui.separator();
                     }
                 }
-            });
-            ui.separator();
-            if item(ui, "Save", Some(&SAVE), true) {
-                action = Some(AppAction::Save);
-            }
-            if item(ui, "Save as…", Some(&SAVE_AS), true) {
-                action = Some(AppAction::SaveAs);
-            }
-            ui.separator();
-            if item(ui, "Quit", Some(&QUIT), true) {
-                action = Some(AppAction::Quit);
+                if matches!(entry, Some(c) if c.action == AppAction::OpenExample) {
+                    ui.menu_button("Open recent", |ui| {
+                        if recent.is_empty() {
+                            ui.weak("No recent plans");
+                        }
+                        for path in recent {
+                            if ui.button(path.display().to_string()).clicked() {
+                                action = Some(AppAction::OpenPath(path.clone()));
+                            }
+                        }
+                    });
+                }
             }
         });
         ui.menu_button("Edit", |ui| {
-            if item(ui, "Undo", Some(&UNDO), doc.can_undo()) {
-                action = Some(AppAction::Undo);
-            }
-            if item(ui, "Redo", Some(&REDO), doc.can_redo()) {
-                action = Some(AppAction::Redo);
+            for command in EDIT_MENU {
+                let enabled = match command.action {
+                    AppAction::Undo => doc.can_undo(),
+                    AppAction::Redo => doc.can_redo(),
+                    _ => true,
+                };
+                action = item(ui, command, enabled).or(action.take());
             }
         });
         ui.menu_button("View", |ui| {
@@ -120,15 +140,19 @@ pub fn menu_bar_ui(
                 }
             }
             ui.separator();
-            zoom_items_ui(ui);
+            let zoom = ctx.zoom_factor();
+            ui.weak(format!("Zoom: {:.0}%", zoom * 100.0));
+            for command in ZOOM_MENU {
+                let enabled = command.action != AppAction::ActualSize || zoom != 1.0;
+                action = item(ui, command, enabled).or(action.take());
+            }
         });
         ui.menu_button("Help", |ui| {
-            ui.label("Caseload Planner: workforce planning for children's social care.");
-            ui.label("Select a team or post in Structure to edit it in the inspector.");
-            ui.label("Caseload = cases / FTE of workers holding cases (DfE definition).");
-            ui.label("Scenarios: + New option copies the scenario shown; the baseline never changes.");
-            ui.label("Projection: capacity against demand month by month; Compare: options side by side.");
-            ui.menu_button("Keyboard shortcuts", super::shortcuts::shortcuts_ui);
+            for topic in HelpTopic::ALL {
+                if ui.button(topic.title()).clicked() {
+                    open_help(ui.ctx(), topic);
+                }
+            }
             ui.separator();
             if ui.button("About Caseload Planner").clicked() {
                 super::about::open_about(ui.ctx());
@@ -136,27 +160,33 @@ pub fn menu_bar_ui(
         });
     });
     super::about::about_ui(&ctx);
+    help_ui(&ctx);
     action
 }
 
-/// Zoom in, out and back to 100% (the keys work anywhere: egui handles them). The zoom is
-/// remembered with the window's other settings.
-fn zoom_items_ui(ui: &mut Ui) {
-    use egui::gui_zoom::{kb_shortcuts, zoom_in, zoom_out};
-    let ctx = ui.ctx().clone();
-    let zoom = ctx.zoom_factor();
-    ui.weak(format!("Zoom: {:.0}%", zoom * 100.0));
-    let item = |ui: &mut Ui, label: &str, shortcut: &KeyboardShortcut, enabled: bool| {
-        let button = egui::Button::new(label).shortcut_text(ctx.format_shortcut(shortcut));
-        ui.add_enabled(enabled, button).clicked()
-    };
-    if item(ui, "Zoom in", &kb_shortcuts::ZOOM_IN, true) {
-        zoom_in(&ctx);
-    }
-    if item(ui, "Zoom out", &kb_shortcuts::ZOOM_OUT, true) {
-        zoom_out(&ctx);
-    }
-    if item(ui, "Actual size", &kb_shortcuts::ZOOM_RESET, zoom != 1.0) {
-        ctx.set_zoom_factor(1.0);
+/// Every shortcut of the table is one the keyboard handler above answers.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shortcut_in_the_table_is_answered() {
+        let ctx = egui::Context::default();
+        for command in super::super::commands::all() {
+            for shortcut in command.shortcuts {
+                let mut input = egui::RawInput::default();
+                input.events.push(egui::Event::Key {
+                    key: shortcut.logical_key,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers: shortcut.modifiers,
+                });
+                let mut seen = None;
+                let mut output = ctx.run_ui(input, |ui| seen = shortcut_action(ui.ctx()));
+                output.textures_delta.clear();
+                assert_eq!(seen.as_ref(), Some(&command.action), "{}", command.label);
+            }
+        }
     }
 }

@@ -3,12 +3,15 @@
 //! never change the plan themselves. [`CaseloadApp`] applies the commands.
 
 mod about;
+mod add_posts;
 mod app;
 mod busy;
 mod charts;
+mod commands;
 mod compare;
 mod costs;
 mod dialogs;
+mod help;
 mod inspector;
 mod launch;
 mod layout;
@@ -19,7 +22,6 @@ mod post_inspector;
 mod posts_table;
 mod projection;
 mod scenarios;
-pub mod shortcuts;
 pub mod state;
 mod status;
 mod structure;
@@ -29,5 +31,6 @@ mod widgets;
 
 pub use about::{DATA_SOURCE, OGL_ATTRIBUTION};
 pub use app::{CaseloadApp, RECENT_KEY};
+pub use commands::shortcuts_markdown;
 pub use launch::{RendererChoice, native_options, run_desktop};
 pub use posts_table::filtered_rows;

@@ -4,7 +4,7 @@
 use super::charts::{capacity_chart_ui, caseload_chart_ui, mix_chart_ui};
 use super::state::{ChartMeasure, UiState};
 use super::theme;
-use super::widgets::{figure_card, flag_text};
+use super::widgets::{OpensAtTop, figure_card, flag_text};
 use crate::model::figures::{FigureId, figure};
 use crate::model::{Assessment, Plan};
 use crate::text;
@@ -16,7 +16,7 @@ pub fn overview_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mu
         .show(ui, |ui| {
             ui.heading(&plan.name);
             headline_ui(ui, plan, assessment);
-            alerts_ui(ui, plan, assessment);
+            alerts_ui(ui, plan, assessment, state);
             ui.add_space(6.0);
 
             ui.horizontal(|ui| {
@@ -116,7 +116,7 @@ fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     });
 }
 
-fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
+fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiState) {
     let mut lines = Vec::new();
     for flag in &assessment.service.flags {
         lines.push((flag.is_red(), format!("Whole service: {flag}")));
@@ -144,6 +144,7 @@ fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             egui::ScrollArea::vertical()
                 .id_salt("alerts-list")
                 .max_height(110.0)
+                .opening_at_top("alerts", &mut state.shown_from_top)
                 .show(ui, |ui| {
                     for (is_red, line) in lines {
                         ui.label(flag_text(line, is_red));

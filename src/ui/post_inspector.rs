@@ -3,7 +3,8 @@
 //! and team sections and chooses which to show.
 
 use super::state::UiState;
-use super::widgets::{combo, month_field, text_field};
+use super::widgets::{combo, month_field, number_field, text_field};
+use crate::model::validate::MAX_CASE_COUNT;
 use crate::model::{
     AbsenceReason, Assessment, Command, Contract, ContractKind, Plan, Post, PostStatus, YearMonth,
 };
@@ -110,9 +111,14 @@ pub fn post_ui(
                 let stored = post.cases.get(&case_type.id).copied().unwrap_or(0);
                 let mut count = stored;
                 ui.label(format!("{} (×{})", case_type.name, case_type.weight));
-                ui.name_inputs(format!("{} cases", case_type.name), |ui| {
-                    ui.add(egui::DragValue::new(&mut count))
-                });
+                number_field(
+                    ui,
+                    &format!("{} cases", case_type.name),
+                    &mut count,
+                    0..=MAX_CASE_COUNT,
+                    0.2,
+                    "",
+                );
                 if count != stored {
                     edits.push(Command::SetPostCases {
                         post: id,

@@ -1,7 +1,7 @@
 //! What the UI remembers between frames that is not part of the plan.
 
 use crate::model::{Band, ContractKind, GradeId, PostId, ScenarioId, TeamId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The view in the central area.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -92,6 +92,8 @@ pub struct AddPostsForm {
     pub start: String,
     pub end: String,
     pub fte: f64,
+    /// Each new post filled by a new worker ("New worker 1", …), rather than vacant.
+    pub filled: bool,
 }
 
 impl Default for AddPostsForm {
@@ -103,6 +105,7 @@ impl Default for AddPostsForm {
             start: String::new(),
             end: String::new(),
             fte: 1.0,
+            filled: false,
         }
     }
 }
@@ -129,4 +132,7 @@ pub struct UiState {
     pub compare: Option<Vec<ScenarioId>>,
     /// Whether the Projection view opens with its assumptions shown.
     pub assumptions_open: bool,
+    /// The lists already shown for the plan now open (see [`super::widgets::OpensAtTop`]);
+    /// emptied when another plan is opened.
+    pub shown_from_top: HashSet<&'static str>,
 }

@@ -2,7 +2,7 @@
 //! marker. Click to inspect; right-click for the actions on a team or post.
 
 use super::state::{Selection, UiState};
-use super::widgets::{band_marker, row_button};
+use super::widgets::{OpensAtTop, band_marker, row_button};
 use crate::model::{Assessment, Command, Plan, Post, TeamAssessment, TeamFunction, TeamId};
 use crate::text;
 use egui::{RichText, Ui};
@@ -47,6 +47,7 @@ pub fn structure_ui(
 
     egui::ScrollArea::vertical()
         .auto_shrink(false)
+        .opening_at_top("structure", &mut state.shown_from_top)
         .show_viewport(ui, |ui, viewport| {
             let expand = plan.posts.len() <= EXPAND_UP_TO_POSTS;
             // Each team's posts in one pass over the plan, not one pass per team.

@@ -4,7 +4,7 @@ use super::theme;
 use crate::model::figures::Figure;
 use crate::model::{Band, YearMonth};
 use egui::{Color32, RichText, Ui};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A filled circle in the band's colour, sized to sit in a line of text.
 pub fn band_marker(ui: &mut Ui, band: Option<Band>) {
@@ -161,8 +161,31 @@ pub fn combo<R>(
     });
 }
 
+/// Scroll areas that open at the top for each plan shown.
+pub trait OpensAtTop {
+    /// The area scrolled to the top the first time it is shown for the plan now open (`shown`
+    /// is [`super::state::UiState::shown_from_top`]). egui keeps scroll positions in its
+    /// memory, which is saved between runs: without this the tree and the alerts would open
+    /// part-way down, where they were left in another plan or before a restart.
+    fn opening_at_top(self, name: &'static str, shown: &mut HashSet<&'static str>) -> Self;
+}
+
+impl OpensAtTop for egui::ScrollArea {
+    fn opening_at_top(self, name: &'static str, shown: &mut HashSet<&'static str>) -> Self {
+        if shown.insert(name) {
+            self.vertical_scroll_offset(0.0)
+        } else {
+            self
+        }
+    }
+}
+
 /// A number input with its unit written beside it (a unit inside the field, as a DragValue
 /// suffix, becomes the field's accessible name and hides `label`). Returns true when edited.
+///
+/// Nothing is silently changed into another number: dragging stops at the ends of `range`,
+/// but a value typed outside it (-5 cases, 150%), or a fraction where only whole numbers make
+/// sense, is not applied and the reason is shown as a refused edit is (see [`refuse_entry`]).
 pub fn number_field<N: egui::emath::Numeric>(
     ui: &mut Ui,
     label: &str,
@@ -173,9 +196,10 @@ pub fn number_field<N: egui::emath::Numeric>(
 ) -> bool {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 3.0;
+        // No range on the widget itself: it would clamp what is typed as well as drags.
+        let mut entered = value.to_f64();
         let response = ui.add(
-            egui::DragValue::new(value)
-                .range(range)
+            egui::DragValue::new(&mut entered)
                 .speed(speed)
                 .max_decimals(if N::INTEGRAL { 0 } else { 2 }),
         );
@@ -183,7 +207,20 @@ pub fn number_field<N: egui::emath::Numeric>(
         response.widget_info(|| {
             egui::WidgetInfo::labeled(egui::accesskit::Role::SpinButton, ui.is_enabled(), label)
         });
-        let changed = response.changed();
+        let (low, high) = (range.start().to_f64(), range.end().to_f64());
+        let mut changed = false;
+        if response.changed() {
+            if response.dragged() {
+                entered = entered.clamp(low, high);
+            }
+            match entry_problem(entered, low, high, N::INTEGRAL) {
+                None => {
+                    *value = N::from_f64(entered);
+                    changed = true;
+                }
+                Some(problem) => refuse_entry(ui, format!("{label} {problem}.")),
+            }
+        }
         if !unit.is_empty() {
             ui.label(unit);
         }
@@ -207,5 +244,71 @@ pub fn row_button(ui: &mut Ui, selected: bool, text: String) -> egui::Response {
         response
     } else {
         response.on_hover_text(text)
+    }
+}
+
+/// Why `entered` cannot be taken as a value from `low` to `high` (whole when `whole`).
+fn entry_problem(entered: f64, low: f64, high: f64, whole: bool) -> Option<String> {
+    let written = |v: f64| {
+        if v.fract() == 0.0 && v.abs() >= 1000.0 && v.abs() < 1e15 {
+            let sign = if v < 0.0 { "-" } else { "" };
+            format!("{sign}{}", crate::text::thousands(v.abs() as u64))
+        } else {
+            v.to_string()
+        }
+    };
+    if !(low..=high).contains(&entered) {
+        Some(format!(
+            "must be from {} to {}, not {}",
+            written(low),
+            written(high),
+            written(entered)
+        ))
+    } else if whole && entered.fract() != 0.0 {
+        Some(format!("must be a whole number, not {}", written(entered)))
+    } else {
+        None
+    }
+}
+
+fn entry_refusal_id() -> egui::Id {
+    egui::Id::unique("refused-entry")
+}
+
+/// Says why a value typed into a field was not applied. The window shows it where it shows the
+/// model's refusals (the inspector and the status bar): see [`take_entry_refusal`].
+pub fn refuse_entry(ui: &Ui, reason: String) {
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(entry_refusal_id(), reason));
+    // Shown by panels drawn before this one next frame: draw it at once.
+    ui.ctx().request_repaint();
+}
+
+/// The reason a typed value was refused this frame, if one was.
+pub fn take_entry_refusal(ctx: &egui::Context) -> Option<String> {
+    ctx.data_mut(|d| d.remove_temp(entry_refusal_id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entry_problem;
+
+    #[test]
+    fn typed_values_outside_the_range_or_not_whole_are_refused_with_the_reason() {
+        assert_eq!(
+            entry_problem(-5.0, 0.0, 100_000.0, true).as_deref(),
+            Some("must be from 0 to 100,000, not -5")
+        );
+        assert_eq!(
+            entry_problem(150.0, 0.0, 100.0, false).as_deref(),
+            Some("must be from 0 to 100, not 150")
+        );
+        assert_eq!(
+            entry_problem(2.5, 0.0, 10.0, true).as_deref(),
+            Some("must be a whole number, not 2.5")
+        );
+        assert_eq!(entry_problem(2.5, 0.0, 10.0, false), None);
+        assert_eq!(entry_problem(0.0, 0.0, 10.0, true), None);
+        assert!(entry_problem(f64::NAN, 0.0, 10.0, false).is_some());
     }
 }

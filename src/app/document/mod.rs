@@ -151,10 +151,10 @@ impl Document {
         )
     }
 
-    /// The window title: file name, a dot when there are unsaved changes, the app's name.
+    /// The window title: the plan's name, its file, a dot when there are unsaved changes, the
+    /// app's name (see [`super::title::window_title`]).
     pub fn window_title(&self) -> String {
-        let mark = if self.dirty { " ●" } else { "" };
-        format!("{}{mark} — Caseload Planner", self.display_name())
+        super::title::window_title(&self.plan().name, self.path(), self.dirty)
     }
 
     /// The state of `scope` now: its own parts, with the shared parts when `both`.

@@ -20,7 +20,10 @@ mod plan_edits {
         rename(&mut doc, "Front Door");
         doc.settle();
         assert!(doc.is_dirty() && doc.can_undo());
-        assert!(doc.window_title().starts_with("Untitled plan ●"));
+        assert!(
+            doc.window_title()
+                .starts_with("Stretched locality service (illustrative) ●")
+        );
         assert!(doc.undo());
         assert!(!doc.is_dirty());
         assert_eq!(doc.plan(), &default_plan());

@@ -6,6 +6,9 @@
 //! commands (tested by property in `tests/commands.rs`).
 
 mod checks;
+mod new_posts;
+
+pub use new_posts::NEW_WORKER;
 
 use super::assumptions::{Assumptions, assumptions_problems};
 use super::costs::{CostRates, cost_problems};
@@ -19,6 +22,7 @@ use checks::{
     check_grade, check_settings, check_weight, grade_mut, non_blank, post_index, post_mut,
     release_cases, rule, set_count, team_index, team_mut,
 };
+use new_posts::{Cohort, add_posts};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -66,6 +70,15 @@ pub enum Command {
 
     /// Adds `count` vacant posts (a cohort, e.g. 18 fixed-term social workers).
     AddPosts {
+        team: TeamId,
+        grade: GradeId,
+        contract: Contract,
+        fte: f64,
+        count: u32,
+    },
+    /// Adds `count` posts each filled by a new worker, named "New worker 1", "New worker 2", …
+    /// (numbered on from those already in the plan): a cohort that counts in capacity at once.
+    AddFilledPosts {
         team: TeamId,
         grade: GradeId,
         contract: Contract,
@@ -313,30 +326,30 @@ pub fn apply_with(
             fte,
             count,
         } => {
-            team_index(plan, team)?;
-            check_grade(plan, grade)?;
-            check_fte(fte)?;
-            check_contract(&contract)?;
-            if count == 0 || count > MAX_POSTS_AT_ONCE {
-                return refuse(format!(
-                    "Add from 1 to {MAX_POSTS_AT_ONCE} posts at a time."
-                ));
-            }
-            let first = take_ids(&mut ids.post, count)?;
-            let new: Vec<PostId> = (first..first + count).map(PostId).collect();
-            plan.posts.extend(new.iter().map(|&id| Post {
-                id,
+            let cohort = Cohort {
                 team,
                 grade,
                 contract,
                 fte,
-                worker: None,
-                status: PostStatus::Active,
-                cases: CaseCounts::new(),
-                starts: None,
-                leaves: None,
-            }));
-            return Ok(Created::Posts(new));
+                count,
+            };
+            return Ok(Created::Posts(add_posts(plan, ids, cohort, false)?));
+        }
+        C::AddFilledPosts {
+            team,
+            grade,
+            contract,
+            fte,
+            count,
+        } => {
+            let cohort = Cohort {
+                team,
+                grade,
+                contract,
+                fte,
+                count,
+            };
+            return Ok(Created::Posts(add_posts(plan, ids, cohort, true)?));
         }
         C::DuplicatePost { post } => {
             let index = post_index(plan, post)?;

@@ -1,0 +1,164 @@
+//! The table of what the menus offer: each entry's label, what it does (the menu's tooltip and
+//! the shortcuts list in Help) and its keyboard shortcuts. The menus, the shortcut keys and
+//! Help > Keyboard shortcuts all read it, so a label or a key is written once.
+
+use super::menu::AppAction;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+// Zoom: the keys every browser uses (egui's own), here so that menus and Help list them.
+pub use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_OUT, ZOOM_RESET};
+
+/// One entry of a menu.
+pub struct MenuCommand {
+    pub action: AppAction,
+    pub label: &'static str,
+    /// What it does, in a sentence: the menu's tooltip and the shortcuts list.
+    pub tooltip: &'static str,
+    /// Its keys; the first is shown in the menu.
+    pub shortcuts: &'static [KeyboardShortcut],
+}
+
+impl MenuCommand {
+    const fn new(
+        action: AppAction,
+        label: &'static str,
+        tooltip: &'static str,
+        shortcuts: &'static [KeyboardShortcut],
+    ) -> Self {
+        MenuCommand {
+            action,
+            label,
+            tooltip,
+            shortcuts,
+        }
+    }
+}
+
+/// File menu, in order; `None` is a separator. (Open recent is drawn between Open example and
+/// Save: its entries are the recent files.)
+pub const FILE_MENU: &[Option<MenuCommand>] = &[
+    Some(MenuCommand::new(
+        AppAction::New,
+        "New plan",
+        "Start an empty plan (asks first if there are unsaved changes).",
+        &[NEW],
+    )),
+    Some(MenuCommand::new(
+        AppAction::Open,
+        "Open…",
+        "Open a plan file (.ron); dropping one on the window opens it too.",
+        &[OPEN],
+    )),
+    Some(MenuCommand::new(
+        AppAction::OpenExample,
+        "Open example",
+        "Open the built-in example plan, a stretched locality service with a fixed-term option.",
+        &[],
+    )),
+    None,
+    Some(MenuCommand::new(
+        AppAction::Save,
+        "Save",
+        "Save every scenario to the plan's file (asks where the first time).",
+        &[SAVE],
+    )),
+    Some(MenuCommand::new(
+        AppAction::SaveAs,
+        "Save as…",
+        "Save the plan to a new file, named after the plan.",
+        &[SAVE_AS],
+    )),
+    None,
+    Some(MenuCommand::new(
+        AppAction::Quit,
+        "Quit",
+        "Close the window (asks first if there are unsaved changes).",
+        &[QUIT],
+    )),
+];
+
+/// Edit menu, in order.
+pub const EDIT_MENU: &[MenuCommand] = &[
+    MenuCommand::new(
+        AppAction::Undo,
+        "Undo",
+        "Undo the last change in the scenario shown (a whole drag of a value is one step).",
+        &[UNDO],
+    ),
+    MenuCommand::new(
+        AppAction::Redo,
+        "Redo",
+        "Redo what was undone.",
+        &[REDO, REDO_Y],
+    ),
+];
+
+/// View menu's zoom entries, after the views. The zoom is kept with the window's settings.
+pub const ZOOM_MENU: &[MenuCommand] = &[
+    MenuCommand::new(
+        AppAction::ZoomIn,
+        "Zoom in",
+        "Make everything larger, for a small or high-resolution screen or a projector.",
+        &[ZOOM_IN, ZOOM_IN_SECONDARY],
+    ),
+    MenuCommand::new(
+        AppAction::ZoomOut,
+        "Zoom out",
+        "Make everything smaller, to see more at once.",
+        &[ZOOM_OUT],
+    ),
+    MenuCommand::new(
+        AppAction::ActualSize,
+        "Actual size",
+        "Back to 100%.",
+        &[ZOOM_RESET],
+    ),
+];
+
+/// Every entry of the File, Edit and View menus, in menu order.
+pub fn all() -> impl Iterator<Item = &'static MenuCommand> {
+    FILE_MENU.iter().flatten().chain(EDIT_MENU).chain(ZOOM_MENU)
+}
+
+/// The shortcut keys as a Windows user reads them (`Ctrl+Shift+Z or Ctrl+Y`), for the README.
+pub fn windows_keys(command: &MenuCommand) -> String {
+    let keys: Vec<String> = command
+        .shortcuts
+        .iter()
+        .map(|s| s.format(&egui::ModifierNames::NAMES, false))
+        .collect();
+    keys.join(" or ")
+}
+
+/// The shortcuts as the README's table: keys, then what they do.
+pub fn shortcuts_markdown() -> String {
+    let mut table = String::from("| shortcut | action |\n| --- | --- |\n");
+    for command in all().filter(|c| !c.shortcuts.is_empty()) {
+        let keys = windows_keys(command);
+        table.push_str(&format!(
+            "| {keys} | {}: {} |\n",
+            command.label, command.tooltip
+        ));
+    }
+    table
+}
+
+/// The shortcut keys as one line: `Ctrl+Shift+Z or Ctrl+Y`.
+pub fn shortcut_text(ctx: &egui::Context, command: &MenuCommand) -> String {
+    let keys: Vec<String> = command
+        .shortcuts
+        .iter()
+        .map(|s| ctx.format_shortcut(s))
+        .collect();
+    keys.join(" or ")
+}
