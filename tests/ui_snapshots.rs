@@ -81,3 +81,36 @@ fn overview_at_1280x720() {
     harness.run();
     harness.snapshot("overview-1280x720");
 }
+
+/// The README's pictures, at 1280x720 (a 1920x1080 laptop screen at 150%). Retake them after
+/// a visible change: `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots readme -- --ignored`.
+#[test]
+#[ignore = "writes the README's screenshots to assets/screenshots"]
+fn readme_screenshots() {
+    let shoot = |name: &str, steps: &[&str]| {
+        let mut harness = common::builder()
+            .with_size(egui::vec2(1280.0, 720.0))
+            .build_eframe(|_cc| {
+                caseload_planner::ui::CaseloadApp::with_recent(
+                    caseload_planner::app::RecentFiles::default(),
+                    Box::new(caseload_planner::app::ScriptedDialogs::answering(vec![])),
+                )
+            });
+        harness.run();
+        for label in steps {
+            harness.get_by_label(label).click();
+            harness.run();
+            common::wait_for_work(&mut harness);
+        }
+        let options = egui_kittest::SnapshotOptions::new().output_path("assets/screenshots");
+        harness.snapshot_options(name, &options);
+    };
+    shoot("overview", &[]);
+    shoot("projection", &["Fixed-term locality team", "Projection"]);
+    shoot("compare", &["Compare"]);
+    shoot(
+        "posts-and-team",
+        &["Locality North (9 posts, 172.8%)", "Posts"],
+    );
+    shoot("weights", &["Weights, grades & costs"]);
+}
