@@ -300,11 +300,10 @@ fn add_posts_ui(
             _ => None,
         },
     };
-    let label = if form.count == 1 {
-        "Add 1 post".to_owned()
-    } else {
-        format!("Add {} posts", form.count)
-    };
+    let label = format!(
+        "Add {}",
+        text::count(u64::from(form.count), "post", "posts")
+    );
     let ready = contract_ok && contract.is_some() && grade.is_some();
     let button = ui.add_enabled(ready, egui::Button::new(label));
     if !ready {

@@ -54,7 +54,7 @@ pub fn weights_ui(
                 }
                 let held: u64 = plan.posts.iter().filter_map(|p| p.cases.get(&c.id)).map(|&n| u64::from(n)).sum();
                 let waiting: u64 = plan.teams.iter().filter_map(|t| t.unallocated.get(&c.id)).map(|&n| u64::from(n)).sum();
-                ui.label(format!("{held} held, {waiting} waiting"));
+                ui.label(format!("{} held, {} waiting", crate::text::thousands(held), crate::text::thousands(waiting)));
                 if ui.button("Remove").on_hover_text(format!("Remove {}", c.name)).clicked() {
                     edits.push(Command::RemoveCaseType { case_type: c.id });
                 }
