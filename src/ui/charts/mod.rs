@@ -1,70 +1,26 @@
 //! The overview's three charts (egui_plot). Each is drawn from the assessment of this frame,
 //! so it reflects an edit made earlier in the same frame. Every chart has its own stable id.
+//! Legends, column labels, tooltips and the value axis come from [`frame`].
+
+pub(crate) mod frame;
 
 use super::state::ChartMeasure;
 use super::theme;
-use crate::model::{Assessment, ContractKind, Plan, Post, TeamId};
+use crate::model::{Assessment, Band, ContractKind, Plan, Post, TeamId};
+use crate::text;
 use egui::Ui;
 use egui_plot::{
-    AxisHints, Bar, BarChart, BoxElem, BoxPlot, BoxSpread, GridMark, HLine, Legend, MarkerShape,
-    Plot, Points,
+    Bar, BarChart, BoxElem, BoxPlot, BoxSpread, HLine, MarkerShape, Plot, PlotUi, Points,
 };
+use frame::{Column, LegendEntry, Swatch, Tip};
 
-/// Room above the tallest bar, as a multiple of its height, for the legend.
-const LEGEND_ROOM: f64 = 1.35;
+/// Room above the tallest bar, as a multiple of its height: a little air, since the legend
+/// sits above the chart rather than over it.
+const HEADROOM: f64 = 1.08;
 
 /// Above this many workers the caseload chart shows each team's spread instead of one bar per
 /// worker: a thousand bars are unreadable.
 pub const MAX_WORKER_BARS: usize = 80;
-
-/// Marks and labels on the x axis at each team's position. With many teams only some are
-/// labelled, and names are shortened to the room each team has in a chart `width` points wide,
-/// so labels never overlap and never vanish for want of space.
-pub(super) fn team_axis<'a>(plot: Plot<'a>, positions: Vec<(f64, String)>, width: f32) -> Plot<'a> {
-    let step = positions.len().div_ceil(12).max(1);
-    let shown: Vec<(f64, String)> = positions.into_iter().step_by(step).collect();
-    // egui_plot labels a mark only when marks of its step size are far enough apart on screen,
-    // so the step size must be the real distance between labelled teams.
-    let spacing = shown
-        .windows(2)
-        .map(|w| w[1].0 - w[0].0)
-        .fold(f64::INFINITY, f64::min);
-    let step_size = if spacing.is_finite() { spacing } else { 10.0 };
-    let span = match (shown.first(), shown.last()) {
-        (Some(first), Some(last)) => last.0 - first.0 + step_size,
-        _ => 1.0,
-    };
-    // Plot area: the width less the y axis, with egui_plot's margins either side.
-    let points_per_unit = f64::from((width - 60.0).max(50.0)) / (span * 1.1);
-    let max_chars = ((step_size * points_per_unit / 7.5) as usize).clamp(3, 22);
-    let marks: Vec<GridMark> = shown
-        .iter()
-        .map(|(x, _)| GridMark {
-            value: *x,
-            step_size,
-        })
-        .collect();
-    let axis = AxisHints::new_x()
-        .label_spacing(24.0..=40.0)
-        .formatter(move |mark, _| {
-            shown
-                .iter()
-                .find(|(x, _)| (x - mark.value).abs() < 1e-6)
-                .map(|(_, name)| short(name, max_chars))
-                .unwrap_or_default()
-        });
-    plot.x_grid_spacer(move |_| marks.clone())
-        .custom_x_axes(vec![axis])
-}
-
-/// `name`, cut to `max` characters with an ellipsis.
-fn short(name: &str, max: usize) -> String {
-    if name.chars().count() <= max {
-        name.to_owned()
-    } else {
-        format!("{}…", name.chars().take(max - 1).collect::<String>())
-    }
-}
 
 pub(super) fn base_plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id)
@@ -74,8 +30,29 @@ pub(super) fn base_plot(id: &str, height: f32) -> Plot<'static> {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .show_grid([false, true])
-        .legend(Legend::default())
         .include_y(0.0)
+}
+
+/// A chart of one column per team (or per measure): the legend above, the plot with its
+/// columns labelled, the key under it when they are numbered, and the tooltip for the column
+/// under the pointer.
+pub(crate) struct CategoryChart<'a> {
+    /// The chart's name, for screen readers.
+    pub title: &'a str,
+    pub legend: Vec<LegendEntry>,
+    pub columns: Vec<Column>,
+    pub tips: Vec<Tip>,
+}
+
+impl CategoryChart<'_> {
+    pub fn show<'p>(self, ui: &mut Ui, plot: Plot<'p>, build: impl FnOnce(&mut PlotUi<'p>) + 'p) {
+        frame::legend_ui(ui, &self.legend);
+        let (plot, labels) = frame::category_axis(ui, frame::number_axis(plot), &self.columns);
+        let response = plot.show(ui, build);
+        frame::tip_ui(&response, &self.tips, false);
+        frame::describe(ui, &response, self.title, &labels.shown());
+        frame::key_ui(ui, &labels, &self.columns);
+    }
 }
 
 /// Workers drawn in the caseload chart: available (filled, not absent) and case-holding.
@@ -85,6 +62,13 @@ fn charted_workers(plan: &Plan, team: TeamId) -> impl Iterator<Item = &Post> {
             && p.is_available()
             && (p.cases_held() > 0 || plan.grades.iter().any(|g| g.id == p.grade && g.holds_cases))
     })
+}
+
+fn band_legend() -> Vec<LegendEntry> {
+    [Band::Green, Band::Amber, Band::Red]
+        .into_iter()
+        .map(|b| LegendEntry::new(b.label(), theme::band_colour(Some(b)), Swatch::Fill))
+        .collect()
 }
 
 /// Chart 1: caseload per worker, grouped by team, coloured by band, with the target line.
@@ -99,8 +83,9 @@ pub fn caseload_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, meas
         return;
     }
     let mut bars = Vec::with_capacity(count);
+    let mut tips = Vec::with_capacity(count);
     let mut capacity_marks = Vec::new();
-    let mut positions = Vec::new();
+    let mut columns = Vec::new();
     let mut x = 0.0;
     for team in &plan.teams {
         let start = x;
@@ -115,20 +100,24 @@ pub fn caseload_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, meas
                 ChartMeasure::Cases => per_fte,
                 ChartMeasure::Points => a.weighted_load,
             };
-            let name = format!(
-                "{who} · {grade} · {}\n{} cases at {} FTE = {per_fte:.1} per FTE\n{:.1} of {:.1} points ({})",
-                team.name,
-                a.cases_held,
-                crate::text::fte(post.fte),
-                a.weighted_load,
-                a.capacity_points,
-                crate::text::percent(a.utilisation)
-            );
+            tips.push(Tip::around(
+                x,
+                1.0,
+                format!(
+                    "{who} · {grade} · {}\n{} at {} FTE = {} per FTE\n{} of {} points ({})",
+                    team.name,
+                    text::count(a.cases_held, "case", "cases"),
+                    text::fte(post.fte),
+                    text::one_decimal(Some(per_fte)),
+                    text::one_decimal(Some(a.weighted_load)),
+                    text::one_decimal(Some(a.capacity_points)),
+                    text::percent(a.utilisation)
+                ),
+            ));
             bars.push(
                 Bar::new(x, value)
                     .width(0.8)
-                    .fill(theme::band_colour(a.band))
-                    .name(name),
+                    .fill(theme::band_colour(a.band)),
             );
             if measure == ChartMeasure::Points {
                 capacity_marks.push([x, a.capacity_points]);
@@ -136,33 +125,46 @@ pub fn caseload_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, meas
             x += 1.0;
         }
         if x > start {
-            positions.push(((start + x - 1.0) / 2.0, team.name.clone()));
+            // The team's room: its bars and half the gap either side.
+            columns.push(Column {
+                centre: (start + x - 1.0) / 2.0,
+                room: x - start + 1.0,
+                name: team.name.clone(),
+            });
             x += 1.0; // a gap between teams
         }
     }
-    let tallest = bars
-        .iter()
-        .map(|b| b.value)
-        .fold(plan.settings.caseload_target, f64::max);
-    let plot = team_axis(
-        base_plot("caseload-per-worker", 230.0),
-        positions,
-        ui.available_width(),
-    )
-    .include_y(tallest * LEGEND_ROOM)
-    .y_axis_label(match measure {
-        ChartMeasure::Cases => "cases per FTE",
-        ChartMeasure::Points => "weighted points",
-    });
     let target = plan.settings.caseload_target;
-    plot.show(ui, |plot_ui| {
+    let tallest = bars.iter().map(|b| b.value).fold(target, f64::max);
+    let mut legend = band_legend();
+    legend.push(match measure {
+        ChartMeasure::Cases => LegendEntry::new(
+            format!("Target: {} per FTE", text::decimal(target)),
+            theme::ALERT,
+            Swatch::Line,
+        ),
+        ChartMeasure::Points => {
+            LegendEntry::new("Capacity (points)", theme::CAPACITY, Swatch::Diamond)
+        }
+    });
+    let plot = base_plot("caseload-per-worker", 230.0)
+        .include_y(tallest * HEADROOM)
+        .y_axis_label(match measure {
+            ChartMeasure::Cases => "cases per FTE",
+            ChartMeasure::Points => "weighted points",
+        });
+    let chart = CategoryChart {
+        title: "Caseload per worker",
+        legend,
+        columns,
+        tips,
+    };
+    chart.show(ui, plot, move |plot_ui| {
         plot_ui.bar_chart(
-            BarChart::new("Caseload per worker", bars)
-                .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone())),
+            BarChart::new("Caseload per worker", bars).element_formatter(frame::no_text()),
         );
         match measure {
-            ChartMeasure::Cases => plot_ui
-                .hline(HLine::new(format!("Target: {target} per FTE"), target).color(theme::ALERT)),
+            ChartMeasure::Cases => plot_ui.hline(HLine::new("Target", target).color(theme::ALERT)),
             ChartMeasure::Points => plot_ui.points(
                 Points::new("Capacity (points)", capacity_marks)
                     .shape(MarkerShape::Diamond)
@@ -183,10 +185,12 @@ fn caseload_spread_ui(
     count: usize,
 ) {
     ui.weak(format!(
-        "{count} workers: showing each team's spread (middle half and range)."
+        "{}: showing each team's spread (middle half and range).",
+        text::count(count as u64, "worker", "workers")
     ));
     let mut boxes = Vec::new();
-    let mut positions = Vec::new();
+    let mut columns = Vec::new();
+    let mut tips = Vec::new();
     for (i, (team, team_assessment)) in plan.teams.iter().zip(&assessment.teams).enumerate() {
         let mut values: Vec<f64> = charted_workers(plan, team.id)
             .filter_map(|p| {
@@ -210,31 +214,61 @@ fn caseload_spread_ui(
             q(0.75),
             values[values.len() - 1],
         );
+        let colour = theme::band_colour(team_assessment.totals.band);
         boxes.push(
-            BoxElem::new(x, spread)
+            BoxElem::new(x, spread.clone())
                 .box_width(0.6)
-                .fill(theme::band_colour(team_assessment.totals.band).linear_multiply(0.5))
-                .stroke(egui::Stroke::new(
-                    1.0,
-                    theme::band_colour(team_assessment.totals.band),
-                ))
-                .name(format!("{} ({} workers)", team.name, values.len())),
+                .fill(colour.linear_multiply(0.5))
+                .stroke(egui::Stroke::new(1.0, colour)),
         );
-        positions.push((x, team.name.clone()));
+        let v = |f: f64| text::one_decimal(Some(f));
+        tips.push(Tip::around(
+            x,
+            1.0,
+            format!(
+                "{} ({})\nlowest {}, middle half {} to {}, median {}, highest {}",
+                team.name,
+                text::count(values.len() as u64, "worker", "workers"),
+                v(spread.lower_whisker),
+                v(spread.quartile1),
+                v(spread.quartile3),
+                v(spread.median),
+                v(spread.upper_whisker),
+            ),
+        ));
+        columns.push(Column {
+            centre: x,
+            room: 1.0,
+            name: team.name.clone(),
+        });
     }
     let target = plan.settings.caseload_target;
-    team_axis(
+    let mut legend = band_legend();
+    if measure == ChartMeasure::Cases {
+        legend.push(LegendEntry::new(
+            format!("Target: {} per FTE", text::decimal(target)),
+            theme::ALERT,
+            Swatch::Line,
+        ));
+    }
+    let chart = CategoryChart {
+        title: "Caseload per worker",
+        legend,
+        columns,
+        tips,
+    };
+    chart.show(
+        ui,
         base_plot("caseload-per-worker", 230.0),
-        positions,
-        ui.available_width(),
-    )
-    .show(ui, |plot_ui| {
-        plot_ui.box_plot(BoxPlot::new("Caseload spread per team", boxes));
-        if measure == ChartMeasure::Cases {
-            plot_ui
-                .hline(HLine::new(format!("Target: {target} per FTE"), target).color(theme::ALERT));
-        }
-    });
+        move |plot_ui| {
+            plot_ui.box_plot(
+                BoxPlot::new("Caseload spread per team", boxes).element_formatter(frame::no_text()),
+            );
+            if measure == ChartMeasure::Cases {
+                plot_ui.hline(HLine::new("Target", target).color(theme::ALERT));
+            }
+        },
+    );
 }
 
 /// Chart 2: each team's capacity against its demand, unallocated work stacked on top.
@@ -243,14 +277,14 @@ pub fn capacity_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     let mut allocated = Vec::new();
     let mut waiting = Vec::new();
     let mut must = Vec::new();
-    let mut positions = Vec::new();
+    let mut columns = Vec::new();
+    let mut tips = Vec::new();
     let mut tallest: f64 = 1.0;
     for (i, (team, a)) in plan.teams.iter().zip(&assessment.teams).enumerate() {
         let s = &a.totals.sums;
         let x = i as f64;
         let held = s.demand_points - s.unallocated_points;
-        let bar =
-            |x: f64, value: f64, fill| Bar::new(x, value).width(0.38).fill(fill).name(&team.name);
+        let bar = |x: f64, value: f64, fill| Bar::new(x, value).width(0.38).fill(fill);
         capacity.push(bar(x - 0.2, s.capacity_points, theme::CAPACITY));
         allocated.push(bar(x + 0.2, held, theme::DEMAND));
         waiting.push(bar(
@@ -260,35 +294,54 @@ pub fn capacity_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
         ));
         must.push(bar(x + 0.2, s.must_allocate_points, theme::MUST_ALLOCATE));
         tallest = tallest.max(s.capacity_points).max(s.demand_points);
-        positions.push((x, team.name.clone()));
+        let points = |v: f64| format!("{} points", text::one_decimal(Some(v)));
+        tips.push(Tip::around(
+            x,
+            1.0,
+            format!(
+                "{}\ncapacity: {}\nallocated work: {}\nunallocated: {}, of which must allocate: {}",
+                team.name,
+                points(s.capacity_points),
+                points(held),
+                points(s.unallocated_points),
+                points(s.must_allocate_points),
+            ),
+        ));
+        columns.push(Column {
+            centre: x,
+            room: 1.0,
+            name: team.name.clone(),
+        });
     }
-    let describe = |what: &'static str| {
-        Box::new(move |bar: &Bar, _: &BarChart| {
-            format!("{}\n{what}: {:.1} points", bar.name, bar.value)
-        })
+    let layers = [
+        ("Capacity", theme::CAPACITY),
+        ("Allocated work", theme::DEMAND),
+        ("Unallocated", theme::UNALLOCATED),
+        ("Unallocated, must allocate", theme::MUST_ALLOCATE),
+    ];
+    let legend = layers
+        .iter()
+        .map(|&(name, colour)| LegendEntry::new(name, colour, Swatch::Fill))
+        .collect();
+    let chart = |(name, colour): (&str, egui::Color32), bars| {
+        BarChart::new(name, bars)
+            .color(colour)
+            .element_formatter(frame::no_text())
     };
-    let capacity = BarChart::new("Capacity", capacity)
-        .color(theme::CAPACITY)
-        .element_formatter(describe("capacity"));
-    let allocated = BarChart::new("Allocated work", allocated)
-        .color(theme::DEMAND)
-        .element_formatter(describe("allocated work"));
-    let waiting = BarChart::new("Unallocated", waiting)
-        .color(theme::UNALLOCATED)
-        .element_formatter(describe("unallocated"))
-        .stack_on(&[&allocated]);
-    let must = BarChart::new("Unallocated, must allocate", must)
-        .color(theme::MUST_ALLOCATE)
-        .element_formatter(describe("must-allocate, unallocated"))
-        .stack_on(&[&allocated, &waiting]);
-    team_axis(
-        base_plot("capacity-vs-demand", 200.0),
-        positions,
-        ui.available_width(),
-    )
-    .include_y(tallest * LEGEND_ROOM)
-    .y_axis_label("weighted points")
-    .show(ui, |plot_ui| {
+    let capacity = chart(layers[0], capacity);
+    let allocated = chart(layers[1], allocated);
+    let waiting = chart(layers[2], waiting).stack_on(&[&allocated]);
+    let must = chart(layers[3], must).stack_on(&[&allocated, &waiting]);
+    let plot = base_plot("capacity-vs-demand", 200.0)
+        .include_y(tallest * HEADROOM)
+        .y_axis_label("weighted points");
+    let chart = CategoryChart {
+        title: "Team capacity and demand",
+        legend,
+        columns,
+        tips,
+    };
+    chart.show(ui, plot, move |plot_ui| {
         plot_ui.bar_chart(capacity);
         plot_ui.bar_chart(allocated);
         plot_ui.bar_chart(waiting);
@@ -310,7 +363,8 @@ pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
         ("Vacant", theme::VACANT),
     ];
     let mut values: [Vec<Bar>; 5] = Default::default();
-    let mut positions = Vec::new();
+    let mut columns = Vec::new();
+    let mut tips = Vec::new();
     let mut tallest: f64 = 1.0;
     for (i, (team, a)) in plan.teams.iter().zip(&assessment.teams).enumerate() {
         let s = &a.totals.sums;
@@ -323,35 +377,49 @@ pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             s.vacant_fte,
         ];
         for ((layer, value), (_, colour)) in values.iter_mut().zip(fte).zip(layers) {
-            layer.push(
-                Bar::new(i as f64, value)
-                    .width(0.6)
-                    .fill(colour)
-                    .name(&team.name),
-            );
+            layer.push(Bar::new(i as f64, value).width(0.6).fill(colour));
         }
         tallest = tallest.max(fte.iter().sum());
-        positions.push((i as f64, team.name.clone()));
+        let parts: Vec<String> = layers
+            .iter()
+            .zip(fte)
+            .filter(|(_, v)| *v > 0.0)
+            .map(|((name, _), v)| format!("{name}: {} FTE", text::fte(v)))
+            .collect();
+        tips.push(Tip::around(
+            i as f64,
+            1.0,
+            format!("{}\n{}", team.name, parts.join("\n")),
+        ));
+        columns.push(Column {
+            centre: i as f64,
+            room: 1.0,
+            name: team.name.clone(),
+        });
     }
     let mut charts: Vec<BarChart> = Vec::new();
     for ((name, colour), bars) in layers.into_iter().zip(values) {
         let below: Vec<&BarChart> = charts.iter().collect();
         let chart = BarChart::new(name, bars)
             .color(colour)
-            .element_formatter(Box::new(move |bar: &Bar, _: &BarChart| {
-                format!("{}\n{name}: {} FTE", bar.name, crate::text::fte(bar.value))
-            }))
+            .element_formatter(frame::no_text())
             .stack_on(&below);
         charts.push(chart);
     }
-    team_axis(
-        base_plot("staffing-mix", 200.0),
-        positions,
-        ui.available_width(),
-    )
-    .include_y(tallest * LEGEND_ROOM)
-    .y_axis_label("FTE")
-    .show(ui, |plot_ui| {
+    let legend = layers
+        .iter()
+        .map(|&(name, colour)| LegendEntry::new(name, colour, Swatch::Fill))
+        .collect();
+    let plot = base_plot("staffing-mix", 200.0)
+        .include_y(tallest * HEADROOM)
+        .y_axis_label("FTE");
+    let chart = CategoryChart {
+        title: "Staffing mix per team",
+        legend,
+        columns,
+        tips,
+    };
+    chart.show(ui, plot, move |plot_ui| {
         for chart in charts {
             plot_ui.bar_chart(chart);
         }

@@ -4,22 +4,17 @@
 //! assumptions are edited here. The expected path is drawn at once; the bands once they have
 //! been worked out in the background, for the plan as drawn, never an earlier one.
 
-use super::busy::busy_ui;
-use super::charts::base_plot;
+mod charts;
+
 use super::state::UiState;
 use super::theme;
 use super::widgets::{combo, month_field, number_field};
 use crate::app::BandsState;
 use crate::model::assumptions::DEFAULT_SOURCES;
-use crate::model::figures::{FigureId, figure};
-use crate::model::projection::{Band3, Projection};
-use crate::model::{Assumptions, Command, DemandChange, Plan, Timeline, YearMonth};
+use crate::model::projection::Projection;
+use crate::model::{Assumptions, Command, DemandChange, Plan, Timeline};
 use crate::text::{self, month_label};
-use egui::{Color32, RichText, Ui};
-use egui_plot::{
-    Corner, FilledArea, GridMark, HLine, Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints,
-    Text, VLine,
-};
+use egui::{RichText, Ui};
 
 pub fn projection_ui(
     ui: &mut Ui,
@@ -29,224 +24,19 @@ pub fn projection_ui(
     state: &mut UiState,
     edits: &mut Vec<Command>,
 ) {
-    let bands = match bands_state {
-        BandsState::Ready(bands) => Some(bands),
-        BandsState::WorkingOut(_) | BandsState::NotStarted | BandsState::Failed => None,
-    };
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        timeline_ui(ui, plan, state, edits);
-        summary_ui(ui, projection);
-        egui::CollapsingHeader::new("Assumptions for this scenario")
-            .id_salt("assumptions")
-            .default_open(state.assumptions_open)
-            .show(ui, |ui| assumptions_ui(ui, plan, edits));
-        ui.add_space(6.0);
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            timeline_ui(ui, plan, state, edits);
+            summary_ui(ui, projection);
+            egui::CollapsingHeader::new("Assumptions for this scenario")
+                .id_salt("assumptions")
+                .default_open(state.assumptions_open)
+                .show(ui, |ui| assumptions_ui(ui, plan, edits));
+            ui.add_space(6.0);
 
-        let start = plan.timeline.start;
-        let months: Vec<f64> = (0..projection.months.len()).map(|t| t as f64).collect();
-        let highest = |f: &dyn Fn(&crate::model::projection::ProjectedMonth) -> f64,
-                       band: Option<&Vec<Band3>>| {
-            let line = projection.months.iter().map(f).fold(0.0, f64::max);
-            let spread = band.map_or(0.0, |b| b.iter().map(|x| x.p90).fold(0.0, f64::max));
-            line.max(spread).max(1.0) * 1.15
-        };
-        let cases_top = highest(&|m| m.capacity_cases.max(m.demand_cases), bands.map(|b| &b.capacity_cases));
-        let caseload_top = highest(&|m| m.caseload.unwrap_or(0.0).max(plan.settings.caseload_target), bands.map(|b| &b.caseload));
-        let cost_top = highest(&|m| m.cost, bands.map(|b| &b.cost));
-        let heading = ui.strong("Capacity and demand, in cases");
-        if let BandsState::WorkingOut(done) = bands_state {
-            // Beside the heading, without moving anything: the charts stay put when it goes.
-            let beside = egui::Rect::from_min_size(
-                heading.rect.right_top() + egui::vec2(16.0, 0.0),
-                egui::vec2(420.0, heading.rect.height()),
-            );
-            let mut note = ui.new_child(egui::UiBuilder::new().max_rect(beside));
-            busy_ui(
-                &mut note,
-                &format!("Working out the range of outcomes… {:.0}%", done * 100.0),
-            );
-        }
-        chart(ui, "projection-capacity", start, 220.0, |plot| {
-            plot.y_axis_label("cases").include_y(cases_top)
-        })
-        .show(ui, |plot_ui| {
-            if let Some(b) = bands {
-                plot_ui.add(band_area("Capacity, 10th-90th percentile", &months, &b.capacity_cases));
-            }
-            plot_ui.line(series("Capacity (expected)", projection, |m| m.capacity_cases).color(theme::CAPACITY).width(2.0));
-            plot_ui.line(series("Demand", projection, |m| m.demand_cases).color(theme::DEMAND).width(2.0));
-            markers(plot_ui, plan, projection, cases_top);
+            charts::projection_charts_ui(ui, plan, projection, bands_state);
         });
-
-        let caseload = figure(FigureId::AllCasesPerPractitionerFte);
-        ui.strong(caseload.label).on_hover_text(format!(
-            "{} Higher than the DfE caseload on the Overview, which counts only cases already \
-             held, over the workers holding them.",
-            caseload.definition
-        ));
-        chart(ui, "projection-caseload", start, 180.0, |plot| {
-            plot.y_axis_label("cases per FTE").include_y(caseload_top)
-        })
-        .show(ui, |plot_ui| {
-            if let Some(b) = bands {
-                plot_ui.add(band_area("Cases per FTE, 10th-90th percentile", &months, &b.caseload));
-            }
-            plot_ui.line(series("Cases per FTE (expected)", projection, |m| m.caseload.unwrap_or(f64::NAN)).color(theme::ALERT).width(2.0));
-            plot_ui.hline(
-                HLine::new(format!("Target ({})", plan.settings.caseload_target), plan.settings.caseload_target)
-                    .color(theme::WARNING)
-                    .style(LineStyle::dashed_loose()),
-            );
-            markers(plot_ui, plan, projection, caseload_top);
-        });
-
-        ui.strong("Staff cost per month");
-        chart(ui, "projection-cost", start, 150.0, |plot| {
-            plot.y_axis_label("£ a month").include_y(cost_top)
-        })
-        .show(ui, |plot_ui| {
-            if let Some(b) = bands {
-                plot_ui.add(band_area("Cost, 10th-90th percentile", &months, &b.cost));
-            }
-            plot_ui.line(series("Cost (expected)", projection, |m| m.cost).color(theme::contract_colour(crate::model::ContractKind::Permanent)).width(2.0));
-            markers(plot_ui, plan, projection, cost_top);
-        });
-        match bands_state {
-            BandsState::Ready(b) => ui.weak(format!(
-                "Bands: 10th to 90th percentile of {} random runs of turnover and recruitment (seeded, so the same plan always gives the same bands). Lines: the expected path.",
-                b.runs
-            )),
-            BandsState::WorkingOut(_) => ui.weak("Bands: being worked out; the lines are the expected path."),
-            BandsState::NotStarted => ui.weak("Bands appear when you stop editing."),
-            BandsState::Failed => ui.weak("The bands could not be worked out; they are tried again after the next change."),
-        };
-    });
-}
-
-/// A month-by-month chart with the months written on the x axis.
-fn chart<'a>(
-    ui: &Ui,
-    id: &str,
-    start: YearMonth,
-    height: f32,
-    configure: impl FnOnce(Plot<'a>) -> Plot<'a>,
-) -> Plot<'a> {
-    let width = ui.available_width();
-    configure(base_plot(id, height))
-        // The lines run high on the chart: the legend goes where they are not.
-        .legend(Legend::default().position(Corner::LeftBottom))
-        .x_axis_formatter(move |mark: GridMark, _range| {
-            let t = mark.value.round();
-            if (mark.value - t).abs() > 1e-6 || t < 0.0 {
-                return String::new();
-            }
-            start
-                .plus_months(t as i32)
-                .map(month_label)
-                .unwrap_or_default()
-        })
-        .x_grid_spacer(move |input| {
-            // A label every 3, 6 or 12 months, as the width allows.
-            let months = input.bounds.1 - input.bounds.0;
-            let step = if months / f64::from(width.max(1.0)) * 90.0 > 6.0 {
-                12.0
-            } else if months / f64::from(width.max(1.0)) * 90.0 > 3.0 {
-                6.0
-            } else {
-                3.0
-            };
-            let first = (input.bounds.0 / step).ceil() as i64;
-            let last = (input.bounds.1 / step).floor() as i64;
-            (first..=last)
-                .map(|k| GridMark {
-                    value: k as f64 * step,
-                    step_size: step,
-                })
-                .collect()
-        })
-}
-
-fn series<'a>(
-    name: &str,
-    projection: &Projection,
-    value: impl Fn(&crate::model::projection::ProjectedMonth) -> f64,
-) -> Line<'a> {
-    let points: PlotPoints = projection
-        .months
-        .iter()
-        .enumerate()
-        .map(|(t, m)| [t as f64, value(m)])
-        .collect();
-    Line::new(name, points)
-}
-
-fn band_area(name: &str, months: &[f64], band: &[Band3]) -> FilledArea {
-    let n = months.len().min(band.len());
-    let low: Vec<f64> = band[..n].iter().map(|b| b.p10).collect();
-    let high: Vec<f64> = band[..n].iter().map(|b| b.p90).collect();
-    FilledArea::new(name, &months[..n], &low, &high)
-        .fill_color(Color32::from_rgba_unmultiplied(90, 150, 230, 70))
-}
-
-/// Vertical lines where fixed-term contracts end and where the service first goes over
-/// capacity, each labelled at the top of the chart (not in the legend, which they would crowd).
-fn markers(plot_ui: &mut egui_plot::PlotUi<'_>, plan: &Plan, projection: &Projection, top: f64) {
-    let at = |month: YearMonth| f64::from(plan.timeline.offset(month));
-    // Labels sit at heights from the data, not from the plot's bounds: text placed at the
-    // bounds' edge would widen the bounds the next frame, and again the frame after.
-    let step = top * 0.08;
-    let lower = top - step;
-    // Contract ends are labelled to the right of their line, going over capacity to the left,
-    // so the two never overlap when they fall in the same month.
-    let mark = |plot_ui: &mut egui_plot::PlotUi<'_>,
-                x: f64,
-                y: f64,
-                colour: Color32,
-                label: String,
-                ends: bool| {
-        let line = VLine::new("", x).color(colour).width(1.5);
-        plot_ui.vline(if ends {
-            line.style(LineStyle::dashed_dense())
-        } else {
-            line
-        });
-        let anchor = if ends {
-            egui::Align2::LEFT_TOP
-        } else {
-            egui::Align2::RIGHT_TOP
-        };
-        plot_ui.text(
-            Text::new(
-                "",
-                PlotPoint::new(x, y),
-                RichText::new(label).small().color(colour),
-            )
-            .anchor(anchor),
-        );
-    };
-    for (k, end) in projection.contract_ends.iter().enumerate() {
-        let posts = if end.posts == 1 { "post" } else { "posts" };
-        // Successive ends are stepped down, so labels a few months apart do not overlap.
-        let y = top - step * (k % 3) as f64;
-        mark(
-            plot_ui,
-            at(end.month),
-            y,
-            theme::contract_colour(crate::model::ContractKind::FixedTerm),
-            format!(" {} fixed-term {posts} end", end.posts),
-            true,
-        );
-    }
-    if let Some(month) = projection.first_over_capacity {
-        mark(
-            plot_ui,
-            at(month),
-            lower,
-            theme::ALERT,
-            "over capacity ".to_owned(),
-            false,
-        );
-    }
 }
 
 fn timeline_ui(ui: &mut Ui, plan: &Plan, state: &mut UiState, edits: &mut Vec<Command>) {
@@ -310,8 +100,8 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
             .contract_ends
             .iter()
             .map(|e| {
-                let posts = if e.posts == 1 { "post" } else { "posts" };
-                format!("{} ({} {posts})", month_label(e.month), e.posts)
+                let posts = text::count(u64::from(e.posts), "post", "posts");
+                format!("{} ({posts})", month_label(e.month))
             })
             .collect();
         if !ends.is_empty() {
@@ -320,25 +110,25 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
         }
         let total: f64 = projection.months.iter().map(|m| m.cost).sum();
         ui.label(format!(
-            "Cost over {} months: {} (expected)",
-            projection.months.len(),
+            "Cost over {}: {} (expected)",
+            text::count(projection.months.len() as u64, "month", "months"),
             text::money(total)
         ));
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
-            "{}: capacity {} cases, demand {} cases, {} all cases per practitioner FTE",
+            "{}: capacity {}, demand {}, {} all cases per practitioner FTE",
             month_label(first.month),
-            text::whole_cases(first.capacity_cases),
-            text::whole_cases(first.demand_cases),
+            text::cases(first.capacity_cases),
+            text::cases(first.demand_cases),
             text::one_decimal(first.caseload)
         ));
         ui.separator();
         ui.label(format!(
-            "{}: capacity {} cases, demand {} cases, {} all cases per practitioner FTE",
+            "{}: capacity {}, demand {}, {} all cases per practitioner FTE",
             month_label(last.month),
-            text::whole_cases(last.capacity_cases),
-            text::whole_cases(last.demand_cases),
+            text::cases(last.capacity_cases),
+            text::cases(last.demand_cases),
             text::one_decimal(last.caseload)
         ));
     });
