@@ -97,6 +97,35 @@ pub fn money(value: f64) -> String {
     format!("{sign}£{}", thousands(whole))
 }
 
+/// A number as a plain formatter writes it, with its whole part's thousands separated, for
+/// input fields: `45000` → `45,000`, `-1234.50` → `-1,234.50`; other text is left alone.
+pub fn with_separators(plain: &str) -> String {
+    let (sign, unsigned) = plain
+        .strip_prefix('-')
+        .map_or(("", plain), |rest| ("-", rest));
+    let (whole, fraction) = unsigned
+        .split_once('.')
+        .map_or((unsigned, None), |(w, f)| (w, Some(f)));
+    match whole.parse::<u64>() {
+        Ok(n) if whole.chars().all(|c| c.is_ascii_digit()) => match fraction {
+            Some(f) => format!("{sign}{}.{f}", thousands(n)),
+            None => format!("{sign}{}", thousands(n)),
+        },
+        _ => plain.to_owned(),
+    }
+}
+
+/// A number typed by a person: thousands separators and spaces are ignored and `−` is a
+/// minus: `45,000` → 45000, `−2.5` → -2.5; `None` for anything else.
+pub fn parse_number(typed: &str) -> Option<f64> {
+    let plain: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
+    plain.parse().ok()
+}
+
 /// A difference with its sign: `+360`, `-2.5`, `0`, written by `format`.
 pub fn signed(value: f64, format: impl Fn(f64) -> String) -> String {
     if value > 0.0 {
@@ -200,6 +229,13 @@ mod tests {
         assert_eq!(figure_difference(Unit::Cases, 12_345.6), "+12,346");
         assert_eq!(figure_difference(Unit::Money, -1_500.0), "-£1,500");
         assert_eq!(axis_number(300_000.0, 100_000.0), "300,000");
+        assert_eq!(with_separators("45000"), "45,000");
+        assert_eq!(with_separators("-1234.50"), "-1,234.50");
+        assert_eq!(with_separators("12"), "12");
+        assert_eq!(with_separators("inf"), "inf");
+        assert_eq!(parse_number("45,000"), Some(45_000.0));
+        assert_eq!(parse_number(" −2.5 "), Some(-2.5));
+        assert_eq!(parse_number("£45,000"), None);
         assert_eq!(axis_number(2.5, 0.5), "2.5");
         assert_eq!(axis_number(0.25, 0.05), "0.25");
         assert_eq!(axis_number(-1_000.0, 500.0), "-1,000");

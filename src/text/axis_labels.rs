@@ -42,7 +42,8 @@ const SHORT_WORD: usize = 4;
 /// 1. the name itself: `Locality North`;
 /// 2. words it shares with another name abbreviated: `Loc. North`;
 /// 3. only what follows the leading words it shares with another name: `…North`;
-/// 4. form 2 cut short with an ellipsis, keeping at least four characters: `Loc. N…`.
+/// 4. form 2 cut short with an ellipsis, keeping at least four characters and never just
+///    the first letter of a word: `Loc. No…`, `Children…` (not `Children i…`).
 ///
 /// If some name has no form that fits, or two columns would read the same (compared without
 /// regard to case), the columns are numbered instead.
@@ -102,6 +103,15 @@ fn forms(name: &str, i: usize, words: &[Vec<&str>]) -> Vec<String> {
     }
     let chars: Vec<char> = abbreviated.chars().collect();
     for keep in (MIN_KEPT..chars.len()).rev() {
+        // Not a word's first letter alone ("Children i…", "Front D…"): too little to read.
+        let fragment = chars[..keep]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
+        if fragment == 1 && chars[keep].is_alphanumeric() {
+            continue;
+        }
         let cut: String = chars[..keep].iter().collect();
         let cut = cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
         if cut.chars().count() >= MIN_KEPT {
@@ -190,6 +200,14 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_never_leaves_a_words_first_letter_alone() {
+        assert_eq!(
+            axis_labels(&["Children in Care", "Care Leavers"], within(11)),
+            named(&["Children…", "Care Leave…"])
+        );
+    }
+
+    #[test]
     fn each_column_has_its_own_room() {
         // A wide first column keeps its whole name; the narrow second is shortened.
         let room = |column: usize, label: &str| label.chars().count() <= [14, 7][column];
@@ -232,7 +250,7 @@ mod tests {
                 "…Central",
                 "Childre…",
                 "Care Le…",
-                "Front D…",
+                "Front…", // not "Front D…"
             ])
         );
     }

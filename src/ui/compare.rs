@@ -281,7 +281,10 @@ fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlin
                 .unwrap_or_default()
         });
     let tallest = charts_tallest(headlines);
+    // As wide as the view shows, even when the table above is wider and scrolls sideways.
+    let visible = ui.clip_rect().right() - ui.cursor().left();
     let plot = Plot::new("compare-chart")
+        .width(ui.available_width().min(visible).max(240.0))
         .height(26.0 * rows as f32 + 40.0)
         .allow_zoom(false)
         .allow_drag(false)

@@ -95,7 +95,7 @@ pub fn weights_ui(
                 if ui.name_inputs(format!("{} holds cases", g.name), |ui| ui.checkbox(&mut holds, "")).changed() {
                     edits.push(Command::SetGradeHoldsCases { grade: g.id, holds_cases: holds });
                 }
-                ui.label(plan.posts.iter().filter(|p| p.grade == g.id).count().to_string());
+                ui.label(crate::text::thousands(plan.posts.iter().filter(|p| p.grade == g.id).count() as u64));
                 if ui.button("Remove").on_hover_text(format!("Remove {}", g.name)).clicked() {
                     edits.push(Command::RemoveGrade { grade: g.id });
                 }
