@@ -52,8 +52,9 @@
 //!   frame first takes finished background work; while a file opens the window shows "Opening
 //!   NAME…" (and takes no edits), while bands are worked out the Projection says so.
 //! - [`cli`]: the `summary` and `check` subcommands, text in and text out over `io` and `model`.
-//! - [`text`]: how figures are written for people (percentages, "no value"), shared by every
-//!   front end so they all say the same thing.
+//! - [`text`]: how figures are written for people (percentages, "no value", thousands
+//!   separated, a count with its noun in the singular or plural, distinct short labels for a
+//!   chart's columns), shared by every front end so they all say the same thing.
 //! - `src/main.rs`: parses arguments and dispatches to the CLI or the window; nothing else.
 //!   `src/bin/caseload-planner-cli.rs`: the console program (cmd, PowerShell and scripts on
 //!   Windows, where the windowed program has no console): the same subcommands, no window.

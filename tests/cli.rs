@@ -217,3 +217,58 @@ fn check_and_summary_refuse_a_named_pipe_without_waiting() {
         );
     }
 }
+
+/// A plan saved to a temporary file, for the command line to read.
+fn saved(dir: &Path, plan: caseload_planner::model::Plan) -> std::path::PathBuf {
+    let path = dir.join("plan.ron");
+    let set = caseload_planner::model::ScenarioSet::new(plan);
+    caseload_planner::io::save_file(&set, &path).unwrap();
+    path
+}
+
+#[test]
+fn summary_of_a_large_plan_separates_thousands() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = caseload_planner::model::synthetic::plan(2_000, 577_977);
+    let path = saved(dir.path(), plan);
+    let output = run(&["summary", path.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    let service = text
+        .lines()
+        .find(|l| l.starts_with("Whole service"))
+        .unwrap();
+    // Every case is held: 577,977 cases held across the service.
+    assert!(service.contains(" 577,977 "), "{service}");
+    assert!(!text.contains("577977"), "{text}");
+    let check = stdout(&run(&["check", path.to_str().unwrap()]));
+    assert!(
+        check.ends_with(": valid (100 teams, 2,000 posts, 0 options)\n"),
+        "{check}"
+    );
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = caseload_planner::model::synthetic::plan(20, 10);
+    // One team, one worker in post and no team manager.
+    let worker = plan
+        .posts
+        .iter()
+        .find(|p| p.id.0 > 1 && !p.is_vacant() && !p.is_absent())
+        .cloned()
+        .unwrap();
+    plan.posts = vec![worker];
+    let path = saved(dir.path(), plan);
+    let check = stdout(&run(&["check", path.to_str().unwrap()]));
+    assert!(
+        check.ends_with(": valid (1 team, 1 post, 0 options)\n"),
+        "{check}"
+    );
+    let summary = stdout(&run(&["summary", path.to_str().unwrap()]));
+    assert!(
+        summary.contains("warning: Team 1: 1 case-holder with no team manager in post"),
+        "{summary}"
+    );
+}

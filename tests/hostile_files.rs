@@ -395,7 +395,7 @@ mod release_sizes {
                 many_teams(120_000),
                 "check",
                 0,
-                "valid (120000 teams, 120000 posts, 0 options)",
+                "valid (120,000 teams, 120,000 posts, 0 options)",
             ),
             (
                 "120,000 teams, a post each",
@@ -451,7 +451,7 @@ mod release_sizes {
                 many_teams(400_000),
                 "check",
                 0,
-                "valid (400000 teams, 400000 posts, 0 options)",
+                "valid (400,000 teams, 400,000 posts, 0 options)",
             ),
         ];
         println!("| file | size | command | exit | time (processor) | peak memory |");

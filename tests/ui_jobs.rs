@@ -123,7 +123,7 @@ fn a_large_file_opens_in_the_background_and_the_plan_shown_stays_until_it_is_rea
     assert_eq!(doc.plan().name, "Large generated plan");
     assert_eq!(doc.path(), Some(path.as_path()));
     assert!(shows(&harness, "Opened "));
-    assert!(shows(&harness, "150 teams · 3000 posts"));
+    assert!(shows(&harness, "150 teams · 3,000 posts"));
     assert!(!shows(&harness, "Opening large.ron"));
 }
 
@@ -168,5 +168,5 @@ fn the_last_plan_reopens_in_the_background_at_start() {
         harness.state().document().plan().name,
         "Large generated plan"
     );
-    assert!(shows(&harness, "150 teams · 3000 posts"));
+    assert!(shows(&harness, "150 teams · 3,000 posts"));
 }

@@ -30,7 +30,7 @@ fn a_large_plan_shows_each_team_spread_instead_of_a_thousand_bars() {
     );
     assert!(
         harness
-            .query_all_by_label_contains("50 teams · 1000 posts · 20000 cases held")
+            .query_all_by_label_contains("50 teams · 1,000 posts · 20,000 cases held")
             .next()
             .is_some()
     );

@@ -6,7 +6,7 @@ mod summary;
 pub use summary::summary_text;
 
 use crate::io::{LoadError, load_file};
-use crate::text::printable;
+use crate::text::{count, printable};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -74,11 +74,11 @@ pub fn run(command: Command) -> ExitCode {
                 let baseline = loaded.baseline();
                 let options = loaded.options().len();
                 println!(
-                    "{}: valid ({} teams, {} posts, {options} option{})",
+                    "{}: valid ({}, {}, {})",
                     printable(&plan.display().to_string()),
-                    baseline.teams.len(),
-                    baseline.posts.len(),
-                    if options == 1 { "" } else { "s" }
+                    count(baseline.teams.len() as u64, "team", "teams"),
+                    count(baseline.posts.len() as u64, "post", "posts"),
+                    count(options as u64, "option", "options"),
                 );
                 ExitCode::SUCCESS
             }

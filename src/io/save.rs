@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     #[error(
-        "{} was not saved: the plan has {} problem(s), first: {}",
-        file.display(), problems.count(), problems.listed().first().map(ToString::to_string).unwrap_or_default()
+        "{} was not saved: the plan has {}, first: {}",
+        file.display(), crate::text::count(problems.count() as u64, "problem", "problems"), problems.listed().first().map(ToString::to_string).unwrap_or_default()
     )]
     Invalid { file: PathBuf, problems: Problems },
     #[error("{} was not saved: the plan could not be written as RON: {detail}", file.display())]

@@ -4,6 +4,7 @@
 //! later are unique across scenarios (see [`super::scenarios`]). Identical posts added or
 //! removed together are listed once with a count ("18 × Social worker …").
 
+use super::shown::{count, thousands};
 use super::{Contract, Plan, Post, PostId, PostStatus, Team};
 use std::collections::{BTreeMap, HashMap};
 
@@ -211,9 +212,9 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
             push(
                 ChangeKind::Cases,
                 format!(
-                    "{name}: {} to {} cases",
-                    before.cases_held(),
-                    after.cases_held()
+                    "{name}: {} to {}",
+                    thousands(before.cases_held()),
+                    count(after.cases_held(), "case", "cases")
                 ),
             );
         }
@@ -223,14 +224,14 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
             continue;
         };
         if before.unallocated != team.unallocated {
-            let count = |t: &Team| t.unallocated.values().map(|&n| u64::from(n)).sum::<u64>();
+            let waiting = |t: &Team| t.unallocated.values().map(|&n| u64::from(n)).sum::<u64>();
             push(
                 ChangeKind::Cases,
                 format!(
-                    "{} unallocated: {} to {} cases",
+                    "{} unallocated: {} to {}",
                     team.name,
-                    count(before),
-                    count(team)
+                    thousands(waiting(before)),
+                    count(waiting(team), "case", "cases")
                 ),
             );
         }

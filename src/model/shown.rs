@@ -50,6 +50,45 @@ pub fn shortened(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A count with thousands separated: `11400000` → `11,400,000`.
+pub fn thousands(count: u64) -> String {
+    let digits = count.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+/// A number with `decimals` places and its whole part's thousands separated:
+/// `577977.0, 0` → `577,977`, `-12345.67, 1` → `-12,345.7`. A value that rounds to zero is
+/// written without a sign; not a number or infinite is written plainly (`NaN`, `inf`).
+pub fn grouped(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return format!("{value}");
+    }
+    let plain = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let is_zero = plain.chars().all(|c| c == '0' || c == '.');
+    let sign = if value < 0.0 && !is_zero { "-" } else { "" };
+    let whole = thousands(whole.parse().unwrap_or(u64::MAX));
+    if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    }
+}
+
+/// A count and its noun, singular for one: `count(1, "team", "teams")` → `1 team`,
+/// `count(1234, "team", "teams")` → `1,234 teams`, `0 teams`.
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", thousands(n))
+}
+
 /// A number from a file as a message quotes it: plainly when it is of a plausible size
 /// (`0.5`, `-45000`, `NaN`, `inf`), in scientific notation when it is tiny or huge (`1e-300`).
 pub fn number(value: f64) -> String {
@@ -86,6 +125,31 @@ mod tests {
         assert_eq!(number(1e-300), "1e-300");
         assert_eq!(number(5e-324), "5e-324");
         assert_eq!(number(-1.5e300), "-1.5e300");
+    }
+
+    #[test]
+    fn numbers_people_read_have_thousands_separated() {
+        assert_eq!(thousands(577_977), "577,977");
+        assert_eq!(thousands(11_400_000), "11,400,000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(grouped(577_977.0, 0), "577,977");
+        assert_eq!(grouped(-12_345.67, 1), "-12,345.7");
+        assert_eq!(grouped(1_234_567.891, 2), "1,234,567.89");
+        assert_eq!(grouped(999.96, 1), "1,000.0"); // rounding carries into a new group
+        assert_eq!(grouped(-0.04, 1), "0.0"); // no "-0.0"
+        assert_eq!(grouped(0.5, 0), "0"); // rounds half to even, as format! does
+        assert_eq!(grouped(f64::NAN, 1), "NaN");
+    }
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(count(1, "team", "teams"), "1 team");
+        assert_eq!(count(2, "team", "teams"), "2 teams");
+        assert_eq!(count(0, "team", "teams"), "0 teams");
+        assert_eq!(count(1_234, "team", "teams"), "1,234 teams");
+        assert_eq!(count(1, "case-holder", "case-holders"), "1 case-holder");
     }
 
     #[test]

@@ -80,7 +80,11 @@ pub fn plan(posts: usize, cases: usize) -> Plan {
     }
 
     Plan {
-        name: format!("Generated plan: {posts} posts, {cases} cases"),
+        name: format!(
+            "Generated plan: {} posts, {} cases",
+            super::shown::thousands(posts as u64),
+            super::shown::thousands(cases as u64)
+        ),
         notes: "Generated for benchmarks; not a real service.".into(),
         settings: Settings::default(),
         case_types,

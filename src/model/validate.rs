@@ -16,7 +16,7 @@ use super::ids::{CaseTypeId, GradeId, TeamId};
 use super::month::YearMonth;
 use super::plan::{CaseCounts, Contract, Plan, PostStatus, Settings, Timeline};
 pub use super::problems::{Location, MAX_LISTED_PROBLEMS, Problem, Problems};
-use super::shown::number;
+use super::shown::{count, number};
 use std::collections::{HashMap, HashSet};
 
 /// Largest plausible points per case. Bounds keep every sum finite (so no ratio is NaN) and
@@ -326,8 +326,8 @@ pub(crate) fn check_own_parts(
         if post.is_vacant() && post.cases_held() > 0 {
             problems.report(at, || {
                 format!(
-                    "is vacant but holds {} cases: move them to the team's unallocated cases",
-                    post.cases_held()
+                    "is vacant but holds {}: move them to the team's unallocated cases",
+                    count(post.cases_held(), "case", "cases")
                 )
             });
         }

@@ -7,6 +7,7 @@ use super::theme;
 use super::widgets::{combo, number_field};
 use crate::model::command::{MAX_POSTS_AT_ONCE, NEW_WORKER};
 use crate::model::{Command, Contract, ContractKind, GradeRole, Plan, Team, YearMonth};
+use crate::text;
 use egui::{RichText, Ui};
 
 /// "Add N posts of this grade and contract": one post, or a cohort.
@@ -124,11 +125,11 @@ pub fn add_posts_ui(
             _ => None,
         },
     };
-    let label = match (form.count, form.filled) {
-        (1, false) => "Add 1 post".to_owned(),
-        (1, true) => "Add 1 filled post".to_owned(),
-        (n, false) => format!("Add {n} posts"),
-        (n, true) => format!("Add {n} filled posts"),
+    let count = u64::from(form.count);
+    let label = if form.filled {
+        format!("Add {}", text::count(count, "filled post", "filled posts"))
+    } else {
+        format!("Add {}", text::count(count, "post", "posts"))
     };
     let ready = contract_ok && contract.is_some() && grade.is_some();
     let button = ui.add_enabled(ready, egui::Button::new(label));

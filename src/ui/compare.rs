@@ -1,6 +1,7 @@
 //! The Compare view: the baseline beside up to three options, with each option's difference
 //! from the baseline, a grouped chart of the same figures, and what each option changes.
 
+use super::charts::frame::{LegendEntry, Swatch, Tip, describe, legend_ui, no_text, tip_ui};
 use super::state::UiState;
 use super::theme;
 use crate::app::Document;
@@ -10,7 +11,7 @@ use crate::model::figures::{Better, Figure, figure};
 use crate::model::{ScenarioId, Totals};
 use crate::text;
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, HLine, Legend, LineStyle, Plot};
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, LineStyle, Plot, VLine};
 
 /// Most options shown beside the baseline.
 pub const MAX_COMPARED_OPTIONS: usize = 3;
@@ -162,28 +163,61 @@ fn agency_alternatives_ui(ui: &mut Ui, doc: &Document, options: &[ScenarioId]) {
         };
         let per_case = |v: Option<f64>| v.map_or_else(|| text::NO_VALUE.to_owned(), text::money);
         ui.label(format!(
-            "{}: the {} posts added ({} FTE) cost {} a year, {} per case of the {} cases of capacity added. Covering the same posts with agency staff would cost {} a year, {} per case.",
+            "{}: the {} added ({} FTE) cost {} a year, {} per case of the {} of capacity added. Covering the same posts with agency staff would cost {} a year, {} per case.",
             option.name,
-            alt.added_posts,
+            text::count(alt.added_posts as u64, "post", "posts"),
             text::fte(alt.added_fte),
             text::money(alt.own_cost),
             per_case(alt.own_per_case()),
-            text::whole_cases(alt.capacity_added),
+            text::cases(alt.capacity_added),
             text::money(alt.agency_cost),
             per_case(alt.agency_per_case()),
         ));
     }
 }
 
+/// Each compared figure as a row of bars, one per scenario, against the baseline at 100.
+/// Horizontal, so every figure's full name fits beside its row.
 fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlines: &[&Totals]) {
     let set = doc.scenarios();
+    let names: Vec<String> = columns
+        .iter()
+        .map(|&i| set.get(i).map_or_else(String::new, |s| s.name.clone()))
+        .collect();
+    let rows = COMPARED.len();
+    // The first figure at the top.
+    let row_at = |m: usize| (rows - 1 - m) as f64;
     let width = 0.8 / columns.len().max(1) as f64;
-    let charts: Vec<BarChart> = columns
+    let mut tips = Vec::with_capacity(rows);
+    for (m, &id) in COMPARED.iter().enumerate() {
+        let figure = figure(id);
+        let base = headlines.first().and_then(|h| figure.of(h));
+        let lines: Vec<String> = names
+            .iter()
+            .zip(headlines)
+            .map(|(name, h)| {
+                let value = figure.of(h);
+                let index = match (value, base) {
+                    (Some(v), Some(b)) if b.abs() > 1e-9 => {
+                        format!(" ({})", text::grouped(v / b * 100.0, 0))
+                    }
+                    _ => String::new(),
+                };
+                format!("{name}: {}{index}", text::figure_value(figure.unit, value))
+            })
+            .collect();
+        tips.push(Tip::around(
+            row_at(m),
+            1.0,
+            format!("{}\n{}", figure.label, lines.join("\n")),
+        ));
+    }
+    let charts: Vec<BarChart> = names
         .iter()
         .zip(headlines)
         .enumerate()
-        .map(|(k, (&i, h))| {
-            let name = set.get(i).map_or_else(String::new, |s| s.name.clone());
+        .map(|(k, (name, h))| {
+            let colour = SCENARIO_COLOURS[k % SCENARIO_COLOURS.len()];
             let bars: Vec<Bar> = COMPARED
                 .iter()
                 .enumerate()
@@ -192,59 +226,93 @@ fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlin
                     let base = figure.of(headlines.first()?)?;
                     let value = figure.of(h)?;
                     (base.abs() > 1e-9).then(|| {
-                        let x = m as f64 - 0.4 + width * (k as f64 + 0.5);
-                        Bar::new(x, value / base * 100.0)
-                            .width(width * 0.95)
-                            .name(format!(
-                                "{}: {}",
-                                figure.label,
-                                text::figure_value(figure.unit, Some(value))
-                            ))
+                        let y = row_at(m) + 0.4 - width * (k as f64 + 0.5);
+                        Bar::new(y, value / base * 100.0)
+                            .width(width * 0.9)
+                            .fill(colour)
                     })
                 })
                 .collect();
-            let scenario = name.clone();
-            BarChart::new(name, bars)
-                .color(SCENARIO_COLOURS[k % SCENARIO_COLOURS.len()])
-                .element_formatter(Box::new(move |bar: &Bar, _: &BarChart| {
-                    format!(
-                        "{scenario}\n{}\n{:.0} (baseline = 100)",
-                        bar.name, bar.value
-                    )
-                }))
+            BarChart::new(name.clone(), bars)
+                .horizontal()
+                .color(colour)
+                .element_formatter(no_text())
         })
         .collect();
-    let tallest = charts_tallest(headlines);
-    let positions: Vec<(f64, String)> = COMPARED
+    let mut legend: Vec<LegendEntry> = names
         .iter()
         .enumerate()
-        .map(|(m, &id)| (m as f64, figure(id).label.to_owned()))
+        .map(|(k, name)| {
+            LegendEntry::new(
+                name.clone(),
+                SCENARIO_COLOURS[k % SCENARIO_COLOURS.len()],
+                Swatch::Fill,
+            )
+        })
         .collect();
+    legend.push(LegendEntry::new(
+        "Baseline = 100",
+        Color32::GRAY,
+        Swatch::Dashed,
+    ));
+    legend_ui(ui, &legend);
+
+    let labels: Vec<String> = COMPARED
+        .iter()
+        .map(|&id| figure(id).label.to_owned())
+        .collect();
+    let lookup = labels.clone();
+    let marks: Vec<GridMark> = (0..rows)
+        .map(|m| GridMark {
+            value: row_at(m),
+            step_size: 1.0,
+        })
+        .collect();
+    let figure_axis = AxisHints::new_y()
+        .label_spacing(0.0..=1.0)
+        .formatter(move |mark, _| {
+            let m = rows as f64 - 1.0 - mark.value;
+            lookup
+                .get(m.round().max(0.0) as usize)
+                .filter(|_| (m - m.round()).abs() < 1e-6)
+                .cloned()
+                .unwrap_or_default()
+        });
+    let tallest = charts_tallest(headlines);
+    // As wide as the view shows, even when the table above is wider and scrolls sideways.
+    let visible = ui.clip_rect().right() - ui.cursor().left();
     let plot = Plot::new("compare-chart")
-        .height(230.0)
+        .width(ui.available_width().min(visible).max(240.0))
+        .height(26.0 * rows as f32 + 40.0)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
-        .legend(Legend::default())
-        .include_y(0.0)
-        .include_y(tallest * 1.35)
-        .show_grid([false, true]);
-    super::charts::team_axis(plot, positions, ui.available_width())
-        .y_axis_label("baseline = 100")
-        .show(ui, |plot_ui| {
-            plot_ui.hline(
-                HLine::new("Baseline", 100.0)
-                    .color(Color32::GRAY)
-                    .style(LineStyle::dashed_loose()),
-            );
-            for chart in charts {
-                plot_ui.bar_chart(chart);
-            }
-        });
+        .include_x(0.0)
+        .include_x(tallest * 1.05)
+        .include_y(-0.5)
+        .include_y(rows as f64 - 0.5)
+        .set_margin_fraction(egui::vec2(0.02, 0.0))
+        .show_grid([true, false])
+        .custom_y_axes(vec![figure_axis])
+        .y_grid_spacer(move |_| marks.clone())
+        .x_axis_formatter(|mark, _| text::axis_number(mark.value, mark.step_size))
+        .x_axis_label("baseline = 100");
+    let response = plot.show(ui, |plot_ui| {
+        plot_ui.vline(
+            VLine::new("Baseline = 100", 100.0)
+                .color(Color32::GRAY)
+                .style(LineStyle::dashed_loose()),
+        );
+        for chart in charts {
+            plot_ui.bar_chart(chart);
+        }
+    });
+    tip_ui(&response, &tips, true);
+    describe(ui, &response, "Each scenario against the baseline", &labels);
 }
 
-/// The tallest bar of the chart (baseline = 100), for room above it for the legend.
+/// The longest bar of the chart (baseline = 100), to fit the chart to it.
 fn charts_tallest(headlines: &[&Totals]) -> f64 {
     let Some(base) = headlines.first() else {
         return 100.0;

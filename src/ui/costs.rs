@@ -100,11 +100,11 @@ pub fn cost_rates_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, edits: &
         })
         .collect();
     ui.label(format!(
-        "This scenario costs {} a year ({}); {} per case of capacity ({} cases). Vacancies cost nothing unless covered by agency staff.",
+        "This scenario costs {} a year ({}); {} per case of capacity ({}). Vacancies cost nothing unless covered by agency staff.",
         text::money(cost.total),
         parts.join(", "),
         cost.per_case_of_capacity
             .map_or_else(|| text::NO_VALUE.to_owned(), text::money),
-        text::whole_cases(assessment.service.capacity_cases)
+        text::cases(assessment.service.capacity_cases)
     ));
 }

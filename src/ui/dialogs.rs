@@ -94,7 +94,8 @@ pub fn confirm_delete_team_ui(ctx: &egui::Context, team: &str, posts: usize) -> 
         "confirm-delete-team",
         "Delete team?",
         &format!(
-            "Delete {team} and its {posts} posts? Their cases are deleted too. You can undo this."
+            "Delete {team} and its {}? Their cases are deleted too. You can undo this.",
+            crate::text::count(posts as u64, "post", "posts")
         ),
         "Delete team",
     )

@@ -14,7 +14,7 @@ pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             "FTE in post by contract, absent staff included. Targets: agency rate at most {}, ASYE share at most {}, at most {} case-holders per team manager. Red: target breached.",
             text::percent(Some(s.max_agency_share)),
             text::percent(Some(s.max_asye_share)),
-            s.max_span_of_control
+            text::decimal(s.max_span_of_control)
         ));
         ui.add_space(6.0);
         egui::Grid::new("mix-table").striped(true).num_columns(10).spacing([6.0, 4.0]).show(ui, |ui| {
@@ -81,12 +81,12 @@ fn mix_row_ui(ui: &mut Ui, name: &str, t: &Totals, plan: &Plan) {
     }
     ui.label(format!(
         "{} ({} FTE)",
-        t.sums.vacant_posts,
+        text::thousands(u64::from(t.sums.vacant_posts)),
         text::fte(t.sums.vacant_fte)
     ));
     ui.label(format!(
         "{} ({} FTE)",
-        t.sums.absent_posts,
+        text::thousands(u64::from(t.sums.absent_posts)),
         text::fte(t.sums.absent_fte)
     ));
     let m = &t.mix;

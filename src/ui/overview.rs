@@ -58,7 +58,10 @@ fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
         card(
             ui,
             FigureId::Caseload,
-            format!("target {} · DfE definition", settings.caseload_target),
+            format!(
+                "target {} · DfE definition",
+                text::decimal(settings.caseload_target)
+            ),
             above(FigureId::Caseload, settings.caseload_target),
         );
         card(
@@ -107,8 +110,13 @@ fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             ui,
             FigureId::VacancyRate,
             format!(
-                "{} vacant posts, {} FTE absent",
+                "{} vacant {}, {} FTE absent",
                 text_of(FigureId::VacantPosts),
+                if value(FigureId::VacantPosts) == Some(1.0) {
+                    "post"
+                } else {
+                    "posts"
+                },
                 text_of(FigureId::AbsentFte)
             ),
             None,
@@ -135,7 +143,11 @@ fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiSt
     }
     lines.sort_by_key(|(red, _)| !red);
     let red = lines.iter().filter(|(r, _)| *r).count();
-    let heading = format!("Alerts: {red} red, {} warnings", lines.len() - red);
+    let heading = format!(
+        "Alerts: {} red, {}",
+        text::thousands(red as u64),
+        text::count((lines.len() - red) as u64, "warning", "warnings")
+    );
     egui::CollapsingHeader::new(heading)
         .id_salt("alerts")
         .default_open(true)

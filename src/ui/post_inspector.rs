@@ -141,11 +141,20 @@ pub fn post_ui(
                     ui.label(RichText::new(value).strong());
                     ui.end_row();
                 };
-                row("Cases", a.cases_held.to_string());
-                row("Weighted load", format!("{:.1} points", a.weighted_load));
-                row("Capacity", format!("{:.1} points", a.capacity_points));
+                row("Cases", text::thousands(a.cases_held));
+                row(
+                    "Weighted load",
+                    format!("{} points", text::one_decimal(Some(a.weighted_load))),
+                );
+                row(
+                    "Capacity",
+                    format!("{} points", text::one_decimal(Some(a.capacity_points))),
+                );
                 row("Utilisation", text::percent(a.utilisation));
-                row("Headroom", format!("{:.1} points", a.headroom_points));
+                row(
+                    "Headroom",
+                    format!("{} points", text::one_decimal(Some(a.headroom_points))),
+                );
             });
     }
     ui.add_space(6.0);

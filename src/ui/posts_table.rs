@@ -12,7 +12,11 @@ use std::cmp::Ordering;
 pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiState) {
     filters_ui(ui, plan, &mut state.filter);
     let rows = filtered_rows(plan, assessment, &state.filter);
-    ui.weak(format!("{} of {} posts", rows.len(), plan.posts.len()));
+    ui.weak(format!(
+        "{} of {}",
+        text::thousands(rows.len() as u64),
+        text::count(plan.posts.len() as u64, "post", "posts")
+    ));
 
     let headings: [(&str, PostSort); 10] = [
         ("Team", PostSort::Team),
@@ -103,13 +107,13 @@ pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: 
                         });
                     });
                     row.col(|ui| {
-                        ui.label(a.cases_held.to_string());
+                        ui.label(text::thousands(a.cases_held));
                     });
                     row.col(|ui| {
-                        ui.label(format!("{:.1}", a.weighted_load));
+                        ui.label(text::one_decimal(Some(a.weighted_load)));
                     });
                     row.col(|ui| {
-                        ui.label(format!("{:.1}", a.capacity_points));
+                        ui.label(text::one_decimal(Some(a.capacity_points)));
                     });
                     row.col(|ui| {
                         ui.horizontal(|ui| {

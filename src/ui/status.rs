@@ -4,6 +4,7 @@
 use super::busy::busy_ui;
 use super::theme;
 use crate::app::{Document, Opening};
+use crate::text;
 use egui::{RichText, Ui};
 
 /// Draws the status bar. `message` is a refusal (`true`, shown as an alert) or a notice.
@@ -24,11 +25,11 @@ pub fn status_bar_ui(
             .map_or("", |s| s.name.as_str());
         ui.label(RichText::new(scenario).strong());
         ui.label(format!(
-            "{} teams · {} posts · {} cases held · {} unallocated",
-            plan.teams.len(),
-            plan.posts.len(),
-            service.sums.cases_allocated,
-            service.sums.unallocated
+            "{} · {} · {} held · {} unallocated",
+            text::count(plan.teams.len() as u64, "team", "teams"),
+            text::count(plan.posts.len() as u64, "post", "posts"),
+            text::count(service.sums.cases_allocated, "case", "cases"),
+            text::thousands(service.sums.unallocated)
         ));
         if let Some(job) = opening {
             ui.separator();

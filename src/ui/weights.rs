@@ -67,7 +67,7 @@ pub fn weights_ui(
                 }
                 let held: u64 = plan.posts.iter().filter_map(|p| p.cases.get(&c.id)).map(|&n| u64::from(n)).sum();
                 let waiting: u64 = plan.teams.iter().filter_map(|t| t.unallocated.get(&c.id)).map(|&n| u64::from(n)).sum();
-                ui.label(format!("{held} held, {waiting} waiting"));
+                ui.label(format!("{} held, {} waiting", crate::text::thousands(held), crate::text::thousands(waiting)));
                 if remove_button(ui, &c.name).clicked() {
                     edits.push(Command::RemoveCaseType { case_type: c.id });
                 }
@@ -108,7 +108,7 @@ pub fn weights_ui(
                 if ui.name_inputs(format!("{} holds cases", g.name), |ui| ui.checkbox(&mut holds, "")).changed() {
                     edits.push(Command::SetGradeHoldsCases { grade: g.id, holds_cases: holds });
                 }
-                ui.label(plan.posts.iter().filter(|p| p.grade == g.id).count().to_string());
+                ui.label(crate::text::thousands(plan.posts.iter().filter(|p| p.grade == g.id).count() as u64));
                 if remove_button(ui, &g.name).clicked() {
                     edits.push(Command::RemoveGrade { grade: g.id });
                 }

@@ -201,7 +201,14 @@ pub fn number_field<N: egui::emath::Numeric>(
         let response = ui.add(
             egui::DragValue::new(&mut entered)
                 .speed(speed)
-                .max_decimals(if N::INTEGRAL { 0 } else { 2 }),
+                .max_decimals(if N::INTEGRAL { 0 } else { 2 })
+                // Thousands separated, as everywhere else; typed with or without them.
+                .custom_formatter(|v, decimals| {
+                    crate::text::with_separators(&egui::emath::format_with_decimals_in_range(
+                        v, decimals,
+                    ))
+                })
+                .custom_parser(crate::text::parse_number),
         );
         // Named explicitly, for screen readers and for tests that find inputs by name.
         response.widget_info(|| {

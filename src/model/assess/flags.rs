@@ -3,6 +3,7 @@
 use super::band::Band;
 use super::totals::Totals;
 use crate::model::Settings;
+use crate::model::shown::{count, grouped};
 use std::fmt;
 
 /// One breached target, with the figures that breach it.
@@ -125,22 +126,27 @@ impl fmt::Display for Flag {
                 write!(f, "1 must-allocate case is unallocated")
             }
             Flag::MustAllocateUnallocated { cases } => {
-                write!(f, "{cases} must-allocate cases are unallocated")
+                let cases = count(*cases, "must-allocate case", "must-allocate cases");
+                write!(f, "{cases} are unallocated")
             }
             Flag::Utilisation { band, utilisation } => {
-                write!(f, "{} ({:.0}% utilised)", band.label(), pct(*utilisation))
+                let utilised = grouped(pct(*utilisation), 0);
+                write!(f, "{} ({utilised}% utilised)", band.label())
             }
             Flag::CaseloadAboveTarget { caseload, target } => {
                 write!(
                     f,
-                    "caseload {caseload:.1} is above the target of {target:.1}"
+                    "caseload {} is above the target of {}",
+                    grouped(*caseload, 1),
+                    grouped(*target, 1)
                 )
             }
             Flag::CasesHeldByAbsentStaff { cases: 1 } => {
                 write!(f, "1 case is held by absent staff")
             }
             Flag::CasesHeldByAbsentStaff { cases } => {
-                write!(f, "{cases} cases are held by absent staff")
+                let cases = count(*cases, "case", "cases");
+                write!(f, "{cases} are held by absent staff")
             }
             Flag::AgencyAboveTarget { rate, max } => {
                 write!(
@@ -161,14 +167,14 @@ impl fmt::Display for Flag {
             Flag::SpanAboveTarget { span, max } => {
                 write!(
                     f,
-                    "{span:.1} case-holders per team manager, above the target of {max:.1}"
+                    "{} case-holders per team manager, above the target of {}",
+                    grouped(*span, 1),
+                    grouped(*max, 1)
                 )
             }
             Flag::NoTeamManager { case_holders } => {
-                write!(
-                    f,
-                    "{case_holders} case-holders with no team manager in post"
-                )
+                let holders = count(u64::from(*case_holders), "case-holder", "case-holders");
+                write!(f, "{holders} with no team manager in post")
             }
         }
     }

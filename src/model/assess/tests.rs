@@ -344,6 +344,18 @@ fn no_team_manager_is_flagged_when_there_are_case_holders() {
     );
     let t = &assess(&p).teams[0].totals;
     assert_eq!(t.flags, vec![Flag::NoTeamManager { case_holders: 1 }]);
+    assert_eq!(
+        t.flags[0].to_string(),
+        "1 case-holder with no team manager in post"
+    );
+    assert_eq!(
+        Flag::NoTeamManager { case_holders: 2 }.to_string(),
+        "2 case-holders with no team manager in post"
+    );
+    assert_eq!(
+        Flag::MustAllocateUnallocated { cases: 1_234 }.to_string(),
+        "1,234 must-allocate cases are unallocated"
+    );
 }
 
 #[test]

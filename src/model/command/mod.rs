@@ -12,6 +12,7 @@ pub use new_posts::NEW_WORKER;
 
 use super::assumptions::{Assumptions, assumptions_problems};
 use super::costs::{CostRates, cost_problems};
+use super::shown::count;
 use super::validate::{post_dates_problem, timeline_problem};
 use super::{
     CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, NextIds, Plan, Post,
@@ -480,8 +481,12 @@ pub fn apply_with(
                 .count();
             if posts + teams > 0 {
                 return refuse(format!(
-                    "\"{}\" is still in use: {posts} posts hold such cases and {teams} teams have them unallocated. Move or close those cases first.",
-                    plan.case_types[index].name
+                    "\"{}\" is still in use: {} {} such cases and {} {} them unallocated. Move or close those cases first.",
+                    plan.case_types[index].name,
+                    count(posts as u64, "post", "posts"),
+                    if posts == 1 { "holds" } else { "hold" },
+                    count(teams as u64, "team", "teams"),
+                    if teams == 1 { "has" } else { "have" },
                 ));
             }
             plan.case_types.remove(index);
@@ -535,8 +540,10 @@ pub fn apply_with(
             let used = plan.posts.iter().filter(|p| p.grade == grade).count();
             if used > 0 {
                 return refuse(format!(
-                    "\"{}\" is still the grade of {used} posts: regrade or delete them first.",
-                    plan.grades[index].name
+                    "\"{}\" is still the grade of {}: regrade or delete {} first.",
+                    plan.grades[index].name,
+                    count(used as u64, "post", "posts"),
+                    if used == 1 { "it" } else { "them" },
                 ));
             }
             plan.grades.remove(index);
