@@ -266,7 +266,7 @@ impl CaseloadApp {
     /// Saves to `path`; true when saved.
     fn save_to(&mut self, path: &Path) -> bool {
         match self.doc.save_as(path) {
-            Ok(()) => {
+            Ok(_) => {
                 self.recent.add(path);
                 self.notice = Some(format!("Saved {}", path.display()));
                 true
