@@ -315,7 +315,7 @@ fn line_and_column(prefix: &[u8]) -> (usize, usize) {
 }
 
 /// Plain words for the common cases; the system's text for the rest.
-pub(super) fn describe_io_error(e: &std::io::Error) -> String {
+pub fn describe_io_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
         ErrorKind::NotFound => "there is no such file".into(),

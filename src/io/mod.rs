@@ -15,6 +15,7 @@ pub use builtin::{DEFAULT_PLAN_RON, default_plan, default_scenarios};
 pub use fingerprint::Fingerprint;
 pub use format::{CURRENT_VERSION, to_ron_string};
 pub use load::{
-    LoadError, MAX_PLAN_BYTES, load_bytes, load_file, load_file_with_fingerprint, load_str,
+    LoadError, MAX_PLAN_BYTES, describe_io_error, load_bytes, load_file,
+    load_file_with_fingerprint, load_str,
 };
 pub use save::{SaveError, Saved, backup_path, save_file, save_file_with_spare_folder};

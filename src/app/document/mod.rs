@@ -12,6 +12,7 @@
 
 use super::bands::{BandsState, BandsWork};
 use super::jobs::Wake;
+use crate::io::lock::PlanLock;
 use crate::io::{Fingerprint, LoadError, SaveError, Saved, load_file_with_fingerprint, save_file};
 use crate::model::projection::{Bands, Projection, project};
 use crate::model::scenarios::{OwnParts, Reach, SharedParts, reach, validate_scenarios};
@@ -57,6 +58,8 @@ pub struct Document {
     saved: Option<ScenarioSet>,
     /// The file as last read or written, to tell whether someone else changed it since.
     on_disk: Option<Fingerprint>,
+    /// This window's lock on the file, released with the document.
+    lock: Option<PlanLock>,
     dirty: bool,
     /// Every scenario's assessment.
     assessments: HashMap<ScenarioId, Assessment>,
@@ -89,6 +92,7 @@ impl Document {
             assessments: set.iter().map(|s| (s.id, assess(&s.plan))).collect(),
             saved: Some(set.clone()),
             on_disk: None,
+            lock: None,
             set,
             active: ScenarioId::BASELINE,
             dirty: false,
@@ -121,6 +125,11 @@ impl Document {
         doc.on_disk = on_disk;
         doc.dirty = true;
         doc
+    }
+
+    /// Keeps this window's lock on the document's file (the previous one is released).
+    pub fn keep_lock(&mut self, lock: PlanLock) {
+        self.lock = Some(lock);
     }
 
     /// The file's fingerprint as last opened or saved.
