@@ -170,3 +170,25 @@ fn recovery_files_of_ended_windows_are_found_newest_first_and_running_ones_left_
     running.kill().unwrap();
     running.wait().unwrap();
 }
+
+#[test]
+fn a_panic_writes_the_latest_unsaved_work_before_anything_else() {
+    use caseload_planner::app::{Autosave, Document, install_panic_hook};
+    use caseload_planner::model::Command as Edit;
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = Document::with_scenarios(default_scenarios(), None);
+    doc.apply(Edit::SetPlanName("Unsaved work".into())).unwrap();
+    doc.settle();
+    let mut autosave = Autosave::new(dir.path());
+    // Before the autosave delay: kept where the hook can reach it, not yet written.
+    autosave.tick(&doc, std::time::Instant::now());
+    let file = recovery_path(dir.path(), std::process::id());
+    assert!(!file.exists());
+
+    install_panic_hook(dir.path(), autosave.latest());
+    let panicked = std::thread::spawn(|| panic!("a deliberate panic in a test")).join();
+    assert!(panicked.is_err());
+    let written = read_recovery(&file).expect("written by the panic hook");
+    assert_eq!(&written.set, doc.scenarios());
+    assert_eq!(written.set.baseline().name, "Unsaved work");
+}

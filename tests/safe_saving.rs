@@ -8,11 +8,9 @@
 //! over the old one. `a_backup_that_cannot_be_made_leaves_the_file_and_the_old_backup` shows a
 //! failure at the backup step leaving everything as it was.
 
-use caseload_planner::io::{
-    SaveError, backup_path, default_scenarios, load_file, save_file, save_file_with_spare_folder,
-};
+use caseload_planner::io::{SaveError, backup_path, default_scenarios, load_file, save_file};
 use caseload_planner::model::{Command, ScenarioId, ScenarioSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn named(name: &str) -> ScenarioSet {
     let mut set = default_scenarios();
@@ -218,7 +216,7 @@ fn a_backup_that_cannot_be_made_leaves_the_file_and_the_old_backup() {
 /// dropped: for root (CI runs as root, for whom folder permissions mean nothing) with the
 /// immutable attribute, otherwise by taking away write permission.
 #[cfg(unix)]
-struct NoNewFiles(PathBuf);
+struct NoNewFiles(std::path::PathBuf);
 
 #[cfg(unix)]
 impl NoNewFiles {
@@ -259,6 +257,7 @@ impl Drop for NoNewFiles {
 #[cfg(unix)]
 #[test]
 fn a_folder_that_allows_no_new_file_still_saves_over_a_writable_plan() {
+    use caseload_planner::io::save_file_with_spare_folder;
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("edit only");
     std::fs::create_dir(&folder).unwrap();

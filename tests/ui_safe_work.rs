@@ -141,17 +141,19 @@ fn overwrite_replaces_a_file_changed_on_disk_and_cancel_leaves_it() {
 
 /// A process standing in for another window, until killed.
 fn other_window() -> Child {
-    std::process::Command::new("sleep")
-        .arg("600")
-        .spawn()
-        .expect("sleep")
+    #[cfg(unix)]
+    let child = std::process::Command::new("sleep").arg("600").spawn();
+    #[cfg(windows)]
+    let child = std::process::Command::new("cmd")
+        .args(["/c", "timeout /t 600 >nul"])
+        .spawn();
+    child.expect("a process to stand in for another window")
 }
 
 fn this_host() -> String {
     gethostname::gethostname().to_string_lossy().into_owned()
 }
 
-#[cfg(unix)]
 #[test]
 fn a_plan_open_in_another_window_is_said_to_be_and_saving_asks_again() {
     let dir = tempfile::tempdir().unwrap();
