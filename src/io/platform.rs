@@ -234,6 +234,32 @@ pub fn describe_replace_error(error: &std::io::Error, target: &Path) -> Option<&
     None
 }
 
+/// Checks, before a save touches anything, that `target` could be replaced now. On Windows a
+/// file another program holds open without letting others delete it (Excel, many editors)
+/// cannot be replaced, nor can any hard link to it be renamed or deleted: a save that went on
+/// would leave its `.bak` link behind. Elsewhere an open file never stops a replace.
+pub fn check_replaceable(target: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        use windows_sys::Win32::Foundation::ERROR_SHARING_VIOLATION;
+        const DELETE: u32 = 0x0001_0000;
+        const SHARE_ALL: u32 = 0x1 | 0x2 | 0x4;
+        let probe = std::fs::OpenOptions::new()
+            .access_mode(DELETE)
+            .share_mode(SHARE_ALL)
+            .open(target);
+        if let Err(e) = probe
+            && e.raw_os_error() == i32::try_from(ERROR_SHARING_VIOLATION).ok()
+        {
+            return Err(e);
+        }
+    }
+    #[cfg(not(windows))]
+    let _ = target;
+    Ok(())
+}
+
 /// In a Windows program with no console of its own (the windowed program), sends what it
 /// prints to the console it was started from, if any: `caseload-planner summary PLAN.ron` typed
 /// in cmd then shows its output. Windows does not make cmd wait for such a program, so the

@@ -212,6 +212,11 @@ pub fn save_file_with_spare_folder(
 
     // 2. The previous version as .bak, replacing the old backup only once it exists.
     if existing.is_some() {
+        platform::check_replaceable(&target).map_err(|e| SaveError::Io {
+            file: path.to_owned(),
+            step: "replace the file".into(),
+            detail: describe(&e),
+        })?;
         let backup = backup_path(&target);
         let keep = |e| failed(format!("keep the previous version as {}", backup.display()))(e);
         let new_backup = previous_version_beside(&target).map_err(keep)?;
