@@ -37,7 +37,10 @@
 //!   [`model::changes`].
 //! - [`io`]: plan files. Versioned RON; loading turns every failure (size, encoding, syntax with
 //!   line and column, newer version, semantic problems) into a [`io::LoadError`] that names the
-//!   file and the place; saving is atomic and keeps the previous file as `.bak`.
+//!   file and the place. Saving never loses the file already there (`io::save`: a fresh,
+//!   exclusively created temporary file renamed over it, links followed, permissions kept, the
+//!   previous file as `.bak` by hard link); [`io::lock`] marks a plan open in a window;
+//!   [`io::recovery`] keeps unsaved work for after a crash, in the app's local folder.
 //! - [`app`]: the window's state without drawing: [`app::Document`] (the open plan and the
 //!   scenario shown, its file, undo history per scenario plus one for the shared parts,
 //!   unsaved-changes flag, a revision counter, cached projection and its bands), recent files,
@@ -46,6 +49,8 @@
 //!   worker thread that reports progress, can be cancelled (dropping the job is enough) and is
 //!   tagged with what it is for. The bands are worked out for one revision of the document and
 //!   dropped if the plan has changed since; [`app::Opening`] reads, checks and assesses a file.
+//!   [`app::Autosave`] writes unsaved work to the recovery file a few seconds after the last
+//!   edit, on a thread of its own; a panic hook writes it first ([`app::install_panic_hook`]).
 //! - [`ui`]: the window (eframe/egui), one file per panel or view, drawing functions named
 //!   `*_ui`. Panels read the plan and assessment and push commands; [`ui::CaseloadApp`] applies
 //!   them after each panel, so charts drawn later in the same frame already show the edit. Each
@@ -71,7 +76,12 @@
 //! - No ratio is ever NaN: a zero denominator gives `None` ("no value").
 //! - Loading never panics or waits, whatever the path or the bytes, and takes time and memory
 //!   in proportion to the file's size (at most 100 problems are described, the rest counted);
-//!   a failed save leaves the existing file untouched.
+//!   a failed save leaves the existing file untouched, and its old `.bak` is replaced only
+//!   once the new one exists. Saving over a file changed on disk since it was opened (size and
+//!   hash), or open in another window, asks first.
+//! - Unsaved work reaches its recovery file within [`app::AUTOSAVE_DELAY`] of the last edit;
+//!   recovered work is restored as unsaved changes, never written over the user's file without
+//!   a save, and the recovery file goes after a save or a discard.
 //! - Every name from a file that reaches text output (messages, the command line) goes through
 //!   [`text::printable`]: no name can act on a terminal or add a line to a table or message.
 //! - A command either applies fully and leaves a valid plan valid, or is refused with a reason
@@ -91,7 +101,8 @@
 //!   and undo never reaches into a scenario other than the one shown.
 //! - No frame waits for heavy work: opening a file and the Monte Carlo bands run on worker
 //!   threads, leaving a core to the window; bands are only ever drawn for the plan drawn.
-//! - Plan contents are never logged or sent anywhere; only recent file paths are stored.
+//! - Plan contents are never logged or sent anywhere; only recent file paths are stored, and
+//!   unsaved work in the recovery folder on this machine.
 
 pub mod app;
 pub mod cli;

@@ -526,8 +526,8 @@ fn a_save_that_fails_leaves_the_existing_file_untouched_and_says_why() {
     let path = dir.path().join("plan.ron");
     save_file(&example(), &path).unwrap();
     let before = std::fs::read(&path).unwrap();
-    // Block the temporary file's name with a folder, so writing it fails.
-    std::fs::create_dir(dir.path().join(".plan.ron.tmp")).unwrap();
+    // Block the backup's name with a folder, so keeping the previous version fails.
+    std::fs::create_dir(backup_path(&path)).unwrap();
     let mut changed = example();
     changed
         .apply(
@@ -539,7 +539,7 @@ fn a_save_that_fails_leaves_the_existing_file_untouched_and_says_why() {
     let message = error.to_string();
     assert!(matches!(error, SaveError::Io { .. }));
     assert!(
-        message.contains("plan.ron was not saved: could not write the temporary file"),
+        message.contains("plan.ron was not saved: could not keep the previous version"),
         "{message}"
     );
     assert!(
@@ -547,7 +547,10 @@ fn a_save_that_fails_leaves_the_existing_file_untouched_and_says_why() {
         "{message}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
-    assert!(!backup_path(&path).exists());
+    assert!(
+        backup_path(&path).is_dir(),
+        "what was under the backup's name is still there"
+    );
 }
 
 #[test]

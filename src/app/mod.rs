@@ -1,7 +1,9 @@
 //! The desktop app's state, without any drawing: the open document with its undo history and
 //! its projection's bands, recently opened files, file dialogs behind a trait so tests can
-//! script them, and background jobs for work too slow for a frame (opening a file, the bands).
+//! script them, background jobs for work too slow for a frame (opening a file, the bands), and
+//! the autosave of unsaved work for recovery after a crash.
 
+mod autosave;
 mod bands;
 mod document;
 mod file_dialog;
@@ -10,6 +12,7 @@ mod opening;
 mod recent;
 mod title;
 
+pub use autosave::{AUTOSAVE_DELAY, Autosave, Latest, install_panic_hook};
 pub use bands::{BAND_RUNS, BAND_SEED, BandsState};
 pub use document::Document;
 pub use file_dialog::{

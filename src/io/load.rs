@@ -3,6 +3,7 @@
 //! where, in words a plan-writer uses (RON's own messages name our internal types: see
 //! [`super::ron_words`]).
 
+use super::fingerprint::Fingerprint;
 use super::format::{CURRENT_VERSION, Header, MAX_PLAUSIBLE_VERSION, PlanFile, VersionNumber};
 use super::ron_words::plain_words;
 use crate::model::scenarios::{too_many_scenarios, validate_scenarios};
@@ -97,6 +98,12 @@ fn list_problems(problems: &[Problem], not_listed: usize) -> String {
 
 /// Reads and checks the plan at `path`.
 pub fn load_file(path: &Path) -> Result<ScenarioSet, LoadError> {
+    load_file_with_fingerprint(path).map(|(set, _)| set)
+}
+
+/// Reads and checks the plan at `path`, with the fingerprint of the bytes read (to tell later
+/// whether the file has changed on disk).
+pub fn load_file_with_fingerprint(path: &Path) -> Result<(ScenarioSet, Fingerprint), LoadError> {
     let unreadable = |e: std::io::Error| LoadError::Unreadable {
         file: path.to_owned(),
         detail: describe_io_error(&e),
@@ -135,7 +142,8 @@ pub fn load_file(path: &Path) -> Result<ScenarioSet, LoadError> {
     if bytes.len() as u64 > MAX_PLAN_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    load_bytes(&bytes, path)
+    let set = load_bytes(&bytes, path)?;
+    Ok((set, Fingerprint::of_bytes(&bytes, &metadata)))
 }
 
 /// Why a path of this kind is not read as a plan, or `None` for a regular file.
@@ -307,7 +315,7 @@ fn line_and_column(prefix: &[u8]) -> (usize, usize) {
 }
 
 /// Plain words for the common cases; the system's text for the rest.
-pub(super) fn describe_io_error(e: &std::io::Error) -> String {
+pub fn describe_io_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
         ErrorKind::NotFound => "there is no such file".into(),

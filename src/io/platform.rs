@@ -5,6 +5,7 @@
 
 use directories::ProjectDirs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The folder name under the user's application-data folders. It is also the app id eframe
 /// would use, so settings kept before this module existed stay where they were.
@@ -36,6 +37,113 @@ impl AppFolders {
     /// The file eframe keeps the window's settings and the recent plans in.
     pub fn settings_file(&self) -> PathBuf {
         self.settings.join("app.ron")
+    }
+
+    /// Previous versions of plans saved in a folder that allows no new file (so no `.bak`
+    /// beside them): plan contents, so local like the recovery copies.
+    pub fn previous_versions(&self) -> PathBuf {
+        self.recovery.with_file_name("previous-versions")
+    }
+
+    /// All the app's folders under `folder`: for tests and for trying the app out without
+    /// touching the user's own settings.
+    pub fn under(folder: &Path) -> Self {
+        AppFolders {
+            settings: folder.join("settings"),
+            recovery: folder.join("recovery"),
+        }
+    }
+
+    /// The folders this run of the program uses: those under [`DATA_DIR_VARIABLE`] when it is
+    /// set, otherwise the current user's. Read once.
+    pub fn current() -> Option<Self> {
+        static CURRENT: OnceLock<Option<AppFolders>> = OnceLock::new();
+        CURRENT
+            .get_or_init(|| match std::env::var_os(DATA_DIR_VARIABLE) {
+                Some(folder) if !folder.is_empty() => Some(Self::under(Path::new(&folder))),
+                _ => Self::for_current_user(),
+            })
+            .clone()
+    }
+}
+
+/// Names a folder to use instead of the user's own application-data folders (settings, recent
+/// plans, recovery copies): the tests start the real program with it, and anyone can use it to
+/// try the program without touching their settings.
+pub const DATA_DIR_VARIABLE: &str = "CASELOAD_PLANNER_DATA_DIR";
+
+/// The permissions a new plan file is created with, before the user's umask: read and write for
+/// everyone the umask allows, as any program creating a file does. `None` where there is no
+/// such thing (Windows: a new file takes its folder's access rules).
+#[cfg(unix)]
+pub fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o666))
+}
+
+/// The permissions a new plan file is created with, before the user's umask: read and write for
+/// everyone the umask allows, as any program creating a file does. `None` where there is no
+/// such thing (Windows: a new file takes its folder's access rules).
+#[cfg(windows)]
+pub fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
+/// Gives `file` (the new version of a plan) the permissions of the file it replaces. On Unix
+/// the mode bits (0o640 stays 0o640; as a rule the owner is the user saving, who may not give
+/// the file away to its former owner).
+#[cfg(unix)]
+pub fn keep_permissions(file: &std::fs::File, original: &std::fs::Metadata) -> std::io::Result<()> {
+    file.set_permissions(original.permissions())
+}
+
+/// Gives `file` (the new version of a plan) the permissions of the file it replaces. On Windows
+/// a plan's permissions are its folder's access rules, which the new file inherits as the old
+/// one did; the read-only attribute is never set, since read-only files are never replaced.
+#[cfg(windows)]
+pub fn keep_permissions(file: &std::fs::File, original: &std::fs::Metadata) -> std::io::Result<()> {
+    let _ = (file, original);
+    Ok(())
+}
+
+/// Is the process `pid` of this machine still running? Used to tell a lock or recovery file
+/// left by a program that has ended from one whose program is still open. A process id reused
+/// by another program counts as running: the user is then asked once more than needed.
+#[cfg(unix)]
+pub fn process_is_running(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    if pid <= 0 {
+        return false;
+    }
+    // SAFETY: signal 0 sends nothing; it only asks whether the process exists.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    // EPERM: it exists but belongs to someone else.
+    alive || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Is the process `pid` of this machine still running? Used to tell a lock or recovery file
+/// left by a program that has ended from one whose program is still open. A process id reused
+/// by another program counts as running: the user is then asked once more than needed.
+#[cfg(windows)]
+pub fn process_is_running(pid: u32) -> bool {
+    use windows_sys::Win32::Foundation::{CloseHandle, STILL_ACTIVE};
+    use windows_sys::Win32::System::Threading::{
+        GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+    };
+    // SAFETY: plain Win32 calls; the handle is closed before returning, and the exit code is
+    // written into a local.
+    unsafe {
+        let handle = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+        if handle.is_null() {
+            // Access denied means it exists (another user's, or elevated).
+            return std::io::Error::last_os_error().raw_os_error() == Some(5);
+        }
+        let mut code = 0u32;
+        let ok = GetExitCodeProcess(handle, &mut code) != 0;
+        CloseHandle(handle);
+        !ok || code == STILL_ACTIVE as u32
     }
 }
 
@@ -124,6 +232,32 @@ pub fn describe_replace_error(error: &std::io::Error, target: &Path) -> Option<&
     #[cfg(not(windows))]
     let _ = (error, target);
     None
+}
+
+/// Checks, before a save touches anything, that `target` could be replaced now. On Windows a
+/// file another program holds open without letting others delete it (Excel, many editors)
+/// cannot be replaced, nor can any hard link to it be renamed or deleted: a save that went on
+/// would leave its `.bak` link behind. Elsewhere an open file never stops a replace.
+pub fn check_replaceable(target: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        use windows_sys::Win32::Foundation::ERROR_SHARING_VIOLATION;
+        const DELETE: u32 = 0x0001_0000;
+        const SHARE_ALL: u32 = 0x1 | 0x2 | 0x4;
+        let probe = std::fs::OpenOptions::new()
+            .access_mode(DELETE)
+            .share_mode(SHARE_ALL)
+            .open(target);
+        if let Err(e) = probe
+            && e.raw_os_error() == i32::try_from(ERROR_SHARING_VIOLATION).ok()
+        {
+            return Err(e);
+        }
+    }
+    #[cfg(not(windows))]
+    let _ = target;
+    Ok(())
 }
 
 /// In a Windows program with no console of its own (the windowed program), sends what it

@@ -6,18 +6,16 @@
 //! NAME…" and takes no edits meanwhile) and the projection's bands. Each frame first takes
 //! whatever has finished.
 
-use super::dialogs::{
-    UnsavedChoice, confirm_delete_option_ui, confirm_delete_team_ui, error_ui, unsaved_changes_ui,
-};
 use super::layout::SidePanels;
 use super::menu::{AppAction, menu_bar_ui, shortcut_action};
+use super::prompts::Prompt;
 use super::scenarios::{ScenarioAction, scenario_bar_ui};
 use super::state::{Selection, UiState, View};
 use super::status::status_bar_ui;
 use super::{busy, compare, inspector, mix, overview, posts_table, projection, structure, weights};
 use crate::app::{
-    BandsState, DialogAnswer, DialogPurpose, DialogRequest, Document, FileDialogs, Opened, Opening,
-    RecentFiles, Wake,
+    Autosave, BandsState, DialogAnswer, DialogPurpose, DialogRequest, Document, FileDialogs,
+    Opened, Opening, RecentFiles, Wake,
 };
 use crate::io::default_scenarios;
 use crate::model::{Command, Created, defaults};
@@ -33,32 +31,26 @@ pub const RECENT_KEY: &str = "recent-plans";
 /// so it appears at once with no "Opening…" flash; a large one goes on in the background.
 const QUICK_OPEN: Duration = Duration::from_millis(3);
 
-/// A question the app is waiting for the user to answer.
-enum Prompt {
-    /// Unsaved changes would be lost by this action.
-    Unsaved(AppAction),
-    Error {
-        title: String,
-        message: String,
-    },
-}
-
 pub struct CaseloadApp {
-    doc: Document,
-    state: UiState,
-    recent: RecentFiles,
+    pub(super) doc: Document,
+    pub(super) state: UiState,
+    pub(super) recent: RecentFiles,
     dialogs: Box<dyn FileDialogs>,
-    prompt: Option<Prompt>,
+    pub(super) prompt: Option<Prompt>,
     /// What to do once a Save As (asked for by the unsaved-changes prompt) has saved.
-    after_save: Option<AppAction>,
+    pub(super) after_save: Option<AppAction>,
+    /// Keeps unsaved work for recovery (`None`: not kept, as in most tests), and the work
+    /// earlier windows left, still to offer. See `safe_work.rs`.
+    pub(super) autosave: Option<Autosave>,
+    pub(super) recovered: Vec<crate::io::recovery::Recovered>,
     /// The user agreed to close: let the next close request through.
     closing: bool,
     title: String,
     /// A passing message for the status bar ("Saved …").
-    notice: Option<String>,
+    pub(super) notice: Option<String>,
     /// A plan file being opened in the background. At start, the last plan: the document is
     /// then only a stand-in.
-    opening: Option<Opening>,
+    pub(super) opening: Option<Opening>,
     /// Called from a worker when its job is done, to draw the window again.
     wake: Wake,
     /// The window's context, known from the first frame (or from eframe at start), for `wake`.
@@ -72,7 +64,11 @@ impl CaseloadApp {
             .storage
             .and_then(|storage| eframe::get_value(storage, RECENT_KEY))
             .unwrap_or_default();
-        let app = Self::with_recent(recent, dialogs);
+        let mut app = Self::with_recent(recent, dialogs);
+        if let Some(folders) = crate::io::platform::AppFolders::current() {
+            app = app.with_recovery_folder(&folders.recovery);
+            crate::app::install_panic_hook(&folders.recovery, app.latest_work());
+        }
         let _ = app.context.set(cc.egui_ctx.clone());
         app
     }
@@ -90,6 +86,8 @@ impl CaseloadApp {
             dialogs,
             prompt: None,
             after_save: None,
+            autosave: None,
+            recovered: Vec::new(),
             closing: false,
             title: String::new(),
             notice: None,
@@ -154,7 +152,7 @@ impl CaseloadApp {
         }
     }
 
-    fn perform(&mut self, action: AppAction, ctx: &egui::Context) {
+    pub(super) fn perform(&mut self, action: AppAction, ctx: &egui::Context) {
         match action {
             AppAction::New => self.replace_document(Document::new(defaults::new_plan(), None)),
             AppAction::Open => self.ask(DialogPurpose::Open, ctx),
@@ -163,9 +161,7 @@ impl CaseloadApp {
                 self.replace_document(Document::with_scenarios(default_scenarios(), None))
             }
             AppAction::Save => match self.doc.path().map(Path::to_owned) {
-                Some(path) => {
-                    self.save_to(&path);
-                }
+                Some(path) => self.save_checked(&path, None, ctx),
                 None => self.ask(DialogPurpose::SaveAs, ctx),
             },
             AppAction::SaveAs => self.ask(DialogPurpose::SaveAs, ctx),
@@ -189,7 +185,7 @@ impl CaseloadApp {
         }
     }
 
-    fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+    pub(super) fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
         if self.dialogs.is_waiting() {
             return;
         }
@@ -235,9 +231,10 @@ impl CaseloadApp {
         let path = opening.path();
         match outcome {
             Opened::Ready(doc) => {
-                self.recent.add(path);
-                self.replace_document(*doc);
-                self.notice = Some(format!("Opened {}", path.display()));
+                if self.show_opened(*doc) {
+                    self.recent.add(path);
+                    self.notice = Some(format!("Opened {}", path.display()));
+                }
             }
             Opened::Failed(message) => {
                 if !path.exists() {
@@ -263,26 +260,7 @@ impl CaseloadApp {
         }
     }
 
-    /// Saves to `path`; true when saved.
-    fn save_to(&mut self, path: &Path) -> bool {
-        match self.doc.save_as(path) {
-            Ok(()) => {
-                self.recent.add(path);
-                self.notice = Some(format!("Saved {}", path.display()));
-                true
-            }
-            Err(e) => {
-                self.after_save = None;
-                self.prompt = Some(Prompt::Error {
-                    title: "The plan was not saved".into(),
-                    message: e.to_string(),
-                });
-                false
-            }
-        }
-    }
-
-    fn replace_document(&mut self, doc: Document) {
+    pub(super) fn replace_document(&mut self, doc: Document) {
         let old = std::mem::replace(&mut self.doc, doc);
         // Freeing a large plan takes milliseconds: done off the frame.
         std::thread::spawn(move || drop(old));
@@ -315,7 +293,7 @@ impl CaseloadApp {
     }
 
     /// The selected team or post may not exist in the scenario now shown.
-    fn keep_selection_valid(&mut self) {
+    pub(super) fn keep_selection_valid(&mut self) {
         let plan = self.doc.plan();
         let exists = match self.state.selection {
             Selection::Plan => true,
@@ -387,68 +365,6 @@ impl CaseloadApp {
             && let Some(action) = shortcut_action(ctx)
         {
             self.request(action, ctx);
-        }
-    }
-
-    fn prompts_ui(&mut self, ctx: &egui::Context, edits: &mut Vec<Command>) {
-        match &self.prompt {
-            Some(Prompt::Unsaved(action)) => {
-                let action = action.clone();
-                match unsaved_changes_ui(ctx, &self.doc.display_name()) {
-                    Some(UnsavedChoice::Save) => {
-                        self.prompt = None;
-                        match self.doc.path().map(Path::to_owned) {
-                            Some(path) => {
-                                if self.save_to(&path) {
-                                    self.perform(action, ctx);
-                                }
-                            }
-                            None => {
-                                self.after_save = Some(action);
-                                self.ask(DialogPurpose::SaveAs, ctx);
-                            }
-                        }
-                    }
-                    Some(UnsavedChoice::Discard) => {
-                        self.prompt = None;
-                        self.perform(action, ctx);
-                    }
-                    Some(UnsavedChoice::Cancel) => self.prompt = None,
-                    None => {}
-                }
-            }
-            // Drawn every frame; closed once dismissed.
-            Some(Prompt::Error { title, message }) if error_ui(ctx, title, message) => {
-                self.prompt = None
-            }
-            Some(Prompt::Error { .. }) | None => {}
-        }
-        if let Some(id) = self.state.confirm_delete_option {
-            let name = self
-                .doc
-                .scenarios()
-                .get(id)
-                .map_or_else(String::new, |s| s.name.clone());
-            if let Some(delete) = confirm_delete_option_ui(ctx, &name) {
-                if delete {
-                    if let Err(refusal) = self.doc.delete_option(id) {
-                        self.state.refusal = Some(refusal.to_string());
-                    }
-                    self.keep_selection_valid();
-                }
-                self.state.confirm_delete_option = None;
-            }
-        }
-        if let Some(team) = self.state.confirm_delete_team {
-            let plan = self.doc.plan();
-            let name = plan.team(team).map_or("the team", |t| t.name.as_str());
-            let posts = plan.posts.iter().filter(|p| p.team == team).count();
-            if let Some(delete) = confirm_delete_team_ui(ctx, name, posts) {
-                if delete {
-                    edits.push(Command::DeleteTeam { team });
-                }
-                self.state.confirm_delete_team = None;
-            }
         }
     }
 }
@@ -589,6 +505,7 @@ impl eframe::App for CaseloadApp {
         if let Some(reason) = super::widgets::take_entry_refusal(&ctx) {
             self.state.refusal = Some(reason);
         }
+        self.safe_work_frame(&ctx);
 
         // One undo step per gesture: settle once no button is held and no field is typed in.
         if !ctx.input(|i| i.pointer.any_down()) && !ctx.egui_wants_keyboard_input() {

@@ -1,4 +1,5 @@
-//! Modal questions: unsaved changes, load and save errors, deleting a team with its posts.
+//! Modal questions: unsaved changes, load and save errors, deleting a team with its posts, and
+//! those about not losing work (a file changed or open elsewhere, recovered work).
 
 use egui::{Id, Modal, RichText};
 
@@ -112,4 +113,110 @@ pub fn confirm_delete_option_ui(ctx: &egui::Context, option: &str) -> Option<boo
         ),
         "Delete option",
     )
+}
+
+/// The answer to "save over changes made elsewhere?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictChoice {
+    Overwrite,
+    SaveAs,
+    Cancel,
+}
+
+/// Asks before saving over a file someone else has changed or has open; `message` says which.
+pub fn save_conflict_ui(ctx: &egui::Context, message: &str) -> Option<ConflictChoice> {
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("save-conflict")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Save over changes made elsewhere?");
+        ui.label(message);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Overwrite").clicked() {
+                choice = Some(ConflictChoice::Overwrite);
+            }
+            if ui.button("Save As…").clicked() {
+                choice = Some(ConflictChoice::SaveAs);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(ConflictChoice::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(ConflictChoice::Cancel);
+    }
+    choice
+}
+
+/// A question with two answers, the first the one asked for; closing it is the second.
+fn two_choices_ui(
+    ctx: &egui::Context,
+    id: &str,
+    heading: &str,
+    message: &str,
+    [yes, no]: [&str; 2],
+) -> Option<bool> {
+    let mut answer = None;
+    let modal = Modal::new(Id::unique(id)).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(heading);
+        ui.label(message);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(yes).clicked() {
+                answer = Some(true);
+            }
+            if ui.button(no).clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(false);
+    }
+    answer
+}
+
+/// Tells that the plan just opened is open in another window: `Some(true)` opens it anyway.
+pub fn open_elsewhere_ui(ctx: &egui::Context, message: &str) -> Option<bool> {
+    two_choices_ui(
+        ctx,
+        "open-elsewhere",
+        "Plan open in another window",
+        message,
+        ["Open anyway", "Cancel"],
+    )
+}
+
+/// The answer to the offer of recovered work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoveredChoice {
+    Restore,
+    Discard,
+    /// The question was closed (Esc): it is offered again at the next start.
+    Later,
+}
+
+/// Offers unsaved work left by a window that ended; `None` while unanswered.
+pub fn recovered_work_ui(ctx: &egui::Context, message: &str) -> Option<RecoveredChoice> {
+    let mut answer = None;
+    let modal = Modal::new(Id::unique("recovered-work")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading("Recovered work");
+        ui.label(message);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                answer = Some(RecoveredChoice::Restore);
+            }
+            if ui.button("Discard").clicked() {
+                answer = Some(RecoveredChoice::Discard);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(RecoveredChoice::Later);
+    }
+    answer
 }

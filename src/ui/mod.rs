@@ -21,6 +21,8 @@ mod overview;
 mod post_inspector;
 mod posts_table;
 mod projection;
+mod prompts;
+mod safe_work;
 mod scenarios;
 pub mod state;
 mod status;

@@ -12,7 +12,8 @@
 
 use super::bands::{BandsState, BandsWork};
 use super::jobs::Wake;
-use crate::io::{LoadError, SaveError, load_file, save_file};
+use crate::io::lock::PlanLock;
+use crate::io::{Fingerprint, LoadError, SaveError, Saved, load_file_with_fingerprint, save_file};
 use crate::model::projection::{Bands, Projection, project};
 use crate::model::scenarios::{OwnParts, Reach, SharedParts, reach, validate_scenarios};
 use crate::model::{Assessment, Command, Created, Plan, Refusal, ScenarioId, ScenarioSet, assess};
@@ -53,7 +54,12 @@ pub struct Document {
     active: ScenarioId,
     path: Option<PathBuf>,
     /// The plan as last opened or saved: the document is dirty when `set` differs from it.
-    saved: ScenarioSet,
+    /// `None` for work restored after a crash, which stays unsaved until saved.
+    saved: Option<ScenarioSet>,
+    /// The file as last read or written, to tell whether someone else changed it since.
+    on_disk: Option<Fingerprint>,
+    /// This window's lock on the file, released with the document.
+    lock: Option<PlanLock>,
     dirty: bool,
     /// Every scenario's assessment.
     assessments: HashMap<ScenarioId, Assessment>,
@@ -67,6 +73,8 @@ pub struct Document {
     /// Counts changes to the scenario shown (edits, undo, showing another scenario): the
     /// bands are worked out for one revision.
     revision: u64,
+    /// See [`Document::changes`].
+    changes: u64,
     /// The active scenario's projection, worked out when first asked for, and its bands.
     projection: Option<Projection>,
     bands: BandsWork,
@@ -82,7 +90,9 @@ impl Document {
     pub fn with_scenarios(set: ScenarioSet, path: Option<PathBuf>) -> Self {
         Document {
             assessments: set.iter().map(|s| (s.id, assess(&s.plan))).collect(),
-            saved: set.clone(),
+            saved: Some(set.clone()),
+            on_disk: None,
+            lock: None,
             set,
             active: ScenarioId::BASELINE,
             dirty: false,
@@ -92,6 +102,7 @@ impl Document {
             pending: None,
             blocked: None,
             revision: 0,
+            changes: 0,
             projection: None,
             bands: BandsWork::default(),
         }
@@ -99,7 +110,43 @@ impl Document {
 
     /// Opens the plan at `path`.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        load_file(path).map(|set| Self::with_scenarios(set, Some(path.to_owned())))
+        let (set, fingerprint) = load_file_with_fingerprint(path)?;
+        let mut doc = Self::with_scenarios(set, Some(path.to_owned()));
+        doc.on_disk = Some(fingerprint);
+        Ok(doc)
+    }
+
+    /// Work restored after a crash: unsaved, tied to the file it was made from (if any), whose
+    /// fingerprint as it was then opened is `on_disk` (so saving asks if the file has changed
+    /// since).
+    pub fn restored(set: ScenarioSet, path: Option<PathBuf>, on_disk: Option<Fingerprint>) -> Self {
+        let mut doc = Self::with_scenarios(set, path);
+        doc.saved = None;
+        doc.on_disk = on_disk;
+        doc.dirty = true;
+        doc
+    }
+
+    /// Keeps this window's lock on the document's file (the previous one is released).
+    pub fn keep_lock(&mut self, lock: PlanLock) {
+        self.lock = Some(lock);
+    }
+
+    /// The file's fingerprint as last opened or saved.
+    pub fn fingerprint(&self) -> Option<&Fingerprint> {
+        self.on_disk.as_ref()
+    }
+
+    /// Has the document's file been changed on disk by someone else since it was opened or
+    /// last saved? False for a plan never saved, or when the file cannot be read (the save
+    /// then says why).
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, &self.on_disk) {
+            (Some(path), Some(seen)) => {
+                matches!(Fingerprint::of_file(path), Ok(now) if seen.changed(now.as_ref()))
+            }
+            _ => false,
+        }
     }
 
     /// The scenario shown.
@@ -339,12 +386,20 @@ impl Document {
     }
 
     /// Saves to `path` (atomically), which becomes the document's file.
-    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        save_file(&self.set, path)?;
+    pub fn save_as(&mut self, path: &Path) -> Result<Saved, SaveError> {
+        let saved = save_file(&self.set, path)?;
         self.path = Some(path.to_owned());
-        self.saved = self.set.clone();
+        self.saved = Some(self.set.clone());
+        self.on_disk = Some(saved.fingerprint);
         self.dirty = false;
-        Ok(())
+        self.changes += 1;
+        Ok(saved)
+    }
+
+    /// Counts every change to the document (edits, undo and redo in any scenario, saving): a
+    /// copy taken at one count is current while the count stays the same.
+    pub fn changes(&self) -> u64 {
+        self.changes
     }
 
     /// The shown scenario's expected path over its timeline.
@@ -424,7 +479,8 @@ impl Document {
     }
 
     fn after_structure_change(&mut self) {
-        self.dirty = self.set != self.saved;
+        self.dirty = self.saved.as_ref() != Some(&self.set);
+        self.changes += 1;
     }
 }
 
