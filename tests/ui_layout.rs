@@ -203,6 +203,27 @@ fn a_refusal_wraps_in_the_inspector_and_goes_when_another_post_is_selected() {
     assert_eq!(harness.query_all_by_label_contains(refusal).count(), 0);
 }
 
+/// A team's figures ("Headroom in cases: 64 cases over capacity") widened the inspector at
+/// 1280x720, narrowing the view: the panel keeps its width whatever it shows.
+#[test]
+fn selecting_a_team_never_widens_the_inspector() {
+    let mut harness = harness_at(1280.0, 720.0);
+    harness.run();
+    let before = central_edges(&harness);
+    harness
+        .get_by_label("Locality North (9 posts, 172.8%)")
+        .click();
+    harness.run();
+    harness.get_by_label("Team: Locality North");
+    let after = central_edges(&harness);
+    assert!(
+        (after.1 - before.1).abs() < 1.0,
+        "the inspector's edge moved from {} to {}",
+        before.1,
+        after.1
+    );
+}
+
 /// Drags the Structure panel's edge to `x`.
 fn drag_structure_edge_to(harness: &mut App<'_>, x: f32) {
     let edge = central_edges(harness).0 - MARGINS / 2.0;

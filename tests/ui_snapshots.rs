@@ -103,7 +103,10 @@ fn readme_screenshots() {
             common::wait_for_work(&mut harness);
         }
         let options = egui_kittest::SnapshotOptions::new().output_path("assets/screenshots");
-        harness.snapshot_options(name, &options);
+        // Written when UPDATE_SNAPSHOTS is set; otherwise a difference is only reported.
+        if let Err(difference) = harness.try_snapshot_options(name, &options) {
+            eprintln!("{name}: {difference}");
+        }
     };
     shoot("overview", &[]);
     shoot("projection", &["Fixed-term locality team", "Projection"]);

@@ -24,7 +24,9 @@ pub fn inspector_ui(
         ui.label(RichText::new(format!("Not changed: {refusal}")).color(theme::ALERT));
     }
     ui.separator();
-    egui::ScrollArea::vertical()
+    // Both ways: a wide row (a long figure beside its label) scrolls instead of widening the
+    // panel; text still wraps to the panel's width.
+    egui::ScrollArea::both()
         .auto_shrink(false)
         .show(ui, |ui| match state.selection {
             Selection::Team(id) => match plan.team(id) {
@@ -123,7 +125,8 @@ fn team_ui(
                     ui.label(figure.label).on_hover_text(figure.definition);
                     let value =
                         value.unwrap_or_else(|| text::figure_value(figure.unit, figure.of(t)));
-                    ui.label(RichText::new(value).strong());
+                    // Wrapped within the panel ("64 cases over capacity" on a narrow one).
+                    ui.add(egui::Label::new(RichText::new(value).strong()).wrap());
                     ui.end_row();
                 };
                 row(FigureId::Caseload, None);

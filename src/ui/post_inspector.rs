@@ -138,7 +138,7 @@ pub fn post_ui(
             .show(ui, |ui| {
                 let mut row = |label: &str, value: String| {
                     ui.label(label);
-                    ui.label(RichText::new(value).strong());
+                    ui.add(egui::Label::new(RichText::new(value).strong()).wrap());
                     ui.end_row();
                 };
                 row("Cases", text::thousands(a.cases_held));
