@@ -254,4 +254,8 @@ fn killed_with_unsaved_edits_the_real_program_offers_them_back_and_restores_them
         second.process.try_wait().is_ok_and(|s| s.is_some())
     });
     assert!(!caseload_planner::io::lock::lock_path(&plan).exists());
+    // Its settings (the recent plans) went to its own data folder, never the user's.
+    let settings = AppFolders::under(&data).settings_file();
+    let recent = std::fs::read_to_string(&settings).expect("settings in the data folder");
+    assert!(recent.contains("recent-plans"), "{recent}");
 }

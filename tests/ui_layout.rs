@@ -307,3 +307,50 @@ fn zoom_is_in_the_view_menu() {
     harness.run();
     assert_eq!(harness.ctx.zoom_factor(), 1.0);
 }
+
+/// Weights' name boxes showed "Child p", "Soci", "Seni": they are wide enough for the
+/// example's longest names ("Child protection", "Advanced practitioner") at every size.
+#[test]
+fn the_weights_name_boxes_fit_real_names() {
+    for (width, height) in SIZES {
+        let mut harness = harness_at(width, height);
+        harness.run();
+        show(&mut harness, "Weights, grades & costs");
+        for field in ["Name of case type 3", "Name of grade 4"] {
+            let shown = harness.get_by_label(field).rect().width();
+            assert!(
+                shown >= 180.0,
+                "{field} at {width}x{height} is {shown} wide"
+            );
+        }
+    }
+}
+
+/// In the real window at 1024x700 a long message ("Could not reopen the last plan: …") ran
+/// under "not saved yet" in the status bar: it is cut short of it instead (whole on hover).
+#[test]
+fn a_long_message_in_the_status_bar_stops_short_of_where_the_plan_is_saved() {
+    let mut recent = RecentFiles::default();
+    recent.add(std::path::Path::new(
+        "/no such folder/Children's services planning/North locality restructure 2026.ron",
+    ));
+    let mut harness = common::builder()
+        .with_size(egui::vec2(1024.0, 700.0))
+        .build_eframe(move |_cc| {
+            CaseloadApp::with_recent(recent, Box::new(ScriptedDialogs::answering(vec![])))
+        });
+    common::wait_for_work(&mut harness);
+    let place = harness.get_by_label("not saved yet").rect();
+    let message = harness
+        .query_all_by_label_contains("North locality restructure 2026.ron")
+        .map(|node| node.rect())
+        .max_by(|a, b| a.top().total_cmp(&b.top()))
+        .expect("the message in the status bar");
+    assert!((message.center().y - place.center().y).abs() < 4.0);
+    assert!(
+        message.right() <= place.left(),
+        "the message ends at {}, the place starts at {}",
+        message.right(),
+        place.left()
+    );
+}

@@ -34,7 +34,7 @@ pub fn native_options(renderer: eframe::Renderer) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport,
         renderer,
-        persistence_path: AppFolders::for_current_user().map(|f| f.settings_file()),
+        persistence_path: AppFolders::current().map(|f| f.settings_file()),
         ..Default::default()
     }
 }
