@@ -130,7 +130,9 @@ fn a_large_file_opens_in_the_background_and_the_plan_shown_stays_until_it_is_rea
 #[test]
 fn opening_can_be_stopped_and_the_plan_shown_stays() {
     let dir = tempfile::tempdir().unwrap();
-    let path = large_file(dir.path(), "large.ron", 3_000);
+    // Large enough that opening cannot finish within the frames before the click, even on a
+    // fast or idle machine (3,000 posts once did, under CI).
+    let path = large_file(dir.path(), "large.ron", 20_000);
     let mut harness = common::app_harness(vec![Some(path)]);
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
