@@ -42,6 +42,15 @@ fn central_width(harness: &App<'_>) -> f32 {
     right - left
 }
 
+/// The side panels leave the view its 480 points (less the margins between them).
+fn assert_view_keeps_room(harness: &App<'_>, what: &str) {
+    let central = central_width(harness);
+    assert!(
+        central >= 480.0 - 2.0 * MARGINS,
+        "{what}: the central view is {central} wide"
+    );
+}
+
 /// Scrolls the central view down with the mouse wheel, as a user would, until `label` is on
 /// the screen (a view lays out only what is in view).
 fn scroll_down_to(harness: &mut App<'_>, label: &str) {
@@ -122,11 +131,7 @@ fn the_central_view_keeps_room_at_every_size() {
     for (width, height) in SIZES {
         let mut harness = harness_at(width, height);
         harness.run();
-        let central = central_width(&harness);
-        assert!(
-            central >= 480.0 - 2.0 * MARGINS,
-            "{width}x{height}: the central view is {central} wide"
-        );
+        assert_view_keeps_room(&harness, &format!("{width}x{height}"));
     }
 }
 
@@ -265,11 +270,7 @@ fn a_panel_width_from_a_large_screen_never_squeezes_a_laptop_s_view() {
     let mut laptop = harness_at(1024.0, 700.0);
     laptop.ctx.memory_mut(|memory| *memory = remembered);
     laptop.run();
-    let central = central_width(&laptop);
-    assert!(
-        central >= 480.0 - 2.0 * MARGINS,
-        "the laptop's view is {central} wide"
-    );
+    assert_view_keeps_room(&laptop, "the laptop");
 }
 
 #[test]

@@ -250,6 +250,8 @@ pub fn apply_with(
     ids: &mut NextIds,
 ) -> Result<Created, Refusal> {
     use Command as C;
+    // Filled posts each get a new worker; otherwise the two commands add posts alike.
+    let filled = matches!(command, C::AddFilledPosts { .. });
     match command {
         C::Batch(commands) => {
             // On a copy, so a refusal part-way leaves the plan (and the ids) untouched.
@@ -326,17 +328,8 @@ pub fn apply_with(
             contract,
             fte,
             count,
-        } => {
-            let cohort = Cohort {
-                team,
-                grade,
-                contract,
-                fte,
-                count,
-            };
-            return Ok(Created::Posts(add_posts(plan, ids, cohort, false)?));
         }
-        C::AddFilledPosts {
+        | C::AddFilledPosts {
             team,
             grade,
             contract,
@@ -350,7 +343,7 @@ pub fn apply_with(
                 fte,
                 count,
             };
-            return Ok(Created::Posts(add_posts(plan, ids, cohort, true)?));
+            return Ok(Created::Posts(add_posts(plan, ids, cohort, filled)?));
         }
         C::DuplicatePost { post } => {
             let index = post_index(plan, post)?;
