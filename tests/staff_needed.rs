@@ -4,7 +4,6 @@
 //! Caseload target 18; amber from 100%.
 
 use caseload_planner::io::default_scenarios;
-use caseload_planner::model::allocation::staff_needed;
 use caseload_planner::model::defaults::grade::SOCIAL_WORKER;
 use caseload_planner::model::{TeamId, assess};
 
@@ -21,7 +20,7 @@ fn the_example_service_needs_about_ten_more_practitioners_for_the_caseload_targe
     let set = default_scenarios();
     let plan = set.baseline();
     let service = assess(plan).service;
-    let n = staff_needed(plan, &service);
+    let n = service.needed;
     // Available at case-holding grades: social workers 16.6, senior practitioners 3.8, ASYE 3.0
     // = 23.4 FTE (three absent social workers and five vacancies not counted).
     close(Some(n.available_fte), 23.4);
@@ -46,7 +45,7 @@ fn the_example_service_needs_about_twelve_more_practitioners_to_be_within_capaci
     let set = default_scenarios();
     let plan = set.baseline();
     let service = assess(plan).service;
-    let n = staff_needed(plan, &service);
+    let n = service.needed;
     // Capacity 16.6 x 20 + 3.8 x 16 + 3.0 x 16 = 332 + 60.8 + 48 = 440.8 points over 23.4 FTE.
     close(Some(service.sums.capacity_points), 440.8);
     close(n.points_per_fte, 440.8 / 23.4);
@@ -72,7 +71,7 @@ fn care_leavers_are_above_the_caseload_target_but_within_capacity() {
     let set = default_scenarios();
     let plan = set.baseline();
     let a = assess(plan);
-    let n = staff_needed(plan, &a.team(TeamId(5)).unwrap().totals);
+    let n = a.team(TeamId(5)).unwrap().totals.needed;
     // 3 social workers, 85 cases held + 5 waiting = 90; 90 / 18 = 5 FTE: 2 short.
     close(n.for_caseload_target.fte, 5.0);
     close(n.for_caseload_target.gap, 2.0);
@@ -91,7 +90,7 @@ fn locality_north_needs_more_for_capacity_than_for_the_caseload_target() {
     let set = default_scenarios();
     let plan = set.baseline();
     let a = assess(plan);
-    let n = staff_needed(plan, &a.team(TeamId(2)).unwrap().totals);
+    let n = a.team(TeamId(2)).unwrap().totals.needed;
     // 143 held + 9 waiting = 152 cases / 18 = 8.44 FTE; available 5.8: gap 47.6 / 18 = 2.64.
     close(n.for_caseload_target.fte, 152.0 / 18.0);
     close(n.for_caseload_target.gap, 47.6 / 18.0);

@@ -32,8 +32,8 @@
 //! The service's figures pool the whole service: a surplus in one team offsets a shortage in
 //! another, so the service's gap can be smaller than the teams' shortages added up.
 
-use crate::model::assess::ratio;
-use crate::model::{ContractKind, GradeId, GradeRole, Plan, Totals};
+use crate::model::assess::{Sums, ratio};
+use crate::model::{ContractKind, GradeId, GradeRole, Plan};
 
 /// What one target needs.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -68,11 +68,11 @@ pub struct StaffNeeded {
     pub for_amber_threshold: Need,
 }
 
-/// Staff needed by a team's or the service's `totals`, assessed from `plan` (its targets,
-/// grades and cost rates).
-pub fn staff_needed(plan: &Plan, totals: &Totals) -> StaffNeeded {
+/// Staff needed by a team's or the service's `sums`, at `plan`'s targets, grades and cost
+/// rates. The assessment works it out for every team and the service ([`crate::model::Totals`]'s
+/// `needed`).
+pub fn staff_needed(plan: &Plan, sums: &Sums) -> StaffNeeded {
     let settings = &plan.settings;
-    let sums = &totals.sums;
     let available = sums.case_holding_grade_fte;
     let practitioner_grade = plan
         .grades
@@ -84,7 +84,7 @@ pub fn staff_needed(plan: &Plan, totals: &Totals) -> StaffNeeded {
             .map(|g| g.capacity_points)
             .filter(|&p| p > 0.0)
     });
-    let rate_grade = main_grade(plan, totals).or(practitioner_grade.map(|g| g.id));
+    let rate_grade = main_grade(plan, sums).or(practitioner_grade.map(|g| g.id));
     let need = |fte: Option<f64>| {
         let gap = fte.map(|f| f - available);
         let cost = |kind| {
@@ -109,7 +109,7 @@ pub fn staff_needed(plan: &Plan, totals: &Totals) -> StaffNeeded {
         points_per_fte,
         rate_grade,
         for_caseload_target: need(ratio(
-            totals.demand_cases() as f64,
+            (sums.cases_allocated + sums.unallocated) as f64,
             settings.caseload_target,
         )),
         for_full_utilisation: need(for_utilisation(1.0)),
@@ -118,10 +118,10 @@ pub fn staff_needed(plan: &Plan, totals: &Totals) -> StaffNeeded {
 }
 
 /// The case-holding grade with the most FTE in post, the lower id on a tie.
-fn main_grade(plan: &Plan, totals: &Totals) -> Option<GradeId> {
+fn main_grade(plan: &Plan, sums: &Sums) -> Option<GradeId> {
     let holds_cases = |id: GradeId| plan.grade(id).is_some_and(|g| g.holds_cases);
     let mut best: Option<(GradeId, f64)> = None;
-    for (&grade, &fte) in &totals.sums.fte_by_grade {
+    for (&grade, &fte) in &sums.fte_by_grade {
         if fte > 0.0 && holds_cases(grade) && best.is_none_or(|(_, most)| fte > most) {
             best = Some((grade, fte));
         }

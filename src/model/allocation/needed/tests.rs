@@ -56,7 +56,7 @@ fn plan(teams: Vec<Team>, posts: Vec<Post>) -> Plan {
 
 /// The service's figures (one team plans: the team's).
 fn needed(plan: &Plan) -> StaffNeeded {
-    staff_needed(plan, &assess(plan).service)
+    assess(plan).service.needed
 }
 
 /// A social worker holding 20 CIN (20 points), an ASYE holding 10 CIN and 2 CP (13 points), a
@@ -244,9 +244,9 @@ fn the_service_pools_its_teams_so_a_surplus_offsets_a_shortage() {
     );
     let a = assess(&plan);
     // Team 1: 36 cases / 18 = 2 FTE for 1 available: gap 1. Team 2: no cases, gap -1.
-    let team_1 = staff_needed(&plan, &a.team(TeamId(1)).unwrap().totals);
+    let team_1 = a.team(TeamId(1)).unwrap().totals.needed;
     close(team_1.for_caseload_target.gap, 1.0);
-    let team_2 = staff_needed(&plan, &a.team(TeamId(2)).unwrap().totals);
+    let team_2 = a.team(TeamId(2)).unwrap().totals.needed;
     close(team_2.for_caseload_target.gap, -1.0);
     // The service: 36 cases / 18 = 2 FTE, 2 available: no gap.
     close(needed(&plan).for_caseload_target.gap, 0.0);
