@@ -34,7 +34,8 @@
 //!   come from [`model::projection`] (`expected.rs`: the expected path; `monte_carlo.rs`: seeded
 //!   Monte Carlo bands, which report each run done and can be stopped), cost from
 //!   [`model::costs`], side-by-side figures and the list of changes from [`model::compare`] and
-//!   [`model::changes`].
+//!   [`model::changes`]; the staff needed to meet the plan's targets from
+//!   [`model::allocation`] (`needed.rs`), which the assessment carries in every team's totals.
 //! - [`io`]: plan files. Versioned RON; loading turns every failure (size, encoding, syntax with
 //!   line and column, newer version, semantic problems) into a [`io::LoadError`] that names the
 //!   file and the place. Saving never loses the file already there (`io::save`: a fresh,

@@ -32,6 +32,15 @@ pub enum FigureId {
     CapacityCases,
     HeadroomCases,
     CasesBeyondCapacity,
+    /// Staff needed ([`crate::model::allocation::needed`]).
+    FteNeededForTarget,
+    FteNeededForCapacity,
+    FteNeededForAmber,
+    FteShortOfTarget,
+    FteShortOfCapacity,
+    StaffedForTarget,
+    EmployedCostOfTargetGap,
+    AgencyCostOfTargetGap,
     AgencyRate,
     VacancyRate,
     AsyeShare,
@@ -119,7 +128,7 @@ pub fn figure(id: FigureId) -> &'static Figure {
 }
 
 /// Every figure, in [`FigureId`] order.
-pub const FIGURES: [Figure; 26] = [
+pub const FIGURES: [Figure; 34] = [
     Figure {
         id: FigureId::Caseload,
         label: "Caseload per case-holding FTE",
@@ -283,6 +292,94 @@ pub const FIGURES: [Figure; 26] = [
             wait unallocated.",
         team: None,
         month: Some(|m| Some(m.beyond_capacity)),
+    },
+    Figure {
+        id: FigureId::FteNeededForTarget,
+        label: "Practitioner FTE needed for the caseload target",
+        short: "Need: target",
+        unit: Unit::Fte,
+        better: Better::Neither,
+        definition: "Every case, held or waiting ÷ the plan's caseload target: the available FTE \
+            in case-holding grades at which all cases per practitioner FTE meet the target.",
+        team: Some(|t| t.needed.for_caseload_target.fte),
+        month: None,
+    },
+    Figure {
+        id: FigureId::FteNeededForCapacity,
+        label: "Practitioner FTE needed for 100% utilisation",
+        short: "Need: 100%",
+        unit: Unit::Fte,
+        better: Better::Neither,
+        definition: "Points of every case, held or waiting ÷ capacity points per available \
+            practitioner FTE (the team's grade mix; the plan's practitioner grade where nobody is \
+            available).",
+        team: Some(|t| t.needed.for_full_utilisation.fte),
+        month: None,
+    },
+    Figure {
+        id: FigureId::FteNeededForAmber,
+        label: "Practitioner FTE needed for the amber threshold",
+        short: "Need: amber",
+        unit: Unit::Fte,
+        better: Better::Neither,
+        definition: "Points of every case, held or waiting ÷ (the amber threshold × capacity \
+            points per available practitioner FTE).",
+        team: Some(|t| t.needed.for_amber_threshold.fte),
+        month: None,
+    },
+    Figure {
+        id: FigureId::FteShortOfTarget,
+        label: "Practitioner FTE short of the caseload target",
+        short: "Short: target",
+        unit: Unit::Fte,
+        better: Better::Lower,
+        definition: "FTE needed for the caseload target − practitioner FTE available (absent \
+            staff and vacancies not counted); negative when there are more than needed.",
+        team: Some(|t| t.needed.for_caseload_target.gap),
+        month: None,
+    },
+    Figure {
+        id: FigureId::FteShortOfCapacity,
+        label: "Practitioner FTE short of 100% utilisation",
+        short: "Short: 100%",
+        unit: Unit::Fte,
+        better: Better::Lower,
+        definition: "FTE needed for 100% utilisation − practitioner FTE available (absent staff \
+            and vacancies not counted); negative when there are more than needed.",
+        team: Some(|t| t.needed.for_full_utilisation.gap),
+        month: None,
+    },
+    Figure {
+        id: FigureId::StaffedForTarget,
+        label: "Staffed for the caseload target",
+        short: "Staffed",
+        unit: Unit::Percent,
+        better: Better::Higher,
+        definition: "Practitioner FTE available ÷ FTE needed for the caseload target.",
+        team: Some(|t| t.needed.for_caseload_target.available_per_needed),
+        month: None,
+    },
+    Figure {
+        id: FigureId::EmployedCostOfTargetGap,
+        label: "Cost a year of the FTE short, employed",
+        short: "Short: employed",
+        unit: Unit::Money,
+        better: Better::Lower,
+        definition: "FTE short of the caseload target (none when there are enough) × salary with \
+            on-costs at the team's main case-holding grade (most FTE in post).",
+        team: Some(|t| t.needed.for_caseload_target.employed_cost),
+        month: None,
+    },
+    Figure {
+        id: FigureId::AgencyCostOfTargetGap,
+        label: "Cost a year of the FTE short, agency",
+        short: "Short: agency",
+        unit: Unit::Money,
+        better: Better::Lower,
+        definition: "FTE short of the caseload target (none when there are enough) × agency day \
+            rate × working days at the team's main case-holding grade (most FTE in post).",
+        team: Some(|t| t.needed.for_caseload_target.agency_cost),
+        month: None,
     },
     Figure {
         id: FigureId::AgencyRate,

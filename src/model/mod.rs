@@ -5,6 +5,7 @@
 //!   a [`Location`] (ids to select, names to show);
 //! - [`shown`]: names and numbers from a file as messages show them (escaped, shortened);
 //! - [`assess`](mod@assess): every figure derived from a plan;
+//! - [`allocation`]: staff needed to meet the plan's targets, the gap and its cost;
 //! - [`figures`]: the catalogue of figures: label, unit, definition and computation of each;
 //! - [`defaults`]: illustrative starting weights, grades and targets;
 //! - [`scenarios`]: the baseline and its options, keeping their shared parts equal;
@@ -15,6 +16,7 @@
 //! - [`compare`]: headline figures of several scenarios side by side;
 //! - [`synthetic`]: large generated plans for benchmarks and tests.
 
+pub mod allocation;
 pub mod assess;
 pub mod assumptions;
 pub mod changes;

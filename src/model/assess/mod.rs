@@ -168,7 +168,7 @@ pub fn assess(plan: &Plan) -> Assessment {
         .zip(team_sums)
         .map(|(team, sums)| {
             service_sums.merge(&sums);
-            let totals = Totals::from_sums(sums, settings, None);
+            let totals = Totals::from_sums(sums, plan, None);
             capacity_cases += totals.capacity_cases;
             headroom_cases += totals.headroom_cases;
             TeamAssessment {
@@ -179,11 +179,7 @@ pub fn assess(plan: &Plan) -> Assessment {
         .collect();
     // Case-denominated service figures are summed over teams, each at its own case mix, so an
     // empty new team adds its capacity in standard cases (18 social workers x 20 = 360).
-    let service = Totals::from_sums(
-        service_sums,
-        settings,
-        Some((capacity_cases, headroom_cases)),
-    );
+    let service = Totals::from_sums(service_sums, plan, Some((capacity_cases, headroom_cases)));
     let post_index = posts.iter().enumerate().map(|(i, p)| (p.post, i)).collect();
     Assessment {
         posts,

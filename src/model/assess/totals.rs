@@ -3,7 +3,8 @@
 use super::band::Band;
 use super::flags::Flag;
 use super::sums::Sums;
-use crate::model::{ContractKind, Settings};
+use crate::model::allocation::{StaffNeeded, staff_needed};
+use crate::model::{ContractKind, Plan};
 
 /// Figures for one team or the whole service.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +31,8 @@ pub struct Totals {
     /// Headroom as cases that could be taken at the current case mix (negative: cases over).
     pub headroom_cases: f64,
     pub mix: StaffingMix,
+    /// Staff needed to meet the plan's caseload target and utilisation thresholds.
+    pub needed: StaffNeeded,
     /// Everything that breaks a target, worst first.
     pub flags: Vec<Flag>,
 }
@@ -74,13 +77,15 @@ impl StaffingMix {
 }
 
 impl Totals {
-    /// Derives every figure from `sums`. `capacity_and_headroom_cases` overrides the two
+    /// Derives every figure from `sums`, at `plan`'s targets, grades and cost rates.
+    /// `capacity_and_headroom_cases` overrides the two
     /// case-denominated figures where they must be summed over teams instead (the service).
     pub fn from_sums(
         sums: Sums,
-        settings: &Settings,
+        plan: &Plan,
         capacity_and_headroom_cases: Option<(f64, f64)>,
     ) -> Self {
+        let settings = &plan.settings;
         let utilisation = ratio(sums.demand_points, sums.capacity_points);
         let band = utilisation.map(|u| Band::of(u, settings));
         let demand_cases = (sums.cases_allocated + sums.unallocated) as f64;
@@ -91,6 +96,7 @@ impl Totals {
             headroom_points / mean_case_weight,
         ));
         let mix = StaffingMix::of(&sums);
+        let needed = staff_needed(plan, &sums);
         let mut totals = Totals {
             caseload_per_case_holder_fte: ratio(
                 sums.case_holder_cases as f64,
@@ -107,6 +113,7 @@ impl Totals {
             headroom_points,
             headroom_cases,
             mix,
+            needed,
             flags: Vec::new(),
             sums,
         };

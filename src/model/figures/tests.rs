@@ -105,6 +105,19 @@ fn each_team_figure_by_hand() {
         // At 32 / 29 points a case.
         (FigureId::CapacityCases, 50.0 * 29.0 / 32.0),
         (FigureId::HeadroomCases, 18.0 * 29.0 / 32.0),
+        // Staff needed. 29 cases / target 18 = 1.611 FTE; available A, B, C = 2.5.
+        (FigureId::FteNeededForTarget, 29.0 / 18.0),
+        // 32 points at 50 / 2.5 = 20 points a FTE: 1.6 FTE; amber is 100% by default.
+        (FigureId::FteNeededForCapacity, 1.6),
+        (FigureId::FteNeededForAmber, 1.6),
+        // 29/18 - 2.5 = -16/18: more than needed; 1.6 - 2.5 = -0.9.
+        (FigureId::FteShortOfTarget, -16.0 / 18.0),
+        (FigureId::FteShortOfCapacity, -0.9),
+        // 2.5 / (29/18) = 45 / 29.
+        (FigureId::StaffedForTarget, 45.0 / 29.0),
+        // No FTE short: nothing to pay.
+        (FigureId::EmployedCostOfTargetGap, 0.0),
+        (FigureId::AgencyCostOfTargetGap, 0.0),
         // Agency 0.5 against employed A, C, D, E = 4.
         (FigureId::AgencyRate, 0.5 / 4.5),
         // (Vacant 1 + agency 0.5) / all 5.5 FTE.
