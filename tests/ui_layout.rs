@@ -90,6 +90,19 @@ fn show(harness: &mut App<'_>, view: &str) {
     common::wait_for_work(harness);
 }
 
+/// The window at a size with `view` shown (the Projection of the fixed-term option, which has
+/// contract-end markers to label).
+fn harness_showing(width: f32, height: f32, view: &str) -> App<'static> {
+    let mut harness = harness_at(width, height);
+    harness.run();
+    if view == "Projection" {
+        harness.get_by_label("Fixed-term locality team").click();
+        harness.run();
+    }
+    show(&mut harness, view);
+    harness
+}
+
 /// Each main view and the label in its last column (or its rightmost part).
 const LAST_COLUMNS: [(&str, &str); 6] = [
     ("Overview", "Staffing mix per team (FTE)"),
@@ -104,13 +117,7 @@ const LAST_COLUMNS: [(&str, &str); 6] = [
 fn every_view_s_last_column_is_visible_at_1280_and_1366_and_reachable_at_1024() {
     for (width, height) in SIZES {
         for (view, last) in LAST_COLUMNS {
-            let mut harness = harness_at(width, height);
-            harness.run();
-            if view == "Projection" {
-                harness.get_by_label("Fixed-term locality team").click();
-                harness.run();
-            }
-            show(&mut harness, view);
+            let mut harness = harness_showing(width, height, view);
             scroll_down_to(&mut harness, last);
             if width < 1280.0 && !shown_in_central_view(&harness, last) {
                 harness.get_by_label(last).scroll_to_me();
@@ -278,13 +285,7 @@ fn a_panel_width_from_a_large_screen_never_squeezes_a_laptop_s_view() {
 fn pictures_of_every_view() {
     for (width, height) in SIZES {
         for (view, _) in LAST_COLUMNS {
-            let mut harness = harness_at(width, height);
-            harness.run();
-            if view == "Projection" {
-                harness.get_by_label("Fixed-term locality team").click();
-                harness.run();
-            }
-            show(&mut harness, view);
+            let mut harness = harness_showing(width, height, view);
             let name = format!("{}-{width}", view.replace([' ', ',', '&'], ""));
             let options = egui_kittest::SnapshotOptions::new().output_path("/tmp/shots");
             let _ = harness.try_snapshot_options(name, &options);

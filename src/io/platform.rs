@@ -204,7 +204,6 @@ pub const READ_ONLY_FILE: &str =
 
 const READ_ONLY_FOLDER: &str = "the folder is read-only (save the plan in another folder)";
 
-#[cfg(windows)]
 const OPEN_ELSEWHERE: &str = "the file is open in another program (close it there, then save \
                               again, or save under another name)";
 
@@ -213,25 +212,10 @@ const OPEN_ELSEWHERE: &str = "the file is open in another program (close it ther
 /// without letting others delete it (Excel, many editors), with the same "access denied" as a
 /// folder the user may not change; asking for delete access to the target tells them apart.
 pub fn describe_replace_error(error: &std::io::Error, target: &Path) -> Option<&'static str> {
-    #[cfg(windows)]
-    if error.kind() == std::io::ErrorKind::PermissionDenied {
-        use std::os::windows::fs::OpenOptionsExt;
-        use windows_sys::Win32::Foundation::ERROR_SHARING_VIOLATION;
-        const DELETE: u32 = 0x0001_0000;
-        const SHARE_ALL: u32 = 0x1 | 0x2 | 0x4;
-        let probe = std::fs::OpenOptions::new()
-            .access_mode(DELETE)
-            .share_mode(SHARE_ALL)
-            .open(target);
-        if let Err(e) = probe
-            && e.raw_os_error() == i32::try_from(ERROR_SHARING_VIOLATION).ok()
-        {
-            return Some(OPEN_ELSEWHERE);
-        }
-    }
-    #[cfg(not(windows))]
-    let _ = (error, target);
-    None
+    // Only Windows ever finds the target held open (`check_replaceable` is Ok elsewhere).
+    let held_open =
+        error.kind() == std::io::ErrorKind::PermissionDenied && check_replaceable(target).is_err();
+    held_open.then_some(OPEN_ELSEWHERE)
 }
 
 /// Checks, before a save touches anything, that `target` could be replaced now. On Windows a
