@@ -118,6 +118,46 @@ fn summary_covers_every_option() {
     assert!(option.contains("Fixed-term Locality Team"));
 }
 
+#[test]
+fn summary_shows_the_staff_needed_for_each_team_and_the_service() {
+    let text = stdout(&run(&["summary", "saved-plans/stretched-locality.ron"]));
+    let baseline = text.split("Option \"").next().unwrap();
+    let (_, needed) = baseline
+        .split_once("Staff needed (practitioner FTE; waiting work counts as demand):")
+        .unwrap_or_else(|| panic!("no staff-needed table in\n{text}"));
+    let row = |name: &str| -> Vec<String> {
+        needed
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no row {name} in\n{needed}"))
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    };
+    // 573 held + 35 waiting = 608 cases ÷ target 18 = 33.78 FTE needed, against 23.4
+    // available: 10.38 short, 23.4 / 33.78 = 69.3% staffed. 100%: 665.4 points ÷ (440.8 /
+    // 23.4 = 18.84 points per FTE) = 35.32, 11.92 short. 10.38 FTE × £58,500 (Social worker
+    // £45,000 + 30% on-costs) = £607,100; agency 10.38 × £360 × 220 days.
+    assert_eq!(
+        row("Whole service")[2..],
+        [
+            "23.4",
+            "33.78",
+            "10.38",
+            "69.3%",
+            "35.32",
+            "11.92",
+            "£607,100",
+            "£821,920"
+        ]
+    );
+    // Care Leavers has more than enough for 100%: a surplus shows as a negative shortfall.
+    assert_eq!(
+        row("Care Leavers")[2..][..6],
+        ["3", "5", "2", "60.0%", "2.7", "-0.3"]
+    );
+}
+
 /// The example plan with its first team renamed: `name` is RON string text (escapes allowed).
 fn example_with_team_name(dir: &Path, name: &str) -> std::path::PathBuf {
     let text = std::fs::read_to_string(

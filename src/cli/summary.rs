@@ -1,12 +1,13 @@
-//! The `summary` table: one row per team, then the service, in columns of the catalogue of
-//! figures; then the targets breached and what each column means.
+//! The `summary` tables: one row per team, then the service, in columns of the catalogue of
+//! figures (the caseload and capacity table, then the staff needed); then the targets breached
+//! and what each column means.
 
 use crate::model::figures::{Figure, FigureId, figure};
-use crate::model::{Plan, ScenarioSet, Totals, assess};
+use crate::model::{Assessment, Plan, ScenarioSet, Totals, assess};
 use crate::text::{figure_value, printable, shortened};
 use std::fmt::Write as _;
 
-/// The table's columns, in order.
+/// The first table's columns, in order: caseload and capacity.
 const COLUMNS: [FigureId; 11] = [
     FigureId::Caseload,
     FigureId::CaseHoldingFte,
@@ -21,12 +22,33 @@ const COLUMNS: [FigureId; 11] = [
     FigureId::VacancyRate,
 ];
 
+/// The second table's columns: staff needed ([`crate::model::allocation::needed`]).
+const NEEDED_COLUMNS: [FigureId; 8] = [
+    FigureId::PractitionerFte,
+    FigureId::FteNeededForTarget,
+    FigureId::FteShortOfTarget,
+    FigureId::StaffedForTarget,
+    FigureId::FteNeededForCapacity,
+    FigureId::FteShortOfCapacity,
+    FigureId::EmployedCostOfTargetGap,
+    FigureId::AgencyCostOfTargetGap,
+];
+
+/// Every column of both tables, once, in order: for the key under the tables.
 fn columns() -> impl Iterator<Item = &'static Figure> {
-    COLUMNS.into_iter().map(figure)
+    let mut ids = COLUMNS.to_vec();
+    ids.extend(NEEDED_COLUMNS.iter().filter(|id| !COLUMNS.contains(id)));
+    ids.into_iter().map(figure)
 }
 
-fn cells(t: &Totals) -> Vec<String> {
-    columns().map(|f| figure_value(f.unit, f.of(t))).collect()
+fn cells(columns: &[FigureId], t: &Totals) -> Vec<String> {
+    columns
+        .iter()
+        .map(|&id| {
+            let f = figure(id);
+            figure_value(f.unit, f.of(t))
+        })
+        .collect()
 }
 
 /// The whole summary as text: the baseline's table, each option's, and what the columns mean.
@@ -59,59 +81,13 @@ fn pad_left(out: &mut String, text: &str, width: usize) {
     out.push_str(text);
 }
 
-/// One scenario's table and flags.
+/// One scenario's tables and flags.
 fn scenario_summary(plan: &Plan) -> String {
     let assessment = assess(plan);
-    let mut rows: Vec<(String, Vec<String>)> = plan
-        .teams
-        .iter()
-        .zip(&assessment.teams)
-        .map(|(team, a)| {
-            (
-                printable(&shortened(&team.name)).into_owned(),
-                cells(&a.totals),
-            )
-        })
-        .collect();
-    rows.push(("Whole service".to_owned(), cells(&assessment.service)));
-
-    let name_width = rows
-        .iter()
-        .map(|(n, _)| n.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(4);
-    let widths: Vec<usize> = columns()
-        .enumerate()
-        .map(|(i, f)| {
-            rows.iter()
-                .map(|(_, c)| c[i].chars().count())
-                .max()
-                .unwrap_or(0)
-                .max(f.short.chars().count())
-        })
-        .collect();
-
     let mut out = format!("{}\n\n", printable(&plan.name));
-    pad_right(&mut out, "Team", name_width);
-    for (f, &width) in columns().zip(&widths) {
-        out.push_str("  ");
-        pad_left(&mut out, f.short, width);
-    }
-    out.push('\n');
-    for (i, (name, cells)) in rows.iter().enumerate() {
-        if i + 1 == rows.len() {
-            let total_width = name_width + widths.iter().map(|w| w + 2).sum::<usize>();
-            out.extend(std::iter::repeat_n('-', total_width));
-            out.push('\n');
-        }
-        pad_right(&mut out, name, name_width);
-        for (cell, &width) in cells.iter().zip(&widths) {
-            out.push_str("  ");
-            pad_left(&mut out, cell, width);
-        }
-        out.push('\n');
-    }
+    table(&mut out, plan, &assessment, &COLUMNS);
+    out.push_str("\nStaff needed (practitioner FTE; waiting work counts as demand):\n");
+    table(&mut out, plan, &assessment, &NEEDED_COLUMNS);
 
     let mut alerts = String::new();
     for (team, a) in plan.teams.iter().zip(&assessment.teams) {
@@ -133,4 +109,61 @@ fn scenario_summary(plan: &Plan) -> String {
         out.push_str(&alerts);
     }
     out
+}
+
+/// A table of `columns` for each team, then the whole service under a rule.
+fn table(out: &mut String, plan: &Plan, assessment: &Assessment, columns: &[FigureId]) {
+    let mut rows: Vec<(String, Vec<String>)> = plan
+        .teams
+        .iter()
+        .zip(&assessment.teams)
+        .map(|(team, a)| {
+            (
+                printable(&shortened(&team.name)).into_owned(),
+                cells(columns, &a.totals),
+            )
+        })
+        .collect();
+    rows.push((
+        "Whole service".to_owned(),
+        cells(columns, &assessment.service),
+    ));
+
+    let name_width = rows
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let widths: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| {
+            rows.iter()
+                .map(|(_, c)| c[i].chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(figure(id).short.chars().count())
+        })
+        .collect();
+
+    pad_right(out, "Team", name_width);
+    for (&id, &width) in columns.iter().zip(&widths) {
+        out.push_str("  ");
+        pad_left(out, figure(id).short, width);
+    }
+    out.push('\n');
+    for (i, (name, cells)) in rows.iter().enumerate() {
+        if i + 1 == rows.len() {
+            let total_width = name_width + widths.iter().map(|w| w + 2).sum::<usize>();
+            out.extend(std::iter::repeat_n('-', total_width));
+            out.push('\n');
+        }
+        pad_right(out, name, name_width);
+        for (cell, &width) in cells.iter().zip(&widths) {
+            out.push_str("  ");
+            pad_left(out, cell, width);
+        }
+        out.push('\n');
+    }
 }

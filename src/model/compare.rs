@@ -5,19 +5,26 @@ use super::figures::FigureId;
 use super::{Assessment, Plan};
 
 /// The figures Compare puts side by side, in order, for the whole service of each scenario.
-pub const COMPARED: [FigureId; 12] = [
+pub const COMPARED: [FigureId; 18] = [
     FigureId::PractitionerFte,
     FigureId::CaseHoldingFte,
     FigureId::CapacityCases,
     FigureId::CasesPerPractitionerFte,
     FigureId::Caseload,
     FigureId::Utilisation,
+    FigureId::WorkersOverCapacity,
+    FigureId::HighestWorkerUtilisation,
     FigureId::Unallocated,
     FigureId::MustAllocateWaiting,
     FigureId::AgencyRate,
     FigureId::VacancyRate,
     FigureId::AnnualCost,
     FigureId::CostPerCaseOfCapacity,
+    // Staff needed: what the option leaves to find.
+    FigureId::FteNeededForTarget,
+    FigureId::FteShortOfTarget,
+    FigureId::StaffedForTarget,
+    FigureId::EmployedCostOfTargetGap,
 ];
 
 /// `value - baseline`, when both exist.

@@ -32,6 +32,9 @@ pub enum FigureId {
     CapacityCases,
     HeadroomCases,
     CasesBeyondCapacity,
+    /// Available workers above 100% of their capacity, and the highest worker's utilisation.
+    WorkersOverCapacity,
+    HighestWorkerUtilisation,
     /// Staff needed ([`crate::model::allocation::needed`]).
     FteNeededForTarget,
     FteNeededForCapacity,
@@ -128,7 +131,7 @@ pub fn figure(id: FigureId) -> &'static Figure {
 }
 
 /// Every figure, in [`FigureId`] order.
-pub const FIGURES: [Figure; 34] = [
+pub const FIGURES: [Figure; 36] = [
     Figure {
         id: FigureId::Caseload,
         label: "Caseload per case-holding FTE",
@@ -294,8 +297,30 @@ pub const FIGURES: [Figure; 34] = [
         month: Some(|m| Some(m.beyond_capacity)),
     },
     Figure {
+        id: FigureId::WorkersOverCapacity,
+        label: "Workers over capacity",
+        short: "Over cap.",
+        unit: Unit::Cases,
+        better: Better::Lower,
+        definition: "Available workers whose weighted load is above their capacity (grade \
+            capacity × FTE): utilisation over 100%.",
+        team: Some(|t| Some(f64::from(t.sums.workers_over_capacity))),
+        month: None,
+    },
+    Figure {
+        id: FigureId::HighestWorkerUtilisation,
+        label: "Highest worker utilisation",
+        short: "Highest",
+        unit: Unit::Percent,
+        better: Better::Lower,
+        definition: "The highest weighted load ÷ capacity of any available worker: the caseload \
+            balancing brings down first.",
+        team: Some(|t| t.sums.highest_worker_utilisation),
+        month: None,
+    },
+    Figure {
         id: FigureId::FteNeededForTarget,
-        label: "Practitioner FTE needed for the caseload target",
+        label: "FTE needed for the caseload target",
         short: "Need: target",
         unit: Unit::Fte,
         better: Better::Neither,
@@ -306,7 +331,7 @@ pub const FIGURES: [Figure; 34] = [
     },
     Figure {
         id: FigureId::FteNeededForCapacity,
-        label: "Practitioner FTE needed for 100% utilisation",
+        label: "FTE needed for 100% utilisation",
         short: "Need: 100%",
         unit: Unit::Fte,
         better: Better::Neither,
@@ -318,7 +343,7 @@ pub const FIGURES: [Figure; 34] = [
     },
     Figure {
         id: FigureId::FteNeededForAmber,
-        label: "Practitioner FTE needed for the amber threshold",
+        label: "FTE needed for the amber threshold",
         short: "Need: amber",
         unit: Unit::Fte,
         better: Better::Neither,
@@ -329,7 +354,7 @@ pub const FIGURES: [Figure; 34] = [
     },
     Figure {
         id: FigureId::FteShortOfTarget,
-        label: "Practitioner FTE short of the caseload target",
+        label: "FTE short of the caseload target",
         short: "Short: target",
         unit: Unit::Fte,
         better: Better::Lower,
@@ -340,7 +365,7 @@ pub const FIGURES: [Figure; 34] = [
     },
     Figure {
         id: FigureId::FteShortOfCapacity,
-        label: "Practitioner FTE short of 100% utilisation",
+        label: "FTE short of 100% utilisation",
         short: "Short: 100%",
         unit: Unit::Fte,
         better: Better::Lower,

@@ -340,6 +340,25 @@ impl ScenarioSet {
             .unwrap_or_else(|| "Option".to_owned())
     }
 
+    /// `name`, or "`name` (2)", "`name` (3)", …: the first that no scenario is called yet
+    /// (names differing only in case clash, as [`Self::add_option`] counts them).
+    pub fn unused_name(&self, name: &str) -> String {
+        let taken = |candidate: &str| {
+            candidate.eq_ignore_ascii_case(BASELINE_NAME)
+                || self
+                    .scenarios
+                    .iter()
+                    .any(|s| s.name.eq_ignore_ascii_case(candidate))
+        };
+        (1..)
+            .map(|n: u32| match n {
+                1 => name.trim().to_owned(),
+                n => format!("{} ({n})", name.trim()),
+            })
+            .find(|candidate| !taken(candidate))
+            .unwrap_or_else(|| name.to_owned())
+    }
+
     pub fn rename_option(&mut self, id: ScenarioId, name: &str) -> Result<(), Refusal> {
         if id == ScenarioId::BASELINE {
             return Err(Refusal(format!(

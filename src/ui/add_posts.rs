@@ -2,11 +2,11 @@
 //! each filled by a new worker ("New worker 1", "New worker 2", …), in one command and one undo
 //! step. Split from [`super::inspector`].
 
+use super::contract_fields::contract_rows_ui;
 use super::state::UiState;
-use super::theme;
 use super::widgets::{combo, number_field};
 use crate::model::command::{MAX_POSTS_AT_ONCE, NEW_WORKER};
-use crate::model::{Command, Contract, ContractKind, GradeRole, Plan, Team, YearMonth};
+use crate::model::{Command, GradeRole, Plan, Team};
 use crate::text;
 use egui::{RichText, Ui};
 
@@ -35,7 +35,6 @@ pub fn add_posts_ui(
                 .map(|g| g.id)
         });
     form.grade = grade;
-    let mut contract_ok = true;
     egui::Grid::new("add-posts").num_columns(2).show(ui, |ui| {
         ui.label("How many");
         number_field(
@@ -63,42 +62,7 @@ pub fn add_posts_ui(
             },
         );
         ui.end_row();
-        ui.label("Contract");
-        combo(
-            ui,
-            "New posts' contract",
-            "add-posts-contract",
-            form.contract.label(),
-            |ui| {
-                for kind in ContractKind::ALL {
-                    ui.selectable_value(&mut form.contract, kind, kind.label());
-                }
-            },
-        );
-        ui.end_row();
-        if form.contract == ContractKind::FixedTerm {
-            for (label, text) in [("Starts", &mut form.start), ("Ends", &mut form.end)] {
-                ui.label(label);
-                ui.vertical(|ui| {
-                    let response = ui.add(
-                        egui::TextEdit::singleline(text)
-                            .hint_text("YYYY-MM")
-                            .desired_width(70.0),
-                    );
-                    // Named explicitly: the "YYYY-MM" hint would otherwise be its only name.
-                    let name = format!("New posts' contract {}", label.to_lowercase());
-                    ui.ctx()
-                        .accesskit_node_builder(response.id, |node| node.set_label(name));
-                    if let Err(e) = text.parse::<YearMonth>() {
-                        contract_ok = false;
-                        if !text.is_empty() {
-                            ui.label(RichText::new(e.to_string()).color(theme::ALERT).small());
-                        }
-                    }
-                });
-                ui.end_row();
-            }
-        }
+        contract_rows_ui(ui, "New posts'", &mut form.contract);
         ui.label("FTE each");
         number_field(ui, "New posts' FTE", &mut form.fte, 0.01..=1.0, 0.05, "");
         ui.end_row();
@@ -117,21 +81,14 @@ pub fn add_posts_ui(
         });
         ui.end_row();
     });
-    let contract = match form.contract {
-        ContractKind::Permanent => Some(Contract::Permanent),
-        ContractKind::Agency => Some(Contract::Agency),
-        ContractKind::FixedTerm => match (form.start.parse(), form.end.parse()) {
-            (Ok(start), Ok(end)) => Some(Contract::FixedTerm { start, end }),
-            _ => None,
-        },
-    };
+    let contract = form.contract.contract();
     let count = u64::from(form.count);
     let label = if form.filled {
         format!("Add {}", text::count(count, "filled post", "filled posts"))
     } else {
         format!("Add {}", text::count(count, "post", "posts"))
     };
-    let ready = contract_ok && contract.is_some() && grade.is_some();
+    let ready = contract.is_some() && grade.is_some();
     let button = ui.add_enabled(ready, egui::Button::new(label));
     if !ready {
         button.on_disabled_hover_text(

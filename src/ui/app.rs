@@ -10,7 +10,7 @@ use super::layout::SidePanels;
 use super::menu::{AppAction, menu_bar_ui, shortcut_action};
 use super::prompts::Prompt;
 use super::scenarios::{ScenarioAction, scenario_bar_ui};
-use super::state::{Selection, UiState, View};
+use super::state::{ProposalForm, Selection, UiState, View};
 use super::status::status_bar_ui;
 use super::{busy, compare, inspector, mix, overview, posts_table, projection, structure, weights};
 use crate::app::{
@@ -182,6 +182,15 @@ impl CaseloadApp {
             AppAction::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             AppAction::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             AppAction::ActualSize => ctx.set_zoom_factor(1.0),
+            AppAction::Propose(kind) => {
+                let plan = self.doc.plan();
+                let team = match self.state.selection {
+                    Selection::Team(team) => Some(team),
+                    Selection::Post(post) => plan.post(post).map(|p| p.team),
+                    Selection::Plan => None,
+                };
+                self.state.proposal = Some(ProposalForm::new(kind, plan, team));
+            }
         }
     }
 
@@ -269,6 +278,8 @@ impl CaseloadApp {
         self.state.drafts.clear();
         self.state.compare = None;
         self.state.shown_from_top.clear();
+        self.state.proposal = None;
+        self.state.make_option = None;
     }
 
     /// Carries out what the scenario bar asked for.
@@ -502,6 +513,23 @@ impl eframe::App for CaseloadApp {
         });
         self.prompts_ui(&ctx, &mut edits);
         self.apply(&mut edits);
+        if let Some(request) = super::make_option::make_option_ui(
+            &ctx,
+            self.doc.plan(),
+            self.doc.assessment(),
+            &mut self.state,
+        ) {
+            self.make_option(request);
+        }
+        if let Some((command, notice)) =
+            super::allocation::allocation_ui(&ctx, &self.doc, &mut self.state)
+        {
+            edits.push(command);
+            self.apply(&mut edits);
+            if self.state.refusal.is_none() {
+                self.notice = Some(notice);
+            }
+        }
         if let Some(reason) = super::widgets::take_entry_refusal(&ctx) {
             self.state.refusal = Some(reason);
         }

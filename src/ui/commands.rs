@@ -3,6 +3,7 @@
 //! Help > Keyboard shortcuts all read it, so a label or a key is written once.
 
 use super::menu::AppAction;
+use super::state::ProposalKind;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -100,6 +101,18 @@ pub const EDIT_MENU: &[MenuCommand] = &[
         "Redo",
         "Redo what was undone.",
         &[REDO, REDO_Y],
+    ),
+    MenuCommand::new(
+        AppAction::Propose(ProposalKind::AllocateWaiting),
+        "Allocate waiting work…",
+        "Propose giving waiting cases to workers with room, in the selected team or every team.",
+        &[],
+    ),
+    MenuCommand::new(
+        AppAction::Propose(ProposalKind::Balance),
+        "Balance caseloads…",
+        "Propose moving cases from the most loaded workers to those with room.",
+        &[],
     ),
 ];
 

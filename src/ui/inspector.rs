@@ -2,13 +2,13 @@
 //! is a [`Command`]; a refused one leaves the plan as it was and the reason is shown here.
 
 use super::post_inspector;
-use super::state::{Selection, UiState};
+use super::state::{ProposalForm, ProposalKind, Selection, UiState};
 use super::structure::request_delete_team;
 use super::theme;
 use super::widgets::{combo, flag_text, number_field, text_field};
 use crate::model::figures::{FigureId, figure};
 use crate::model::validate::MAX_CASE_COUNT;
-use crate::model::{Assessment, Command, Plan, Team, TeamFunction};
+use crate::model::{Assessment, Command, Plan, Team, TeamFunction, TeamId};
 use crate::text;
 use egui::{RichText, Ui};
 
@@ -37,11 +37,17 @@ pub fn inspector_ui(
                 Some(post) => post_inspector::post_ui(ui, plan, assessment, post, state, edits),
                 None => state.selection = Selection::Plan,
             },
-            Selection::Plan => plan_ui(ui, plan, state, edits),
+            Selection::Plan => plan_ui(ui, plan, assessment, state, edits),
         });
 }
 
-fn plan_ui(ui: &mut Ui, plan: &Plan, state: &mut UiState, edits: &mut Vec<Command>) {
+fn plan_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    assessment: &Assessment,
+    state: &mut UiState,
+    edits: &mut Vec<Command>,
+) {
     ui.label(RichText::new("Plan").strong());
     egui::Grid::new("plan-fields")
         .num_columns(2)
@@ -64,6 +70,26 @@ fn plan_ui(ui: &mut Ui, plan: &Plan, state: &mut UiState, edits: &mut Vec<Comman
     }
     ui.add_space(8.0);
     ui.weak("Select a team or a post in Structure to edit it.");
+    ui.add_space(8.0);
+    ui.label(RichText::new("Whole service").strong());
+    super::staff_needed::staff_needed_ui(ui, plan, &assessment.service, None, state);
+    proposal_buttons_ui(ui, plan, None, state);
+}
+
+/// "Allocate waiting work…" and "Balance caseloads…" for `team` (every team when `None`): each
+/// opens the window that proposes the moves first.
+fn proposal_buttons_ui(ui: &mut Ui, plan: &Plan, team: Option<TeamId>, state: &mut UiState) {
+    ui.horizontal_wrapped(|ui| {
+        for kind in ProposalKind::ALL {
+            if ui
+                .button(format!("{}…", kind.title()))
+                .on_hover_text(kind.explanation())
+                .clicked()
+            {
+                state.proposal = Some(ProposalForm::new(kind, plan, team));
+            }
+        }
+    });
 }
 
 fn team_ui(
@@ -142,6 +168,8 @@ fn team_ui(
         for flag in &t.flags {
             ui.label(flag_text(flag.to_string(), flag.is_red()));
         }
+        ui.add_space(6.0);
+        super::staff_needed::staff_needed_ui(ui, plan, t, Some(team.id), state);
     }
 
     ui.add_space(6.0);
@@ -171,6 +199,8 @@ fn team_ui(
                 ui.end_row();
             }
         });
+
+    proposal_buttons_ui(ui, plan, Some(team.id), state);
 
     ui.add_space(6.0);
     super::add_posts::add_posts_ui(ui, plan, team, state, edits);

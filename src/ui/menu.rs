@@ -8,7 +8,7 @@ use super::commands::{
     ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT, ZOOM_RESET,
 };
 use super::help::{HelpTopic, help_ui, open_help};
-use super::state::View;
+use super::state::{ProposalKind, View};
 use crate::app::Document;
 use egui::Ui;
 use std::path::PathBuf;
@@ -30,6 +30,8 @@ pub enum AppAction {
     ZoomIn,
     ZoomOut,
     ActualSize,
+    /// Opens the window proposing case moves, for the team selected (or every team).
+    Propose(ProposalKind),
 }
 
 impl AppAction {

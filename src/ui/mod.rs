@@ -4,17 +4,20 @@
 
 mod about;
 mod add_posts;
+mod allocation;
 mod app;
 mod busy;
 mod charts;
 mod commands;
 mod compare;
+mod contract_fields;
 mod costs;
 mod dialogs;
 mod help;
 mod inspector;
 mod launch;
 mod layout;
+mod make_option;
 mod menu;
 mod mix;
 mod overview;
@@ -24,6 +27,7 @@ mod projection;
 mod prompts;
 mod safe_work;
 mod scenarios;
+mod staff_needed;
 pub mod state;
 mod status;
 mod structure;

@@ -17,6 +17,11 @@ pub fn overview_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mu
             ui.heading(&plan.name);
             headline_ui(ui, plan, assessment);
             alerts_ui(ui, plan, assessment, state);
+            egui::CollapsingHeader::new("Staff needed by team")
+                .id_salt("staff-needed-by-team")
+                .show(ui, |ui| {
+                    super::staff_needed::staff_needed_table_ui(ui, plan, assessment)
+                });
             ui.add_space(6.0);
 
             ui.horizontal(|ui| {
@@ -120,6 +125,16 @@ fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
                 text_of(FigureId::AbsentFte)
             ),
             None,
+        );
+        card(
+            ui,
+            FigureId::FteShortOfTarget,
+            format!(
+                "{} needed, {} available",
+                text_of(FigureId::FteNeededForTarget),
+                text_of(FigureId::PractitionerFte)
+            ),
+            above(FigureId::FteShortOfTarget, 0.0),
         );
     });
 }

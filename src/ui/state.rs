@@ -1,7 +1,9 @@
 //! What the UI remembers between frames that is not part of the plan.
 
-use crate::model::{Band, ContractKind, GradeId, PostId, ScenarioId, TeamId};
-use std::collections::{HashMap, HashSet};
+use super::contract_fields::ContractChoice;
+use crate::model::allocation::NeedTarget;
+use crate::model::{Band, ContractKind, GradeId, Plan, PostId, ScenarioId, TeamId};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The view in the central area.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -88,9 +90,7 @@ pub enum PostSort {
 pub struct AddPostsForm {
     pub count: u32,
     pub grade: Option<GradeId>,
-    pub contract: ContractKind,
-    pub start: String,
-    pub end: String,
+    pub contract: ContractChoice,
     pub fte: f64,
     /// Each new post filled by a new worker ("New worker 1", …), rather than vacant.
     pub filled: bool,
@@ -101,11 +101,104 @@ impl Default for AddPostsForm {
         AddPostsForm {
             count: 1,
             grade: None,
-            contract: ContractKind::Permanent,
-            start: String::new(),
-            end: String::new(),
+            contract: ContractChoice::new(ContractKind::Permanent),
             fte: 1.0,
             filled: false,
+        }
+    }
+}
+
+/// The "Make an option with these posts" window: for one team, or every team short of staff.
+#[derive(Clone, Debug)]
+pub struct MakeOptionForm {
+    /// `None`: every team short of staff.
+    pub team: Option<TeamId>,
+    pub target: NeedTarget,
+    pub contract: ContractChoice,
+    /// Why the option could not be made (the contract's months), shown in the window.
+    pub refusal: Option<String>,
+}
+
+impl MakeOptionForm {
+    /// Permanent posts for the caseload target; a fixed term, if chosen, runs the plan's first
+    /// twelve months.
+    pub fn for_team(plan: &Plan, team: Option<TeamId>) -> Self {
+        let start = plan.timeline.start;
+        let mut contract = ContractChoice::new(ContractKind::Permanent);
+        contract.start = start.to_string();
+        contract.end = start.plus_months(11).unwrap_or(start).to_string();
+        MakeOptionForm {
+            team,
+            target: NeedTarget::default(),
+            contract,
+            refusal: None,
+        }
+    }
+}
+
+/// Which proposal the allocation window makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProposalKind {
+    AllocateWaiting,
+    Balance,
+}
+
+impl ProposalKind {
+    pub const ALL: [ProposalKind; 2] = [ProposalKind::AllocateWaiting, ProposalKind::Balance];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ProposalKind::AllocateWaiting => "Allocate waiting work",
+            ProposalKind::Balance => "Balance caseloads",
+        }
+    }
+
+    pub fn explanation(self) -> &'static str {
+        match self {
+            ProposalKind::AllocateWaiting => {
+                "Each team's waiting cases go to its own available workers with room, \
+                 must-allocate cases first, the least loaded worker first. Never to absent \
+                 workers or vacancies; what does not fit within capacity stays waiting."
+            }
+            ProposalKind::Balance => {
+                "Whole cases move from the most loaded workers to those with the most room, \
+                 until the highest caseload is as low as it can be, with as few moves as \
+                 possible: every move changes a child's social worker."
+            }
+        }
+    }
+}
+
+/// Whether balancing keeps each team's cases within the team.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BalanceMode {
+    #[default]
+    WithinEachTeam,
+    AcrossTeams,
+}
+
+/// The allocation window: what to propose, for which teams, protecting which workers.
+pub struct ProposalForm {
+    pub kind: ProposalKind,
+    pub mode: BalanceMode,
+    pub teams: BTreeSet<TeamId>,
+    pub protected: BTreeSet<PostId>,
+    /// The proposal as last worked out, and what for.
+    pub preview: Option<super::allocation::Preview>,
+}
+
+impl ProposalForm {
+    /// For `team`, or every team of `plan` when `None`.
+    pub fn new(kind: ProposalKind, plan: &Plan, team: Option<TeamId>) -> Self {
+        ProposalForm {
+            kind,
+            mode: BalanceMode::default(),
+            teams: match team {
+                Some(team) => [team].into(),
+                None => plan.teams.iter().map(|t| t.id).collect(),
+            },
+            protected: BTreeSet::new(),
+            preview: None,
         }
     }
 }
@@ -118,6 +211,10 @@ pub struct UiState {
     pub chart_measure: ChartMeasure,
     pub filter: PostFilter,
     pub add_posts: AddPostsForm,
+    /// The "Make an option with these posts" window, while open.
+    pub make_option: Option<MakeOptionForm>,
+    /// The "Allocate waiting work" / "Balance caseloads" window, while open.
+    pub proposal: Option<ProposalForm>,
     /// Why the last edit was refused; shown until the next edit succeeds.
     pub refusal: Option<String>,
     /// Text being typed into fields whose stored value differs (trimmed names, months): keyed
@@ -135,4 +232,22 @@ pub struct UiState {
     /// The lists already shown for the plan now open (see [`super::widgets::OpensAtTop`]);
     /// emptied when another plan is opened.
     pub shown_from_top: HashSet<&'static str>,
+}
+
+impl UiState {
+    /// Puts option `id` among those Compare shows (dropping the earliest chosen when it shows
+    /// as many as it can), so a newly made option is seen beside the baseline.
+    pub fn show_in_compare(&mut self, set: &crate::model::ScenarioSet, id: ScenarioId) {
+        let max = super::compare::MAX_COMPARED_OPTIONS;
+        let mut chosen = self
+            .compare
+            .clone()
+            .unwrap_or_else(|| set.options().iter().map(|s| s.id).take(max).collect());
+        chosen.retain(|&c| c != id && set.get(c).is_some());
+        while chosen.len() >= max {
+            chosen.remove(0);
+        }
+        chosen.push(id);
+        self.compare = Some(chosen);
+    }
 }

@@ -46,7 +46,8 @@ pub struct Weighed {
     pub must_points: f64,
 }
 
-/// Additive quantities: a team's sums plus another team's are the two teams' sums.
+/// Additive quantities: a team's sums plus another team's are the two teams' sums (the highest
+/// worker utilisation combines by maximum).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sums {
     /// Cases held by named workers (including workers who are absent).
@@ -93,6 +94,11 @@ pub struct Sums {
     pub case_holders_in_post: u32,
     /// Filled team-manager posts.
     pub team_managers_in_post: u32,
+    /// Available workers whose weighted load is above their capacity (utilisation over 100%).
+    pub workers_over_capacity: u32,
+    /// The highest utilisation of any available worker with capacity: the worker balancing
+    /// relieves first. `None` when no worker has capacity. (Combined by maximum, not sum.)
+    pub highest_worker_utilisation: Option<f64>,
 }
 
 impl Sums {
@@ -136,6 +142,16 @@ impl Sums {
             return;
         }
         self.working_fte.add(post.contract.kind(), post.fte);
+        if capacity > 0.0 {
+            let utilisation = load / capacity;
+            if utilisation > 1.0 {
+                self.workers_over_capacity += 1;
+            }
+            self.highest_worker_utilisation = Some(
+                self.highest_worker_utilisation
+                    .map_or(utilisation, |h| h.max(utilisation)),
+            );
+        }
         if held > 0 {
             self.case_holder_fte += post.fte;
             self.case_holder_cases += held;
@@ -183,5 +199,13 @@ impl Sums {
         self.case_holding_grade_fte_in_post += other.case_holding_grade_fte_in_post;
         self.case_holders_in_post += other.case_holders_in_post;
         self.team_managers_in_post += other.team_managers_in_post;
+        self.workers_over_capacity += other.workers_over_capacity;
+        self.highest_worker_utilisation = match (
+            self.highest_worker_utilisation,
+            other.highest_worker_utilisation,
+        ) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
     }
 }

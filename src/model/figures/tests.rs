@@ -105,6 +105,9 @@ fn each_team_figure_by_hand() {
         // At 32 / 29 points a case.
         (FigureId::CapacityCases, 50.0 * 29.0 / 32.0),
         (FigureId::HeadroomCases, 18.0 * 29.0 / 32.0),
+        // A 16 of 20 points, B 6 of 10, C 0 of 20 (D is away: no capacity).
+        (FigureId::WorkersOverCapacity, 0.0),
+        (FigureId::HighestWorkerUtilisation, 0.8),
         // Staff needed. 29 cases / target 18 = 1.611 FTE; available A, B, C = 2.5.
         (FigureId::FteNeededForTarget, 29.0 / 18.0),
         // 32 points at 50 / 2.5 = 20 points a FTE: 1.6 FTE; amber is 100% by default.
@@ -148,6 +151,47 @@ fn each_team_figure_by_hand() {
         expect.len() + month_only,
         FIGURES.len(),
         "every figure checked"
+    );
+}
+
+#[test]
+fn workers_over_capacity_are_counted_and_the_highest_is_the_services_highest() {
+    let mut plan = small_team();
+    // B (0.5 FTE, 10 points of capacity) now holds 12 CIN: 120%; D, away, holds 30: not counted.
+    plan.posts[1].cases = [(CHILD_IN_NEED, 12)].into();
+    plan.posts[4].cases = [(CHILD_IN_NEED, 30)].into();
+    // A second team: one social worker with 25 CIN, 125%.
+    plan.teams.push(Team {
+        id: TeamId(2),
+        name: "South".into(),
+        function: TeamFunction::ChildInNeedProtection,
+        unallocated: CaseCounts::new(),
+    });
+    let mut f = post(7, SOCIAL_WORKER, Contract::Permanent, 1.0, Some("F"));
+    f.team = TeamId(2);
+    f.cases = [(CHILD_IN_NEED, 25)].into();
+    plan.posts.push(f);
+    let a = assess(&plan);
+    let of = |id, t| figure(id).of(t);
+    let north = &a.teams[0].totals;
+    assert_eq!(of(FigureId::WorkersOverCapacity, north), Some(1.0));
+    assert_eq!(of(FigureId::HighestWorkerUtilisation, north), Some(1.2));
+    assert_eq!(of(FigureId::WorkersOverCapacity, &a.service), Some(2.0));
+    assert_eq!(
+        of(FigureId::HighestWorkerUtilisation, &a.service),
+        Some(1.25)
+    );
+    // A team with nobody available has no highest utilisation.
+    plan.posts.retain(|p| p.team == TeamId(1));
+    plan.teams[1].unallocated = [(CHILD_IN_NEED, 3)].into();
+    let a = assess(&plan);
+    assert_eq!(
+        of(FigureId::HighestWorkerUtilisation, &a.teams[1].totals),
+        None
+    );
+    assert_eq!(
+        of(FigureId::WorkersOverCapacity, &a.teams[1].totals),
+        Some(0.0)
     );
 }
 

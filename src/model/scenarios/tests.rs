@@ -120,6 +120,18 @@ fn option_names_are_unique_and_the_baseline_keeps_its_name() {
 }
 
 #[test]
+fn an_unused_name_is_numbered_on_past_names_already_taken() {
+    let mut set = set_with_option(); // "Option A"
+    assert_eq!(set.unused_name("North + 3 posts"), "North + 3 posts");
+    assert_eq!(set.unused_name("option a"), "option a (2)");
+    assert_eq!(set.unused_name("Baseline"), "Baseline (2)");
+    set.add_option(BASE, "Option A (2)").unwrap();
+    assert_eq!(set.unused_name("Option A"), "Option A (3)");
+    let name = set.unused_name("Option A");
+    assert!(set.add_option(BASE, &name).is_ok());
+}
+
+#[test]
 fn scenario_ids_stay_with_their_scenario_when_an_earlier_option_is_deleted() {
     let mut set = set_with_option();
     let b = set.add_option(BASE, "Option B").unwrap();

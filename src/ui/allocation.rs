@@ -1,0 +1,313 @@
+//! The "Allocate waiting work" and "Balance caseloads" window: a proposal first (each move,
+//! and its effect on the headline figures), then one click applies it as one undo step. The
+//! moves are worked out by `model::allocation`; this only chooses the scope and shows them.
+
+use super::state::{BalanceMode, ProposalForm, ProposalKind, UiState};
+use super::theme;
+use crate::app::Document;
+use crate::model::allocation::{Proposal, Scope, allocate_waiting, balance};
+use crate::model::figures::{FigureId, figure};
+use crate::model::{Assessment, Command, Plan, PostId, ScenarioId, TeamId, apply, assess};
+use crate::text;
+use egui::{Context, RichText, Ui};
+use std::collections::BTreeSet;
+
+/// The figures the preview shows now and after, for the whole service.
+const EFFECT: [FigureId; 6] = [
+    FigureId::Caseload,
+    FigureId::WorkersOverCapacity,
+    FigureId::HighestWorkerUtilisation,
+    FigureId::Unallocated,
+    FigureId::MustAllocateWaiting,
+    FigureId::CaseHoldingFte,
+];
+
+/// What a preview was worked out for: when any of it changes, it is worked out again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreviewKey {
+    revision: u64,
+    scenario: ScenarioId,
+    kind: ProposalKind,
+    mode: BalanceMode,
+    teams: BTreeSet<TeamId>,
+    protected: BTreeSet<PostId>,
+}
+
+/// A proposal, its moves in words and the service's figures now and after it.
+pub struct Preview {
+    key: PreviewKey,
+    proposal: Proposal,
+    lines: Vec<String>,
+    unplaced: Vec<String>,
+    effect: Vec<(FigureId, Option<f64>, Option<f64>)>,
+}
+
+/// The proposal for `form`'s scope in `plan`: allocation of each chosen team's waiting work to
+/// its own workers, or balancing within each team or across the chosen teams as one pool.
+pub fn propose(plan: &Plan, form: &ProposalForm) -> Proposal {
+    let protected = form.protected.clone();
+    let scope = |teams: Vec<TeamId>| Scope {
+        teams,
+        protected: protected.clone(),
+    };
+    // In the plan's order of teams, whatever order they were ticked in.
+    let teams: Vec<TeamId> = plan
+        .teams
+        .iter()
+        .map(|t| t.id)
+        .filter(|id| form.teams.contains(id))
+        .collect();
+    match (form.kind, form.mode) {
+        (ProposalKind::AllocateWaiting, _) => allocate_waiting(plan, &scope(teams)),
+        (ProposalKind::Balance, BalanceMode::AcrossTeams) => balance(plan, &scope(teams)),
+        (ProposalKind::Balance, BalanceMode::WithinEachTeam) => {
+            let mut all = Proposal::default();
+            for team in teams {
+                let one = balance(plan, &scope(vec![team]));
+                all.moves.extend(one.moves);
+                all.unplaced.extend(one.unplaced);
+            }
+            all
+        }
+    }
+}
+
+fn preview(plan: &Plan, assessment: &Assessment, form: &ProposalForm, key: PreviewKey) -> Preview {
+    let proposal = propose(plan, form);
+    let mut after = plan.clone();
+    // A proposal always applies (property-tested); if it did not, the preview shows no change.
+    let after = match apply(&mut after, proposal.command()) {
+        Ok(_) => assess(&after),
+        Err(_) => assessment.clone(),
+    };
+    let effect = EFFECT
+        .iter()
+        .map(|&id| {
+            let f = figure(id);
+            (id, f.of(&assessment.service), f.of(&after.service))
+        })
+        .collect();
+    let unplaced = proposal
+        .unplaced
+        .iter()
+        .filter_map(|(team, counts)| {
+            let name = &plan.team(*team)?.name;
+            let parts: Vec<String> = counts
+                .iter()
+                .filter(|&(_, &n)| n > 0)
+                .map(|(t, &n)| {
+                    let type_name = plan
+                        .case_types
+                        .iter()
+                        .find(|c| c.id == *t)
+                        .map_or("", |c| c.name.as_str());
+                    format!("{n} {type_name}")
+                })
+                .collect();
+            (!parts.is_empty()).then(|| format!("{name}: {}", parts.join(", ")))
+        })
+        .collect();
+    Preview {
+        key,
+        lines: proposal.describe(plan),
+        proposal,
+        unplaced,
+        effect,
+    }
+}
+
+/// Draws the window while it is open. Returns the command to apply (one undo step) and a
+/// notice saying what was done, when the user applies the proposal.
+pub fn allocation_ui(
+    ctx: &Context,
+    doc: &Document,
+    state: &mut UiState,
+) -> Option<(Command, String)> {
+    let form = state.proposal.as_mut()?;
+    let (plan, assessment) = (doc.plan(), doc.assessment());
+    form.teams.retain(|&t| plan.team(t).is_some());
+    let mut open = true;
+    let mut applied = None;
+    egui::Window::new(form.kind.title())
+        .id(egui::Id::unique("allocation-window"))
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(460.0)
+        .default_height(520.0)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                for kind in ProposalKind::ALL {
+                    ui.selectable_value(&mut form.kind, kind, kind.title());
+                }
+            });
+            ui.weak(form.kind.explanation());
+            scope_ui(ui, plan, assessment, form);
+            let key = PreviewKey {
+                revision: doc.revision(),
+                scenario: doc.active(),
+                kind: form.kind,
+                mode: form.mode,
+                teams: form.teams.clone(),
+                protected: form.protected.clone(),
+            };
+            if form.preview.as_ref().is_none_or(|p| p.key != key) {
+                form.preview = Some(preview(plan, assessment, form, key));
+            }
+            let Some(preview) = &form.preview else {
+                return;
+            };
+            ui.separator();
+            applied = preview_ui(ui, preview, form.kind);
+        });
+    if !open {
+        state.proposal = None;
+    }
+    applied
+}
+
+/// Which teams, and which workers are protected.
+fn scope_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, form: &mut ProposalForm) {
+    ui.label(RichText::new("Teams").strong());
+    ui.horizontal_wrapped(|ui| {
+        for team in &plan.teams {
+            let mut on = form.teams.contains(&team.id);
+            if ui.checkbox(&mut on, &team.name).changed() {
+                if on {
+                    form.teams.insert(team.id);
+                } else {
+                    form.teams.remove(&team.id);
+                }
+            }
+        }
+    });
+    if form.kind == ProposalKind::Balance {
+        ui.horizontal(|ui| {
+            ui.radio_value(
+                &mut form.mode,
+                BalanceMode::WithinEachTeam,
+                "Within each team",
+            );
+            ui.radio_value(
+                &mut form.mode,
+                BalanceMode::AcrossTeams,
+                "Across these teams as one pool",
+            )
+            .on_hover_text(
+                "Workers of any of the chosen teams may take cases from the others (a new \
+                 team taking cases from the localities).",
+            );
+        });
+    }
+    let workers: Vec<_> = plan
+        .posts
+        .iter()
+        .filter(|p| form.teams.contains(&p.team) && p.is_available())
+        .filter(|p| plan.grade(p.grade).is_some_and(|g| g.holds_cases))
+        .collect();
+    let heading = format!(
+        "Protected workers ({} of {})",
+        form.protected.len(),
+        workers.len()
+    );
+    egui::CollapsingHeader::new(heading)
+        .id_salt("protected-workers")
+        .show(ui, |ui| {
+            ui.weak(
+                "A protected worker neither gives nor receives cases: someone leaving soon, \
+                 or an ASYE with a protected caseload.",
+            );
+            egui::ScrollArea::vertical()
+                .id_salt("protected-list")
+                .max_height(140.0)
+                .show(ui, |ui| {
+                    for post in workers {
+                        let utilisation = assessment.post(post.id).and_then(|a| a.utilisation);
+                        let mut on = form.protected.contains(&post.id);
+                        let name = post.worker.as_deref().unwrap_or("");
+                        let label = format!(
+                            "{name} · {} · {}",
+                            plan.grade(post.grade).map_or("", |g| g.name.as_str()),
+                            text::percent(utilisation)
+                        );
+                        if ui.checkbox(&mut on, label).changed() {
+                            if on {
+                                form.protected.insert(post.id);
+                            } else {
+                                form.protected.remove(&post.id);
+                            }
+                        }
+                    }
+                });
+        });
+}
+
+/// The moves, what could not be placed, the effect, and the Apply button.
+fn preview_ui(ui: &mut Ui, preview: &Preview, kind: ProposalKind) -> Option<(Command, String)> {
+    let proposal = &preview.proposal;
+    let cases = proposal.cases_moved();
+    if proposal.is_empty() {
+        ui.label("Nothing to move: no case can go to a worker with more room.");
+    } else {
+        ui.label(
+            RichText::new(format!(
+                "{} change worker ({}):",
+                text::count(cases, "case", "cases"),
+                text::count(preview.lines.len() as u64, "move", "moves")
+            ))
+            .strong(),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("moves-list")
+            .max_height(180.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for line in &preview.lines {
+                    ui.label(line);
+                }
+            });
+    }
+    if !preview.unplaced.is_empty() {
+        ui.label(
+            RichText::new("Stays waiting: nobody in the team has room for it within capacity.")
+                .color(theme::WARNING),
+        );
+        for line in &preview.unplaced {
+            ui.label(RichText::new(format!("  {line}")).color(theme::WARNING));
+        }
+    }
+    ui.add_space(4.0);
+    egui::Grid::new("proposal-effect")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong("Whole service");
+            ui.strong("Now");
+            ui.strong("After");
+            ui.end_row();
+            for &(id, now, after) in &preview.effect {
+                let f = figure(id);
+                ui.label(f.label).on_hover_text(f.definition);
+                ui.label(text::figure_value(f.unit, now));
+                ui.strong(text::figure_value(f.unit, after));
+                ui.end_row();
+            }
+        });
+    ui.add_space(4.0);
+    let label = format!("Apply {}", text::count(cases, "case move", "case moves"));
+    let button = ui
+        .add_enabled(!proposal.is_empty(), egui::Button::new(label))
+        .on_hover_text("All of it at once; one Undo puts every case back.");
+    button.clicked().then(|| {
+        let notice = match kind {
+            ProposalKind::AllocateWaiting => format!(
+                "Allocated {} (Undo puts them back).",
+                text::count(cases, "waiting case", "waiting cases")
+            ),
+            ProposalKind::Balance => format!(
+                "Moved {} between workers (Undo puts them back).",
+                text::count(cases, "case", "cases")
+            ),
+        };
+        (proposal.command(), notice)
+    })
+}
