@@ -4,7 +4,8 @@
 //! Monte Carlo bands, worked out once in the background and cached; measured once they are
 //! ready) and the Compare view (the baseline and an option of the same size, with its list of
 //! changes). Run with `cargo bench --bench ui_frame`. Frames while the bands are worked out
-//! are measured by `frames_while_busy`.
+//! are measured by `frames_while_busy`. Issue 10 adds the frame in which the Balance caseloads
+//! window works its proposal out again.
 
 use caseload_planner::app::ScriptedDialogs;
 use caseload_planner::model::synthetic;
@@ -72,5 +73,28 @@ fn views(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, views);
+/// The frame in which the "Balance caseloads" window works its proposal out again (issue 10:
+/// within one frame on the 1,000-post plan): every team chosen, the pool switched between
+/// "within each team" and "across these teams" each iteration, so each frame proposes anew,
+/// applies the proposal to a copy and assesses it for the preview's figures.
+fn proposal_preview(c: &mut Criterion) {
+    let mut group = c.benchmark_group("ui frame, 1000 posts");
+    let mut h = harness();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Balance caseloads…").click();
+    h.run();
+    let modes = ["Across these teams as one pool", "Within each team"];
+    let mut i = 0;
+    group.bench_function("Balance caseloads preview, worked out again", |b| {
+        b.iter(|| {
+            h.get_by_label(modes[i % 2]).click();
+            i += 1;
+            h.step();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame, views, proposal_preview);
 criterion_main!(benches);

@@ -114,6 +114,13 @@ impl CaseloadApp {
         app
     }
 
+    /// The app with `set` (a baseline and its options) open, not yet saved: for tests.
+    pub fn with_scenarios(set: crate::model::ScenarioSet, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut app = Self::with_recent(RecentFiles::default(), dialogs);
+        app.doc = Document::with_scenarios(set, None);
+        app
+    }
+
     /// Opens the plan the program was started with (a double-click on a plan file); when it
     /// cannot be opened, says why over the plan already open.
     pub fn open_at_start(&mut self, path: &Path) {

@@ -1,0 +1,196 @@
+//! Staff needed, allocating waiting work and balancing caseloads, driven as a user drives them:
+//! a proposal first, one click to apply it, one Undo to put every case back.
+
+mod common;
+
+use caseload_planner::app::ScriptedDialogs;
+use caseload_planner::io::default_scenarios;
+use caseload_planner::model::figures::{FigureId, figure};
+use caseload_planner::model::{Command, Plan, ScenarioId, ScenarioSet, TeamId};
+use caseload_planner::text::figure_value;
+use caseload_planner::ui::CaseloadApp;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+
+type App<'a> = egui_kittest::Harness<'a, CaseloadApp>;
+
+const OPTION: ScenarioId = ScenarioId(1);
+
+fn click(harness: &mut App<'_>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn click_containing(harness: &mut App<'_>, text: &str) {
+    harness
+        .query_all_by_label_contains(text)
+        .next()
+        .unwrap_or_else(|| panic!("nothing labelled {text:?}"))
+        .click();
+    harness.run();
+}
+
+fn shows(harness: &App<'_>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+/// The example with its fixed-term option as first written: the 18 new social workers hold no
+/// cases, and every other worker and team holds what it holds in the baseline.
+fn example_as_filed() -> ScenarioSet {
+    let mut set = default_scenarios();
+    let baseline = set.baseline().clone();
+    let option = set.plan(OPTION).clone();
+    let mut undo_moves = Vec::new();
+    for post in &option.posts {
+        let before = baseline.post(post.id).map(|p| p.cases.clone());
+        for case_type in &option.case_types {
+            let count = before
+                .as_ref()
+                .and_then(|c| c.get(&case_type.id).copied())
+                .unwrap_or(0);
+            if post.cases.get(&case_type.id).copied().unwrap_or(0) != count {
+                undo_moves.push(Command::SetPostCases {
+                    post: post.id,
+                    case_type: case_type.id,
+                    count,
+                });
+            }
+        }
+    }
+    for team in &baseline.teams {
+        for case_type in &option.case_types {
+            let count = team.unallocated.get(&case_type.id).copied().unwrap_or(0);
+            undo_moves.push(Command::SetUnallocated {
+                team: team.id,
+                case_type: case_type.id,
+                count,
+            });
+        }
+    }
+    set.apply(OPTION, Command::Batch(undo_moves)).unwrap();
+    set
+}
+
+fn harness_with(set: ScenarioSet) -> App<'static> {
+    let mut harness = common::builder().build_eframe(move |_cc| {
+        CaseloadApp::with_scenarios(set, Box::new(ScriptedDialogs::answering(vec![])))
+    });
+    harness.run();
+    harness
+}
+
+fn service_figure(harness: &App<'_>, scenario: ScenarioId, id: FigureId) -> Option<f64> {
+    let doc = harness.state().document();
+    figure(id).of(&doc.assessment_of(scenario).unwrap().service)
+}
+
+/// Every count of cases, held by each post and waiting in each team.
+fn counts(plan: &Plan) -> Vec<String> {
+    let posts = plan.posts.iter().map(|p| format!("{:?} {:?}", p.id, p.cases));
+    let teams = plan
+        .teams
+        .iter()
+        .map(|t| format!("{:?} {:?}", t.id, t.unallocated));
+    posts.chain(teams).collect()
+}
+
+#[test]
+fn balancing_the_fixed_term_option_with_the_localities_lowers_its_caseload_in_compare() {
+    let mut harness = harness_with(example_as_filed());
+    let caseload = |h: &App<'_>, s| service_figure(h, s, FigureId::Caseload).unwrap();
+    // As first written: 24.5 in the baseline and 24.5 with the fixed-term team.
+    assert_eq!(
+        figure_value(figure(FigureId::Caseload).unit, Some(caseload(&harness, OPTION))),
+        "24.5"
+    );
+    click(&mut harness, "Fixed-term locality team");
+    click_containing(&mut harness, "Fixed-term Locality Team (");
+    click(&mut harness, "Balance caseloads…");
+    for team in ["Locality North", "Locality South"] {
+        harness
+            .get_by_role_and_label(Role::CheckBox, team)
+            .click();
+        harness.run();
+    }
+    click(&mut harness, "Across these teams as one pool");
+    // The proposal first: each move, by name, and the effect on the headline figures.
+    assert!(shows(&harness, "-> New worker"), "no move to a new worker listed");
+    assert!(shows(&harness, "Now") && shows(&harness, "After"));
+    assert_eq!(
+        harness.state().document().scenarios().plan(OPTION).posts,
+        example_as_filed().plan(OPTION).posts,
+        "nothing changes before Apply"
+    );
+    click_containing(&mut harness, "Apply ");
+
+    let baseline = caseload(&harness, ScenarioId::BASELINE);
+    let option = caseload(&harness, OPTION);
+    assert!(option < baseline - 3.0, "baseline {baseline}, option {option}");
+    click(&mut harness, "Compare");
+    let unit = figure(FigureId::Caseload).unit;
+    assert!(shows(&harness, &figure_value(unit, Some(option))));
+    assert!(shows(&harness, &figure_value(unit, Some(baseline))));
+    // The list of changes shows the moves, worker by worker.
+    assert!(shows(&harness, "New worker 1"), "the new workers' cases are listed");
+}
+
+#[test]
+fn allocating_waiting_work_clears_the_must_allocate_alert_where_there_is_room() {
+    let mut harness = harness_with(default_scenarios());
+    let before = counts(harness.state().document().plan());
+    let waiting = |h: &App<'_>, team: u32| {
+        let doc = h.state().document();
+        let t = &doc.assessment().team(TeamId(team)).unwrap().totals;
+        figure(FigureId::MustAllocateWaiting).of(t).unwrap()
+    };
+    assert_eq!(waiting(&harness, 3), 2.0, "Locality South: 2 child protection waiting");
+    assert!(shows(&harness, "Locality South: 2 must-allocate cases are unallocated"));
+
+    click(&mut harness, "Edit");
+    click(&mut harness, "Allocate waiting work…");
+    assert!(shows(&harness, "waiting in Locality South -> "), "the proposal names the move");
+    click_containing(&mut harness, "Apply ");
+
+    // J. Quinn (15 cases) has room for both child protection cases.
+    assert_eq!(waiting(&harness, 3), 0.0);
+    assert!(!shows(&harness, "Locality South: 2 must-allocate cases are unallocated"));
+    assert!(shows(&harness, "Allocated "), "the status bar says what was done");
+
+    // One Undo puts every case back where it was.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(counts(harness.state().document().plan()), before);
+    assert!(shows(&harness, "Locality South: 2 must-allocate cases are unallocated"));
+}
+
+#[test]
+fn making_an_option_with_the_posts_needed_shows_it_in_compare() {
+    let mut harness = harness_with(default_scenarios());
+    click_containing(&mut harness, "Locality North (");
+    // Locality North: 152 cases / 18 = 8.44 FTE needed, 5.8 available: 2.64 short.
+    assert!(shows(&harness, "8.44"));
+    assert!(shows(&harness, "2.64"));
+    click(&mut harness, "Make an option with these posts…");
+    assert!(shows(&harness, "Locality North: 3 × Social worker (2.64 FTE short)"));
+    click(&mut harness, "Make the option");
+
+    let doc = harness.state().document();
+    let made = doc.active();
+    assert_ne!(made, ScenarioId::BASELINE);
+    assert_eq!(doc.scenarios().get(made).unwrap().name, "Locality North + 3 posts");
+    let north = |s| {
+        let a = doc.assessment_of(s).unwrap();
+        figure(FigureId::Caseload)
+            .of(&a.team(TeamId(2)).unwrap().totals)
+            .unwrap()
+    };
+    assert!(north(made) < north(ScenarioId::BASELINE) - 3.0);
+    // Shown in Compare beside the baseline, and one Undo takes the posts away again.
+    assert!(shows(&harness, "Locality North + 3 posts"));
+    assert!(shows(&harness, "vs baseline"));
+    let posts = doc.plan().posts.len();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().plan().posts.len(), posts - 3);
+}
