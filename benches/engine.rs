@@ -1,9 +1,11 @@
 //! Speed of the engine on generated plans: 1,000 posts / 20,000 cases and 10,000 posts /
 //! 200,000 cases. Targets (issue 2): assessing the 10,000-post plan under 2 ms, loading it
 //! under 150 ms. Issue 4: the expected-path projection of 1,000 posts over 60 months under 2 ms,
-//! 1,000 Monte Carlo runs under 250 ms. Run with `cargo bench --bench engine`.
+//! 1,000 Monte Carlo runs under 250 ms. Issue 10: allocating the waiting work and balancing
+//! every team of the 10,000-post plan under 20 ms together. Run with `cargo bench --bench engine`.
 
 use caseload_planner::io::{load_file, save_file};
+use caseload_planner::model::allocation::{Scope, allocate_waiting, balance};
 use caseload_planner::model::projection::{monte_carlo, project};
 use caseload_planner::model::{Plan, ScenarioSet, Timeline, YearMonth, assess, synthetic};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -77,5 +79,27 @@ fn projection(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, assessment, loading, saving, projection);
+/// Issue 10's target: allocation and balancing of the 10,000-post plan, every team in the
+/// pool, under 20 ms in all.
+fn allocation(c: &mut Criterion) {
+    let mut group = c.benchmark_group("allocation");
+    for (posts, cases) in SIZES {
+        let plan = synthetic::plan(posts, cases);
+        let scope = Scope {
+            teams: plan.teams.iter().map(|t| t.id).collect(),
+            ..Scope::default()
+        };
+        let moved = balance(&plan, &scope).cases_moved();
+        group.bench_function(format!("allocate waiting, {posts} posts"), |b| {
+            b.iter(|| allocate_waiting(black_box(&plan), &scope))
+        });
+        group.bench_function(
+            format!("balance, {posts} posts ({moved} cases moved)"),
+            |b| b.iter(|| balance(black_box(&plan), &scope)),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, assessment, loading, saving, projection, allocation);
 criterion_main!(benches);

@@ -11,6 +11,7 @@
 //!                    ◀──io::save_file──      ▲            │
 //!                                            │            ├─model::assess──────▶ Assessment
 //!                                            │            ├─model::projection──▶ Projection, Bands
+//!                                            │            ├─model::allocation──▶ Proposal (moves of cases)
 //!                                            │            └─model::changes / compare ─▶ Compare view
 //!                                            │ ScenarioSet::apply(ScenarioId, Command)
 //!                                            │   (the only way a plan changes; a Batch is one)
@@ -35,7 +36,10 @@
 //!   Monte Carlo bands, which report each run done and can be stopped), cost from
 //!   [`model::costs`], side-by-side figures and the list of changes from [`model::compare`] and
 //!   [`model::changes`]; the staff needed to meet the plan's targets from
-//!   [`model::allocation`] (`needed.rs`), which the assessment carries in every team's totals.
+//!   [`model::allocation`] (`needed.rs`), which the assessment carries in every team's totals,
+//!   and proposals that move whole cases (`allocate.rs`: a team's waiting work to its workers
+//!   with room; `balance.rs`: from the most-loaded workers of a pool of teams to the least),
+//!   previewed as lines of text and applied as one `Command::MoveCases`.
 //! - [`io`]: plan files. Versioned RON; loading turns every failure (size, encoding, syntax with
 //!   line and column, newer version, semantic problems) into a [`io::LoadError`] that names the
 //!   file and the place. Saving never loses the file already there (`io::save`: a fresh,
@@ -88,6 +92,10 @@
 //! - A command either applies fully and leaves a valid plan valid, or is refused with a reason
 //!   and changes nothing (property-tested in `tests/commands.rs`); a `Command::Batch` applies
 //!   all its commands or none, and is one undo step.
+//! - Moving cases never creates or loses one; an allocation or balancing proposal always
+//!   applies, puts nobody over capacity while someone has room, never raises the highest
+//!   utilisation, and proposes nothing the second time (property-tested in
+//!   `tests/allocation.rs`).
 //! - New ids are given by the model (`model::NextIds`, one per plan, shared by its scenarios):
 //!   an id is never given twice, not even after an undo removed its first holder.
 //! - One label is one figure: views never compute or name a figure themselves, they read it

@@ -96,23 +96,32 @@ fn describe(plan: &Plan, post: &Post) -> String {
     )
 }
 
-fn grouped(kind: ChangeKind, descriptions: Vec<String>) -> Vec<Change> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for d in descriptions {
-        match counts.iter_mut().find(|(text, _)| *text == d) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((d, 1)),
+/// Alike posts counted together, each description with the cases those posts hold between
+/// them: "18 × Social worker, … — Fixed-term team, holding 330 cases".
+fn grouped(kind: ChangeKind, posts: Vec<(String, u64)>) -> Vec<Change> {
+    let mut counts: Vec<(String, usize, u64)> = Vec::new();
+    for (d, cases) in posts {
+        match counts.iter_mut().find(|(text, ..)| *text == d) {
+            Some((_, n, held)) => {
+                *n += 1;
+                *held += cases;
+            }
+            None => counts.push((d, 1, cases)),
         }
     }
     counts
         .into_iter()
-        .map(|(text, n)| Change {
-            kind,
-            text: if n == 1 {
+        .map(|(text, n, held)| {
+            let text = if n == 1 {
                 text
             } else {
                 format!("{n} × {text}")
-            },
+            };
+            let text = match held {
+                0 => text,
+                held => format!("{text}, holding {}", count(held, "case", "cases")),
+            };
+            Change { kind, text }
         })
         .collect()
 }
@@ -143,17 +152,17 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
     // Indexed by id: a linear search per post would make this quadratic in the plan's size.
     let base_posts: HashMap<PostId, &Post> = baseline.posts.iter().map(|p| (p.id, p)).collect();
     let option_posts: HashMap<PostId, &Post> = option.posts.iter().map(|p| (p.id, p)).collect();
-    let added: Vec<String> = option
+    let added: Vec<(String, u64)> = option
         .posts
         .iter()
         .filter(|p| !base_posts.contains_key(&p.id))
-        .map(|p| describe(option, p))
+        .map(|p| (describe(option, p), p.cases_held()))
         .collect();
-    let removed: Vec<String> = baseline
+    let removed: Vec<(String, u64)> = baseline
         .posts
         .iter()
         .filter(|p| !option_posts.contains_key(&p.id))
-        .map(|p| describe(baseline, p))
+        .map(|p| (describe(baseline, p), p.cases_held()))
         .collect();
     out.extend(grouped(ChangeKind::PostsAdded, added));
     out.extend(grouped(ChangeKind::PostsRemoved, removed));
@@ -344,6 +353,56 @@ mod tests {
         assert_eq!(
             set.plan(option).post(PostId(4)).map(|p| p.team),
             Some(TeamId(2))
+        );
+    }
+
+    #[test]
+    fn added_posts_say_how_many_cases_they_took() {
+        use crate::model::allocation::test_plans::{plan, social_worker};
+        use crate::model::allocation::{CaseMove, CaseSource};
+        use crate::model::defaults::case_type::CHILD_IN_NEED;
+        let mut base = plan(&["North", "South"]);
+        let hall = social_worker(&mut base, 1, "A. Hall", &[(CHILD_IN_NEED, 10)]);
+        let mut option = base.clone();
+        let Ok(Created::Posts(new)) = apply(
+            &mut option,
+            Command::AddFilledPosts {
+                team: TeamId(2),
+                grade: SOCIAL_WORKER,
+                contract: Contract::Agency,
+                fte: 1.0,
+                count: 2,
+            },
+        ) else {
+            panic!("posts not added")
+        };
+        let from_hall = |count, to| CaseMove {
+            case_type: CHILD_IN_NEED,
+            count,
+            from: CaseSource::Post(hall),
+            to,
+        };
+        apply(
+            &mut option,
+            Command::MoveCases(vec![from_hall(3, new[0]), from_hall(2, new[1])]),
+        )
+        .unwrap();
+        let texts: Vec<(ChangeKind, String)> = changes(&base, &option)
+            .into_iter()
+            .map(|c| (c.kind, c.text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    ChangeKind::PostsAdded,
+                    "2 × Social worker, agency, 1 FTE, filled — South, holding 5 cases".into()
+                ),
+                (
+                    ChangeKind::Cases,
+                    "A. Hall (Social worker, North): 10 to 5 cases".into()
+                ),
+            ]
         );
     }
 }

@@ -5,7 +5,8 @@
 //!   a [`Location`] (ids to select, names to show);
 //! - [`shown`]: names and numbers from a file as messages show them (escaped, shortened);
 //! - [`assess`](mod@assess): every figure derived from a plan;
-//! - [`allocation`]: staff needed to meet the plan's targets, the gap and its cost;
+//! - [`allocation`]: staff needed to meet the plan's targets, the gap and its cost; proposals
+//!   that allocate waiting work and balance caseloads by moving whole cases;
 //! - [`figures`]: the catalogue of figures: label, unit, definition and computation of each;
 //! - [`defaults`]: illustrative starting weights, grades and targets;
 //! - [`scenarios`]: the baseline and its options, keeping their shared parts equal;

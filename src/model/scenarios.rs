@@ -169,7 +169,8 @@ pub fn reach(command: &Command) -> Reach {
         | C::SetPostWorker { .. }
         | C::SetPostStatus { .. }
         | C::SetPostCases { .. }
-        | C::SetPostDates { .. } => Reach::Own,
+        | C::SetPostDates { .. }
+        | C::MoveCases(_) => Reach::Own,
     }
 }
 

@@ -89,6 +89,25 @@ pub fn count(n: u64, one: &str, many: &str) -> String {
     format!("{} {noun}", thousands(n))
 }
 
+/// A name as it reads inside a sentence: "Child in need" -> "child in need"; a name starting
+/// with an abbreviation ("PLO", "UASC") is left as it is.
+pub fn in_a_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_owned(),
+    }
+}
+
+/// A count of cases of a type named in a file, as a sentence says it: `3 child in need
+/// cases`, `1 court / PLO case` (the name escaped and shortened).
+pub fn cases_of_type(n: u64, type_name: &str) -> String {
+    let kind = in_a_sentence(&printable(&shortened(type_name)));
+    count(n, &format!("{kind} case"), &format!("{kind} cases"))
+}
+
 /// A number from a file as a message quotes it: plainly when it is of a plausible size
 /// (`0.5`, `-45000`, `NaN`, `inf`), in scientific notation when it is tiny or huge (`1e-300`).
 pub fn number(value: f64) -> String {
@@ -159,5 +178,18 @@ mod tests {
         assert_eq!(shortened(&exact), exact);
         let long = "é".repeat(SHOWN_NAME_CHARS + 1);
         assert_eq!(shortened(&long), format!("{exact}…"));
+    }
+
+    #[test]
+    fn names_read_as_in_a_sentence_but_abbreviations_stay() {
+        assert_eq!(in_a_sentence("Child in need"), "child in need");
+        assert_eq!(in_a_sentence("Court / PLO"), "court / PLO");
+        assert_eq!(in_a_sentence("PLO"), "PLO");
+        assert_eq!(in_a_sentence("UASC care leaver"), "UASC care leaver");
+        assert_eq!(in_a_sentence("x"), "x");
+        assert_eq!(in_a_sentence(""), "");
+        assert_eq!(cases_of_type(3, "Child in need"), "3 child in need cases");
+        assert_eq!(cases_of_type(1, "Court / PLO"), "1 court / PLO case");
+        assert_eq!(cases_of_type(2, "CP\nx"), "2 CP\\nx cases");
     }
 }

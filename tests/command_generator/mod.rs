@@ -2,6 +2,7 @@
 //! of range, and batches of them.
 
 use caseload_planner::io::default_plan;
+use caseload_planner::model::allocation::{CaseMove, CaseSource};
 use caseload_planner::model::{
     AbsenceReason, CaseTypeId, Command, Contract, GradeId, GradeRole, PostId, PostStatus, Settings,
     TeamFunction, TeamId, YearMonth,
@@ -134,7 +135,7 @@ pub fn single_command() -> impl Strategy<Value = Command> {
         post.clone()
             .prop_map(|post| Command::DuplicatePost { post }),
         post.clone().prop_map(|post| Command::DeletePost { post }),
-        (post.clone(), team).prop_map(|(post, team)| Command::MovePost { post, team }),
+        (post.clone(), team.clone()).prop_map(|(post, team)| Command::MovePost { post, team }),
         (post.clone(), grade.clone())
             .prop_map(|(post, grade)| Command::SetPostGrade { post, grade }),
         (post.clone(), contract)
@@ -160,6 +161,7 @@ pub fn single_command() -> impl Strategy<Value = Command> {
                 count,
             }
         }),
+        case_moves(post.clone(), team.clone(), case_type.clone()).prop_map(Command::MoveCases),
         (
             post,
             proptest::option::of(month.clone()),
@@ -206,6 +208,27 @@ pub fn single_command() -> impl Strategy<Value = Command> {
             .prop_map(|(grade, holds_cases)| Command::SetGradeHoldsCases { grade, holds_cases }),
         grade.prop_map(|grade| Command::RemoveGrade { grade }),
     ]
+}
+
+/// A few moves of cases, from workers or waiting work to workers: often possible in the
+/// example plan (small counts between its posts and teams), often not (a vacancy, an absent
+/// worker, more than held, no cases, an unknown post, team or case type).
+fn case_moves(
+    post: impl Strategy<Value = PostId> + Clone,
+    team: impl Strategy<Value = TeamId>,
+    case_type: impl Strategy<Value = CaseTypeId>,
+) -> impl Strategy<Value = Vec<CaseMove>> {
+    let from = prop_oneof![
+        3 => post.clone().prop_map(CaseSource::Post),
+        1 => team.prop_map(CaseSource::Waiting),
+    ];
+    let one = (case_type, 0u32..6, from, post).prop_map(|(case_type, count, from, to)| CaseMove {
+        case_type,
+        count,
+        from,
+        to,
+    });
+    proptest::collection::vec(one, 0..4)
 }
 
 /// Any edit, a batch of edits now and then.

@@ -85,6 +85,23 @@ impl Weights {
         Weights(v)
     }
 
+    /// The case types in id order, each with its weight and whether it must be allocated: the
+    /// order of the counts [`Weights::points_of`] takes.
+    pub(crate) fn types(&self) -> &[(CaseTypeId, f64, bool)] {
+        &self.0
+    }
+
+    /// Weighted points of counts listed in the order of [`Weights::types`]: the same sum, added
+    /// in the same order, as [`Weights::weigh`]'s `points`, so a load kept as a list of counts
+    /// (the allocation's) is exactly the load the assessment shows.
+    pub(crate) fn points_of(&self, counts: &[u32]) -> f64 {
+        let mut points = 0.0;
+        for (&(_, weight, _), &n) in self.0.iter().zip(counts) {
+            points += f64::from(n) * weight;
+        }
+        points
+    }
+
     fn get(&self, id: CaseTypeId) -> Option<(f64, bool)> {
         let i = self.0.binary_search_by_key(&id, |entry| entry.0).ok()?;
         Some((self.0[i].1, self.0[i].2))

@@ -6,10 +6,12 @@
 //! commands (tested by property in `tests/commands.rs`).
 
 mod checks;
+mod move_cases;
 mod new_posts;
 
 pub use new_posts::NEW_WORKER;
 
+use super::allocation::CaseMove;
 use super::assumptions::{Assumptions, assumptions_problems};
 use super::costs::{CostRates, cost_problems};
 use super::shown::count;
@@ -130,6 +132,12 @@ pub enum Command {
         starts: Option<YearMonth>,
         leaves: Option<YearMonth>,
     },
+    /// Moves whole cases between workers, or from a team's waiting work to a worker: cases
+    /// are neither created nor lost. All or none; each move is checked against the counts the
+    /// moves before it leave. Refused for a move of no cases, of an unknown case type, from
+    /// a worker or team without that many, or to a post that is missing, vacant, absent or
+    /// the source itself.
+    MoveCases(Vec<CaseMove>),
 
     AddCaseType {
         name: String,
@@ -426,6 +434,7 @@ pub fn apply_with(
             p.starts = starts;
             p.leaves = leaves;
         }
+        C::MoveCases(moves) => move_cases::move_cases(plan, &moves)?,
 
         C::AddCaseType {
             name,
