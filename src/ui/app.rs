@@ -534,6 +534,8 @@ impl eframe::App for CaseloadApp {
             edits.push(command);
             self.apply(&mut edits);
             if self.state.refusal.is_none() {
+                // Done: the window closes and the status bar says what moved.
+                self.state.proposal = None;
                 self.notice = Some(notice);
             }
         }

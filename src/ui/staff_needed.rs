@@ -32,7 +32,9 @@ pub fn staff_needed_ui(
 ) {
     egui::CollapsingHeader::new(RichText::new("Staff needed").strong())
         .id_salt(("staff-needed", team))
-        .default_open(true)
+        // Open for the whole service; a team's opens on a click, so the team's own fields
+        // (waiting work, adding posts) stay near the top of the inspector.
+        .default_open(team.is_none())
         .show(ui, |ui| {
             ui.weak(format!(
                 "Practitioner FTE for a caseload of {} (waiting work counted), at {}'s grade mix.",
