@@ -98,7 +98,9 @@ fn readme_screenshots() {
             });
         harness.run();
         for label in steps {
-            harness.get_by_label(label).click();
+            // The first of several (a menu entry comes before a button of the same name).
+            let node = harness.query_all_by_label(label).next();
+            node.unwrap_or_else(|| panic!("no {label:?}")).click();
             harness.run();
             common::wait_for_work(&mut harness);
         }
@@ -116,4 +118,17 @@ fn readme_screenshots() {
         &["Locality North (9 posts, 172.8%)", "Posts"],
     );
     shoot("weights", &["Weights, grades & costs"]);
+    shoot(
+        "balance-caseloads",
+        &[
+            "Fixed-term locality team",
+            "Edit",
+            "Balance caseloads…",
+            "Front Door and Assessment",
+            "Children in Care",
+            "Care Leavers",
+            "Service Management",
+            "Across these teams as one pool",
+        ],
+    );
 }
