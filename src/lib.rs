@@ -39,7 +39,8 @@
 //!   [`model::allocation`] (`needed.rs`), which the assessment carries in every team's totals,
 //!   and proposals that move whole cases (`allocate.rs`: a team's waiting work to its workers
 //!   with room; `balance.rs`: from the most-loaded workers of a pool of teams to the least),
-//!   previewed as lines of text and applied as one `Command::MoveCases`.
+//!   previewed as lines of text and applied as one `Command::MoveCases`; `option.rs` works out
+//!   the posts that close a team's gap and the one command that adds them and gives them work.
 //! - [`io`]: plan files. Versioned RON; loading turns every failure (size, encoding, syntax with
 //!   line and column, newer version, semantic problems) into a [`io::LoadError`] that names the
 //!   file and the place. Saving never loses the file already there (`io::save`: a fresh,
@@ -60,7 +61,10 @@
 //!   `*_ui`. Panels read the plan and assessment and push commands; [`ui::CaseloadApp`] applies
 //!   them after each panel, so charts drawn later in the same frame already show the edit. Each
 //!   frame first takes finished background work; while a file opens the window shows "Opening
-//!   NAME…" (and takes no edits), while bands are worked out the Projection says so.
+//!   NAME…" (and takes no edits), while bands are worked out the Projection says so. Windows
+//!   that propose before they change anything (`allocation.rs`: allocate or balance, with the
+//!   moves and their effect worked out again only when the plan or the choices change;
+//!   `make_option.rs`: an option with the staff needed) return one command to apply.
 //! - [`cli`]: the `summary` and `check` subcommands, text in and text out over `io` and `model`.
 //! - [`text`]: how figures are written for people (percentages, "no value", thousands
 //!   separated, a count with its noun in the singular or plural, distinct short labels for a

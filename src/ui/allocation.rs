@@ -256,12 +256,14 @@ fn preview_ui(ui: &mut Ui, preview: &Preview, kind: ProposalKind) -> Option<(Com
             ))
             .strong(),
         );
+        // Only the rows in view are laid out: a pool of 1,000 workers can propose 1,000 moves.
+        let row_height = ui.text_style_height(&egui::TextStyle::Body);
         egui::ScrollArea::vertical()
             .id_salt("moves-list")
             .max_height(180.0)
             .auto_shrink([false, true])
-            .show(ui, |ui| {
-                for line in &preview.lines {
+            .show_rows(ui, row_height, preview.lines.len(), |ui, rows| {
+                for line in &preview.lines[rows] {
                     ui.label(line);
                 }
             });
