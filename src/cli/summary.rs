@@ -2,7 +2,7 @@
 //! figures (the caseload and capacity table, then the staff needed); then the targets breached
 //! and what each column means.
 
-use crate::model::figures::{Figure, FigureId, figure};
+use crate::model::figures::{Figure, FigureId, STAFF_NEEDED, figure};
 use crate::model::{Assessment, Plan, ScenarioSet, Totals, assess};
 use crate::text::{figure_value, printable, shortened};
 use std::fmt::Write as _;
@@ -23,16 +23,7 @@ const COLUMNS: [FigureId; 11] = [
 ];
 
 /// The second table's columns: staff needed ([`crate::model::allocation::needed`]).
-const NEEDED_COLUMNS: [FigureId; 8] = [
-    FigureId::PractitionerFte,
-    FigureId::FteNeededForTarget,
-    FigureId::FteShortOfTarget,
-    FigureId::StaffedForTarget,
-    FigureId::FteNeededForCapacity,
-    FigureId::FteShortOfCapacity,
-    FigureId::EmployedCostOfTargetGap,
-    FigureId::AgencyCostOfTargetGap,
-];
+const NEEDED_COLUMNS: [FigureId; 8] = STAFF_NEEDED;
 
 /// Every column of both tables, once, in order: for the key under the tables.
 fn columns() -> impl Iterator<Item = &'static Figure> {

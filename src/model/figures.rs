@@ -131,6 +131,18 @@ pub fn figure(id: FigureId) -> &'static Figure {
 }
 
 /// Every figure, in [`FigureId`] order.
+/// The staff-needed figures, in the order the inspector and `summary` list them.
+pub const STAFF_NEEDED: [FigureId; 8] = [
+    FigureId::PractitionerFte,
+    FigureId::FteNeededForTarget,
+    FigureId::FteShortOfTarget,
+    FigureId::StaffedForTarget,
+    FigureId::FteNeededForCapacity,
+    FigureId::FteShortOfCapacity,
+    FigureId::EmployedCostOfTargetGap,
+    FigureId::AgencyCostOfTargetGap,
+];
+
 pub const FIGURES: [Figure; 36] = [
     Figure {
         id: FigureId::Caseload,

@@ -4,22 +4,10 @@
 
 use super::state::{MakeOptionForm, UiState};
 use super::theme;
-use crate::model::figures::{FigureId, figure};
+use crate::model::figures::{FigureId, STAFF_NEEDED, figure};
 use crate::model::{Assessment, Plan, TeamId, Totals};
 use crate::text;
 use egui::{RichText, Ui};
-
-/// The rows of the inspector's "Staff needed", in order.
-const ROWS: [FigureId; 8] = [
-    FigureId::PractitionerFte,
-    FigureId::FteNeededForTarget,
-    FigureId::FteShortOfTarget,
-    FigureId::StaffedForTarget,
-    FigureId::FteNeededForCapacity,
-    FigureId::FteShortOfCapacity,
-    FigureId::EmployedCostOfTargetGap,
-    FigureId::AgencyCostOfTargetGap,
-];
 
 /// The staff-needed figures of `totals` (a team's, or the service's when `team` is `None`),
 /// with the button that offers an option adding the missing posts.
@@ -47,7 +35,7 @@ pub fn staff_needed_ui(
             ));
             // Label and value on a line each figure, wrapped: the labels are long and the
             // inspector narrow.
-            let mut ids = ROWS.to_vec();
+            let mut ids = STAFF_NEEDED.to_vec();
             if plan.settings.amber_from != 1.0 {
                 ids.insert(6, FigureId::FteNeededForAmber);
             }
