@@ -39,6 +39,7 @@ fn scope_of(plan: &Plan, picks: &[bool], protected: &[u32]) -> Scope {
     Scope {
         teams,
         protected: protected.iter().map(|&id| PostId(id)).collect(),
+        kept_types: BTreeSet::new(),
     }
 }
 
@@ -135,9 +136,17 @@ proptest! {
         plan in plans(),
         picks in proptest::collection::vec(any::<bool>(), 0..6),
         protected in proptest::collection::vec(0u32..60, 0..4),
+        kept in proptest::collection::vec(1u32..8, 0..3),
     ) {
-        let scope = scope_of(&plan, &picks, &protected);
+        let scope = Scope {
+            kept_types: kept.iter().map(|&id| CaseTypeId(id)).collect(),
+            ..scope_of(&plan, &picks, &protected)
+        };
         let proposal = balance(&plan, &scope);
+        // Cases of a kept type stay with their worker.
+        for m in &proposal.moves {
+            prop_assert!(!scope.kept_types.contains(&m.case_type), "{:?} moved", m.case_type);
+        }
         prop_assert_eq!(&balance(&plan, &scope), &proposal, "the same plan, the same proposal");
         prop_assert!(proposal.unplaced.is_empty());
         let after = apply_and_check(&plan, &scope, &proposal)?;

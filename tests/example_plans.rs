@@ -19,7 +19,8 @@ fn load(name: &str) -> Plan {
     load_set(name).baseline().clone()
 }
 
-/// The acceptance example: the stretched locality service and its fixed-term option.
+/// The acceptance example: the stretched locality service and its fixed-term option, as shipped:
+/// the new team holds the cases it took from the two localities.
 fn fixed_term_option() -> Plan {
     let set = load_set("stretched-locality.ron");
     let option = set
@@ -28,6 +29,20 @@ fn fixed_term_option() -> Plan {
         .find(|o| o.name == "Fixed-term locality team")
         .expect("the example has the fixed-term option");
     option.plan.clone()
+}
+
+/// The fixed-term option as first written, before it took any cases: every post holds what it
+/// holds in the baseline, and the 22 new posts hold none.
+fn fixed_term_option_before_moves() -> Plan {
+    let base = load("stretched-locality.ron");
+    let mut plan = fixed_term_option();
+    for post in &mut plan.posts {
+        post.cases = base
+            .post(post.id)
+            .map(|p| p.cases.clone())
+            .unwrap_or_default();
+    }
+    plan
 }
 
 fn close(actual: f64, expected: f64) {
@@ -88,9 +103,9 @@ fn stretched_locality_teams_are_over_capacity_except_care_leavers() {
 }
 
 #[test]
-fn the_fixed_term_locality_team_adds_exactly_360_cases_of_capacity() {
+fn the_fixed_term_locality_team_adds_exactly_360_cases_of_capacity_before_it_takes_any() {
     let base = assess(&load("stretched-locality.ron"));
-    let plan = fixed_term_option();
+    let plan = fixed_term_option_before_moves();
     let with_team = assess(&plan);
     close(
         with_team.service.capacity_cases,
@@ -130,6 +145,66 @@ fn the_fixed_term_locality_team_adds_exactly_360_cases_of_capacity() {
     close(with_team.service.mix.agency_rate.unwrap(), 6.0 / 54.4);
 }
 
+/// As shipped, the option's new team holds the cases it took from the two localities, moved
+/// by Balance caseloads across Locality North, Locality South and the new team with child
+/// protection cases kept with their social worker.
+#[test]
+fn the_fixed_term_team_holds_the_cases_it_took_from_the_localities() {
+    use caseload_planner::model::CaseTypeId;
+    use caseload_planner::model::allocation::{Scope, balance};
+    let base = load("stretched-locality.ron");
+    let plan = fixed_term_option();
+    let held = |plan: &Plan, team: u32, case_type: u32| -> u32 {
+        plan.posts
+            .iter()
+            .filter(|p| p.team == TeamId(team))
+            .filter_map(|p| p.cases.get(&CaseTypeId(case_type)))
+            .sum()
+    };
+    // Nothing created or lost: every type's count, held and waiting, is the baseline's.
+    for case_type in 1..=6 {
+        let total = |plan: &Plan| -> u32 {
+            (1..=7).map(|t| held(plan, t, case_type)).sum::<u32>()
+                + plan
+                    .teams
+                    .iter()
+                    .filter_map(|t| t.unallocated.get(&CaseTypeId(case_type)))
+                    .sum::<u32>()
+        };
+        assert_eq!(total(&plan), total(&base), "case type {case_type}");
+    }
+    // Every child-protection case is with the worker who held it in the baseline.
+    for post in &base.posts {
+        let cp = |p: &caseload_planner::model::Post| p.cases.get(&CaseTypeId(3)).copied();
+        assert_eq!(plan.post(post.id).and_then(cp), cp(post), "{:?}", post.id);
+    }
+    // North gave 82 - 8 = 74 child-in-need and 11 court cases, South 72 and 7: the new team
+    // holds 146 child-in-need and 18 court cases, 146 + 36 = 182 points of its 360.
+    assert_eq!((held(&plan, 2, 2), held(&plan, 2, 5)), (8, 0));
+    assert_eq!((held(&plan, 3, 2), held(&plan, 3, 5)), (0, 0));
+    assert_eq!((held(&plan, 7, 2), held(&plan, 7, 5)), (146, 18));
+    let a = assess(&plan);
+    let team = &a.team(TeamId(7)).unwrap().totals;
+    close(team.utilisation.unwrap(), 182.0 / 360.0);
+    // At the mix it holds (182 / 164 points a case) its 360 points are 324.4 cases.
+    close(team.capacity_cases, 360.0 / (182.0 / 164.0));
+    // The DfE caseload counts the 18 new case-holders: 573 / (23.4 + 18) = 13.8, not 24.5.
+    close(
+        a.service.caseload_per_case_holder_fte.unwrap(),
+        573.0 / 41.4,
+    );
+    // The example is balanced by the app's own rule: from the option as first written the
+    // same balancing moves 164 cases, and balancing again proposes nothing.
+    let scope = Scope {
+        teams: vec![TeamId(2), TeamId(3), TeamId(7)],
+        kept_types: [CaseTypeId(3)].into(),
+        ..Scope::default()
+    };
+    assert!(balance(&plan, &scope).is_empty());
+    let moved = balance(&fixed_term_option_before_moves(), &scope);
+    assert_eq!(moved.cases_moved(), 164);
+}
+
 #[test]
 fn weighting_separates_two_teams_with_the_same_caseload() {
     let a = assess(&load("weighted-caseload.ron"));
@@ -166,14 +241,29 @@ fn the_fixed_term_team_adds_360_cases_for_twelve_months_then_nothing() {
     assert_eq!(base_plan.timeline.start, YearMonth::new(2026, 4).unwrap());
     let base = project(&base_plan);
     let option = project(&steady(fixed_term_option()));
+    let before_moves = project(&steady(fixed_term_option_before_moves()));
     assert_eq!(base.months.len(), 36);
-    for (i, (b, o)) in base.months.iter().zip(&option.months).enumerate() {
+    for (i, (b, o)) in base.months.iter().zip(&before_moves.months).enumerate() {
         // Months 1-12 (April 2026 - March 2027): 18 social workers x 20 points, and the new team
         // holds no cases so a case is a standard one: 360 cases. From month 13 the contracts
         // have ended.
         let expected = if i < 12 { 360.0 } else { 0.0 };
         close(o.capacity_points - b.capacity_points, expected);
         close(o.capacity_cases - b.capacity_cases, expected);
+    }
+    // As shipped, holding the localities' cases: the same points, and fewer cases beyond
+    // capacity while the contracts run; when they end, the caseload is the baseline's again
+    // (the new team's 164 cases wait, in its name, to be reallocated).
+    for (i, (b, o)) in base.months.iter().zip(&option.months).enumerate() {
+        close(
+            o.capacity_points - b.capacity_points,
+            if i < 12 { 360.0 } else { 0.0 },
+        );
+        if i < 12 {
+            assert!(o.beyond_capacity < b.beyond_capacity, "month {i}");
+        } else {
+            assert_eq!(o.caseload, b.caseload, "month {i}");
+        }
     }
     // Markers: N. Usman's contract (already in the baseline) ends after December 2026; the 22
     // posts of the new team after March 2027.
@@ -213,7 +303,8 @@ fn the_fixed_term_team_costs_less_than_covering_the_same_posts_with_agency() {
     use caseload_planner::model::costs::annual_cost;
     use caseload_planner::model::figures::{FigureId, figure};
     let base = load("stretched-locality.ron");
-    let option = fixed_term_option();
+    // Before the new team takes any cases, a case is a standard one: 360 of capacity.
+    let option = fixed_term_option_before_moves();
     let cost = |plan: &Plan| annual_cost(&assess(plan)).total;
     let added = cost(&option) - cost(&base);
     // Illustrative rates with 30% on-costs: service manager 72,000 x 1.3 = 93,600; team managers
@@ -236,7 +327,8 @@ fn the_fixed_term_team_costs_less_than_covering_the_same_posts_with_agency() {
     // Per case of the 360 cases of capacity added: 3,813.33 a year against 5,121.11.
     close(added / 360.0, 3_813.333_333_333_333_5);
     close(agency_added / 360.0, 5_121.111_111_111_111);
-    // The Compare view's figures for the option: capacity +360, cost +1,372,800.
+    // The Compare view's figures for the option before its team took cases: capacity +360,
+    // cost +1,372,800.
     let (b, o) = (assess(&base).service, assess(&option).service);
     let compared = |id| (figure(id).of(&b).unwrap(), figure(id).of(&o).unwrap());
     let (before, after) = compared(FigureId::CapacityCases);
@@ -254,6 +346,14 @@ fn the_fixed_term_team_costs_less_than_covering_the_same_posts_with_agency() {
     close(alt.capacity_added, 360.0);
     close(alt.own_per_case().unwrap(), 1_372_800.0 / 360.0);
     close(alt.agency_per_case().unwrap(), 1_843_600.0 / 360.0);
+    // As shipped, the new team holds heavier cases than a standard one: the same cost buys
+    // 324.4 cases of capacity at its mix, and the localities' capacity at theirs moves too.
+    let shipped = fixed_term_option();
+    close(cost(&shipped) - cost(&base), 1_372_800.0);
+    let shipped = assess(&shipped).service;
+    let capacity = figure(FigureId::CapacityCases);
+    let added = capacity.of(&shipped).unwrap() - capacity.of(&b).unwrap();
+    assert!((304.0..304.5).contains(&added), "{added}");
 }
 
 #[test]
@@ -276,5 +376,5 @@ fn a_version_1_file_loads_as_a_baseline_with_defaults_for_what_it_lacks() {
     );
     // The old fixed-term file is the option's structure.
     let old = load_file(&path.with_file_name("fixed-term-locality-team.ron")).unwrap();
-    assert_eq!(old.baseline().posts, fixed_term_option().posts);
+    assert_eq!(old.baseline().posts, fixed_term_option_before_moves().posts);
 }

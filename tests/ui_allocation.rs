@@ -3,10 +3,9 @@
 
 mod common;
 
-use caseload_planner::app::ScriptedDialogs;
 use caseload_planner::io::default_scenarios;
 use caseload_planner::model::figures::{FigureId, figure};
-use caseload_planner::model::{Command, Plan, ScenarioId, ScenarioSet, TeamId};
+use caseload_planner::model::{Plan, ScenarioId, TeamId};
 use caseload_planner::text::figure_value;
 use caseload_planner::ui::CaseloadApp;
 use egui::accesskit::Role;
@@ -35,51 +34,6 @@ fn shows(harness: &App<'_>, text: &str) -> bool {
     harness.query_all_by_label_contains(text).next().is_some()
 }
 
-/// The example with its fixed-term option as first written: the 18 new social workers hold no
-/// cases, and every other worker and team holds what it holds in the baseline.
-fn example_as_filed() -> ScenarioSet {
-    let mut set = default_scenarios();
-    let baseline = set.baseline().clone();
-    let option = set.plan(OPTION).clone();
-    let mut undo_moves = Vec::new();
-    for post in &option.posts {
-        let before = baseline.post(post.id).map(|p| p.cases.clone());
-        for case_type in &option.case_types {
-            let count = before
-                .as_ref()
-                .and_then(|c| c.get(&case_type.id).copied())
-                .unwrap_or(0);
-            if post.cases.get(&case_type.id).copied().unwrap_or(0) != count {
-                undo_moves.push(Command::SetPostCases {
-                    post: post.id,
-                    case_type: case_type.id,
-                    count,
-                });
-            }
-        }
-    }
-    for team in &baseline.teams {
-        for case_type in &option.case_types {
-            let count = team.unallocated.get(&case_type.id).copied().unwrap_or(0);
-            undo_moves.push(Command::SetUnallocated {
-                team: team.id,
-                case_type: case_type.id,
-                count,
-            });
-        }
-    }
-    set.apply(OPTION, Command::Batch(undo_moves)).unwrap();
-    set
-}
-
-fn harness_with(set: ScenarioSet) -> App<'static> {
-    let mut harness = common::builder().build_eframe(move |_cc| {
-        CaseloadApp::with_scenarios(set, Box::new(ScriptedDialogs::answering(vec![])))
-    });
-    harness.run();
-    harness
-}
-
 fn service_figure(harness: &App<'_>, scenario: ScenarioId, id: FigureId) -> Option<f64> {
     let doc = harness.state().document();
     figure(id).of(&doc.assessment_of(scenario).unwrap().service)
@@ -100,7 +54,7 @@ fn counts(plan: &Plan) -> Vec<String> {
 
 #[test]
 fn balancing_the_fixed_term_option_with_the_localities_lowers_its_caseload_in_compare() {
-    let mut harness = harness_with(example_as_filed());
+    let mut harness = common::harness_with(common::example_before_moves());
     let caseload = |h: &App<'_>, s| service_figure(h, s, FigureId::Caseload).unwrap();
     // As first written: 24.5 in the baseline and 24.5 with the fixed-term team.
     assert_eq!(
@@ -124,6 +78,12 @@ fn balancing_the_fixed_term_option_with_the_localities_lowers_its_caseload_in_co
         harness.run();
     }
     click(&mut harness, "Across these teams as one pool");
+    // Child-protection cases stay with their social worker, as in the shipped example.
+    click_containing(&mut harness, "Cases that stay with their worker");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Child protection")
+        .click();
+    harness.run();
     // The proposal first: each move, by name, and the effect on the headline figures.
     assert!(
         shows(&harness, "-> FT social worker"),
@@ -133,10 +93,16 @@ fn balancing_the_fixed_term_option_with_the_localities_lowers_its_caseload_in_co
     assert!(shows(&harness, "Now") && shows(&harness, "After"));
     assert_eq!(
         harness.state().document().scenarios().plan(OPTION).posts,
-        example_as_filed().plan(OPTION).posts,
+        common::example_before_moves().plan(OPTION).posts,
         "nothing changes before Apply"
     );
+    assert!(!shows(&harness, "child protection case: A. Hall"));
     click_containing(&mut harness, "Apply ");
+    // Exactly the example as shipped: its option was balanced this way.
+    assert_eq!(
+        harness.state().document().scenarios().plan(OPTION).posts,
+        default_scenarios().plan(OPTION).posts
+    );
 
     let baseline = caseload(&harness, ScenarioId::BASELINE);
     let option = caseload(&harness, OPTION);
@@ -165,7 +131,7 @@ fn balancing_the_fixed_term_option_with_the_localities_lowers_its_caseload_in_co
 
 #[test]
 fn allocating_waiting_work_clears_the_must_allocate_alert_where_there_is_room() {
-    let mut harness = harness_with(default_scenarios());
+    let mut harness = common::harness_with(default_scenarios());
     let before = counts(harness.state().document().plan());
     let waiting = |h: &App<'_>, team: u32| {
         let doc = h.state().document();
@@ -210,7 +176,7 @@ fn allocating_waiting_work_clears_the_must_allocate_alert_where_there_is_room() 
 
 #[test]
 fn waiting_work_with_no_room_stays_waiting_and_is_reported() {
-    let mut harness = harness_with(default_scenarios());
+    let mut harness = common::harness_with(default_scenarios());
     click_containing(&mut harness, "Locality South (");
     click(&mut harness, "Allocate waiting work…");
     assert!(shows(&harness, "Nothing to move"));
@@ -228,7 +194,7 @@ fn waiting_work_with_no_room_stays_waiting_and_is_reported() {
 
 #[test]
 fn making_an_option_with_the_posts_needed_shows_it_in_compare() {
-    let mut harness = harness_with(default_scenarios());
+    let mut harness = common::harness_with(default_scenarios());
     click_containing(&mut harness, "Locality North (");
     click(&mut harness, "Staff needed");
     // Locality North: 152 cases / 18 = 8.44 FTE needed, 5.8 available: 2.64 short.

@@ -78,8 +78,9 @@ fn an_option_is_created_changed_and_compared_without_touching_the_baseline() {
     assert_shows(&harness, "-12");
     // Salary with on-costs halves: 58,500 → 29,250 a year less.
     assert_shows(&harness, "-£29,250");
-    // The fixed-term option beside it: 360 more cases of capacity.
-    assert_shows(&harness, "+360");
+    // The fixed-term option beside it: 18 x 20 = 360 more points of capacity, 304 more cases
+    // at the mix of the court and child-in-need work its team took from the localities.
+    assert_shows(&harness, "+304");
     assert_shows(&harness, "+£1,372,800");
     // What each option changes against the baseline.
     assert_shows(
@@ -127,7 +128,7 @@ fn the_projection_shows_when_capacity_runs_out() {
     assert_shows(&harness, "Over capacity from the start (Apr 2026)");
     assert_shows(&harness, "Fixed-term contracts end: Jan 2027 (1 post)");
     click(&mut harness, "Fixed-term locality team");
-    // With 360 more cases of capacity the option is within capacity until the contracts end.
+    // With 360 more points of capacity the option is within capacity until the contracts end.
     assert_shows(&harness, "First over capacity: Apr 2027");
     assert_shows(&harness, "Apr 2027 (22 posts)");
     common::wait_for_work(&mut harness);
@@ -254,8 +255,7 @@ fn a_known_leaver_is_entered_in_the_inspector_and_shows_in_the_projection() {
 fn one_label_means_one_figure_on_the_overview_and_in_compare() {
     // Seen before: "Caseload per case-holding FTE" was 24.5 on the Overview card for the
     // fixed-term option but 13.8 in Compare, where the label named another figure.
-    let mut harness = common::app_harness(vec![]);
-    harness.run();
+    let mut harness = common::harness_with(common::example_before_moves());
     click(&mut harness, "Fixed-term locality team");
     // The 18 new social workers hold no cases yet: the DfE caseload stays 573 / 23.4 = 24.5,
     // while cases held per practitioner FTE fall to 573 / 41.4 = 13.8.

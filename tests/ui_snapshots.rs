@@ -87,28 +87,39 @@ fn overview_at_1280x720() {
 #[test]
 #[ignore = "writes the README's screenshots to assets/screenshots"]
 fn readme_screenshots() {
-    let shoot = |name: &str, steps: &[&str]| {
+    type App = egui_kittest::Harness<'static, caseload_planner::ui::CaseloadApp>;
+    let open = |set| {
         let mut harness = common::builder()
             .with_size(egui::vec2(1280.0, 720.0))
-            .build_eframe(|_cc| {
-                caseload_planner::ui::CaseloadApp::with_recent(
-                    caseload_planner::app::RecentFiles::default(),
+            .build_eframe(move |_cc| {
+                caseload_planner::ui::CaseloadApp::with_scenarios(
+                    set,
                     Box::new(caseload_planner::app::ScriptedDialogs::answering(vec![])),
                 )
             });
         harness.run();
+        harness
+    };
+    let click_through = |harness: &mut App, steps: &[&str]| {
         for label in steps {
             // The first of several (a menu entry comes before a button of the same name).
             let node = harness.query_all_by_label(label).next();
             node.unwrap_or_else(|| panic!("no {label:?}")).click();
             harness.run();
-            common::wait_for_work(&mut harness);
+            common::wait_for_work(harness);
         }
+    };
+    let take = |harness: &mut App, name: &str| {
         let options = egui_kittest::SnapshotOptions::new().output_path("assets/screenshots");
         // Written when UPDATE_SNAPSHOTS is set; otherwise a difference is only reported.
         if let Err(difference) = harness.try_snapshot_options(name, &options) {
             eprintln!("{name}: {difference}");
         }
+    };
+    let shoot = |name: &str, steps: &[&str]| {
+        let mut harness = open(caseload_planner::io::default_scenarios());
+        click_through(&mut harness, steps);
+        take(&mut harness, name);
     };
     shoot("overview", &[]);
     shoot("projection", &["Fixed-term locality team", "Projection"]);
@@ -118,8 +129,10 @@ fn readme_screenshots() {
         &["Locality North (9 posts, 172.8%)", "Posts"],
     );
     shoot("weights", &["Weights, grades & costs"]);
-    shoot(
-        "balance-caseloads",
+    // The option before its team took the localities' cases: balancing them as shipped.
+    let mut harness = open(common::example_before_moves());
+    click_through(
+        &mut harness,
         &[
             "Fixed-term locality team",
             "Edit",
@@ -129,6 +142,12 @@ fn readme_screenshots() {
             "Care Leavers",
             "Service Management",
             "Across these teams as one pool",
+            "Cases that stay with their worker (0 of 6 types)",
         ],
     );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Child protection")
+        .click();
+    harness.run();
+    take(&mut harness, "balance-caseloads");
 }

@@ -7,7 +7,9 @@ use super::theme;
 use crate::app::Document;
 use crate::model::allocation::{Proposal, Scope, allocate_waiting, balance};
 use crate::model::figures::{FigureId, figure};
-use crate::model::{Assessment, Command, Plan, PostId, ScenarioId, TeamId, apply, assess};
+use crate::model::{
+    Assessment, CaseTypeId, Command, Plan, PostId, ScenarioId, TeamId, apply, assess,
+};
 use crate::text;
 use egui::{Context, RichText, Ui};
 use std::collections::BTreeSet;
@@ -31,6 +33,7 @@ pub struct PreviewKey {
     mode: BalanceMode,
     teams: BTreeSet<TeamId>,
     protected: BTreeSet<PostId>,
+    kept_types: BTreeSet<CaseTypeId>,
 }
 
 /// A proposal, its moves in words and the service's figures now and after it.
@@ -45,10 +48,10 @@ pub struct Preview {
 /// The proposal for `form`'s scope in `plan`: allocation of each chosen team's waiting work to
 /// its own workers, or balancing within each team or across the chosen teams as one pool.
 pub fn propose(plan: &Plan, form: &ProposalForm) -> Proposal {
-    let protected = form.protected.clone();
     let scope = |teams: Vec<TeamId>| Scope {
         teams,
-        protected: protected.clone(),
+        protected: form.protected.clone(),
+        kept_types: form.kept_types.clone(),
     };
     // In the plan's order of teams, whatever order they were ticked in.
     let teams: Vec<TeamId> = plan
@@ -149,6 +152,7 @@ pub fn allocation_ui(
                 mode: form.mode,
                 teams: form.teams.clone(),
                 protected: form.protected.clone(),
+                kept_types: form.kept_types.clone(),
             };
             if form.preview.as_ref().is_none_or(|p| p.key != key) {
                 form.preview = Some(preview(plan, assessment, form, key));
@@ -170,14 +174,7 @@ fn scope_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, form: &mut Propos
     ui.label(RichText::new("Teams").strong());
     ui.horizontal_wrapped(|ui| {
         for team in &plan.teams {
-            let mut on = form.teams.contains(&team.id);
-            if ui.checkbox(&mut on, &team.name).changed() {
-                if on {
-                    form.teams.insert(team.id);
-                } else {
-                    form.teams.remove(&team.id);
-                }
-            }
+            member_checkbox(ui, &mut form.teams, team.id, &team.name);
         }
     });
     if form.kind == ProposalKind::Balance {
@@ -197,6 +194,7 @@ fn scope_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, form: &mut Propos
                  team taking cases from the localities).",
             );
         });
+        kept_types_ui(ui, plan, form);
     }
     let workers: Vec<_> = plan
         .posts
@@ -222,22 +220,57 @@ fn scope_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, form: &mut Propos
                 .show(ui, |ui| {
                     for post in workers {
                         let utilisation = assessment.post(post.id).and_then(|a| a.utilisation);
-                        let mut on = form.protected.contains(&post.id);
                         let name = post.worker.as_deref().unwrap_or("");
                         let label = format!(
                             "{name} · {} · {}",
                             plan.grade(post.grade).map_or("", |g| g.name.as_str()),
                             text::percent(utilisation)
                         );
-                        if ui.checkbox(&mut on, label).changed() {
-                            if on {
-                                form.protected.insert(post.id);
-                            } else {
-                                form.protected.remove(&post.id);
-                            }
-                        }
+                        member_checkbox(ui, &mut form.protected, post.id, label);
                     }
                 });
+        });
+}
+
+/// A checkbox ticked while `id` is in `set`; ticking it puts `id` in, unticking takes it out.
+fn member_checkbox<T: Ord>(
+    ui: &mut Ui,
+    set: &mut BTreeSet<T>,
+    id: T,
+    label: impl Into<egui::WidgetText>,
+) {
+    let mut on = set.contains(&id);
+    if ui.checkbox(&mut on, label).changed() {
+        if on {
+            set.insert(id);
+        } else {
+            set.remove(&id);
+        }
+    }
+}
+
+/// The case types whose cases stay with their worker when balancing.
+fn kept_types_ui(ui: &mut Ui, plan: &Plan, form: &mut ProposalForm) {
+    form.kept_types
+        .retain(|&id| plan.case_types.iter().any(|c| c.id == id));
+    let heading = format!(
+        "Cases that stay with their worker ({} of {} types)",
+        form.kept_types.len(),
+        plan.case_types.len()
+    );
+    egui::CollapsingHeader::new(heading)
+        .id_salt("kept-case-types")
+        .show(ui, |ui| {
+            ui.weak(
+                "Cases of a ticked type are never moved (they still count in each worker's \
+                 caseload): child protection and court work, say, where a change of social \
+                 worker costs a child most.",
+            );
+            ui.horizontal_wrapped(|ui| {
+                for case_type in &plan.case_types {
+                    member_checkbox(ui, &mut form.kept_types, case_type.id, &case_type.name);
+                }
+            });
         });
 }
 

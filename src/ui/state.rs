@@ -2,7 +2,7 @@
 
 use super::contract_fields::ContractChoice;
 use crate::model::allocation::NeedTarget;
-use crate::model::{Band, ContractKind, GradeId, Plan, PostId, ScenarioId, TeamId};
+use crate::model::{Band, CaseTypeId, ContractKind, GradeId, Plan, PostId, ScenarioId, TeamId};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The view in the central area.
@@ -183,6 +183,8 @@ pub struct ProposalForm {
     pub mode: BalanceMode,
     pub teams: BTreeSet<TeamId>,
     pub protected: BTreeSet<PostId>,
+    /// Case types that balancing leaves with their worker.
+    pub kept_types: BTreeSet<CaseTypeId>,
     /// The proposal as last worked out, and what for.
     pub preview: Option<super::allocation::Preview>,
 }
@@ -198,6 +200,7 @@ impl ProposalForm {
                 None => plan.teams.iter().map(|t| t.id).collect(),
             },
             protected: BTreeSet::new(),
+            kept_types: BTreeSet::new(),
             preview: None,
         }
     }

@@ -2,6 +2,8 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 use caseload_planner::app::{RecentFiles, ScriptedDialogs};
+use caseload_planner::io::default_scenarios;
+use caseload_planner::model::{Command, ScenarioId, ScenarioSet};
 use caseload_planner::ui::CaseloadApp;
 use egui_kittest::{Harness, HarnessBuilder};
 use std::path::PathBuf;
@@ -44,4 +46,52 @@ pub fn wait_for_work(harness: &mut Harness<'_, CaseloadApp>) {
         harness.step();
     }
     harness.run();
+}
+
+/// The built-in example with its fixed-term option as first written, before it took the
+/// localities' cases: the 18 new social workers hold no cases, and every other worker and team
+/// holds what it holds in the baseline.
+pub fn example_before_moves() -> ScenarioSet {
+    let mut set = default_scenarios();
+    let baseline = set.baseline().clone();
+    let option = set.plan(ScenarioId(1)).clone();
+    let mut undo_moves = Vec::new();
+    for post in &option.posts {
+        let before = baseline.post(post.id).map(|p| p.cases.clone());
+        for case_type in &option.case_types {
+            let count = before
+                .as_ref()
+                .and_then(|c| c.get(&case_type.id).copied())
+                .unwrap_or(0);
+            if post.cases.get(&case_type.id).copied().unwrap_or(0) != count {
+                undo_moves.push(Command::SetPostCases {
+                    post: post.id,
+                    case_type: case_type.id,
+                    count,
+                });
+            }
+        }
+    }
+    for team in &baseline.teams {
+        for case_type in &option.case_types {
+            let count = team.unallocated.get(&case_type.id).copied().unwrap_or(0);
+            undo_moves.push(Command::SetUnallocated {
+                team: team.id,
+                case_type: case_type.id,
+                count,
+            });
+        }
+    }
+    set.apply(ScenarioId(1), Command::Batch(undo_moves))
+        .unwrap();
+    set
+}
+
+/// The app with `set` open (no file behind it), settled on its first frame.
+pub fn harness_with(set: ScenarioSet) -> Harness<'static, CaseloadApp> {
+    let mut harness = builder().build_eframe(move |_cc| {
+        CaseloadApp::with_scenarios(set, Box::new(ScriptedDialogs::answering(vec![])))
+    });
+    harness.run();
+    harness
 }

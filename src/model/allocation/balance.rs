@@ -33,7 +33,8 @@ pub(crate) fn balance_keeping(plan: &Plan, scope: &Scope, by_capacity: Option<bo
     let mut receivers = Receivers::new(&pool, by_capacity);
 
     let mut steps = Vec::new();
-    while let Some(giver) = tops.first(|_| true) {
+    // A worker holding only kept cases can give nothing: the next most-loaded is helped.
+    while let Some(giver) = tops.first(|w| pool.holds_movable(w)) {
         let top = pool.workers[giver].utilisation();
         let Some(best) = best_move(&pool, &receivers, giver, top) else {
             break; // The most-loaded cannot be helped: the highest can go no lower.
@@ -93,7 +94,7 @@ fn best_move(pool: &Pool, receivers: &Receivers, giver: usize, top: f64) -> Opti
     let mut best: Option<Move> = None;
     let (load, capacity) = (pool.workers[giver].load, pool.workers[giver].capacity);
     for t in 0..pool.types() {
-        if pool.count(giver, t) == 0 {
+        if !pool.movable(t) || pool.count(giver, t) == 0 {
             continue;
         }
         let Some((receiver, receiver_after)) = receivers.best(pool, t, giver) else {

@@ -23,7 +23,10 @@
 //!   the most-loaded eligible worker (highest utilisation, the lower post id on a tie) to
 //!   another eligible worker, as long as the move lowers the higher of the two workers'
 //!   utilisations (by more than rounding); it stops when the most-loaded worker has no such
-//!   move, since then nobody's move can lower the highest utilisation. Each case goes to the
+//!   move, since then nobody's move can lower the highest utilisation. Cases of the scope's
+//!   **kept case types** never move (they still count in the load); a worker holding only
+//!   kept cases is passed over, and the most-loaded worker with a case that may move is
+//!   helped instead. Each case goes to the
 //!   worker whose utilisation with it would be lowest (on a tie the lower load, then the lower
 //!   post id), so a receiver is pushed from at most 100% to over 100% only when no eligible
 //!   worker has room for that case. Of the giver's cases, the one moved is

@@ -13,6 +13,10 @@ pub struct Scope {
     pub teams: Vec<TeamId>,
     /// Workers who neither give nor receive cases (leaving soon, a protected ASYE caseload).
     pub protected: BTreeSet<PostId>,
+    /// Case types whose cases stay with their worker when balancing (child protection, say,
+    /// where a change of social worker costs most): never moved, though they still count in
+    /// each worker's load. Allocating waiting work ignores this.
+    pub kept_types: BTreeSet<CaseTypeId>,
 }
 
 /// One eligible worker.
@@ -39,6 +43,8 @@ pub(crate) struct Pool {
     /// `counts[worker * types + t]`: cases of the `t`-th case type of `weights.types()`.
     counts: Vec<u32>,
     types: usize,
+    /// Whether cases of the `t`-th case type may move (not one of the scope's kept types).
+    movable: Vec<bool>,
 }
 
 impl Pool {
@@ -107,16 +113,32 @@ impl Pool {
             workers.truncate(kept);
             counts.truncate(kept * types);
         }
+        let movable = weights
+            .types()
+            .iter()
+            .map(|(id, ..)| !scope.kept_types.contains(id))
+            .collect();
         Pool {
             weights,
             workers,
             counts,
             types,
+            movable,
         }
     }
 
     pub fn types(&self) -> usize {
         self.types
+    }
+
+    /// Whether cases of the `t`-th case type may be moved by balancing.
+    pub fn movable(&self, t: usize) -> bool {
+        self.movable[t]
+    }
+
+    /// Whether `worker` holds any case that balancing may move.
+    pub fn holds_movable(&self, worker: usize) -> bool {
+        (0..self.types).any(|t| self.movable[t] && self.count(worker, t) > 0)
     }
 
     pub fn count(&self, worker: usize, t: usize) -> u32 {

@@ -10,12 +10,11 @@ use crate::model::defaults::case_type::{
 };
 use crate::model::defaults::grade::ASYE;
 use crate::model::{CaseCounts, CaseTypeId, Plan, PostId, TeamId, apply, assess, synthetic};
-use std::collections::BTreeSet;
 
 fn scope(teams: &[u32]) -> Scope {
     Scope {
         teams: teams.iter().map(|&t| TeamId(t)).collect(),
-        protected: BTreeSet::new(),
+        ..Scope::default()
     }
 }
 
@@ -64,6 +63,47 @@ fn two_social_workers_at_30_and_10_points_meet_at_20_by_the_heaviest_cases() {
     assert_eq!(utilisation(&after, hall), 1.0);
     assert_eq!(utilisation(&after, brown), 1.0);
     assert!(balance(&after, &scope(&[1])).is_empty(), "balanced already");
+}
+
+/// Kept case types stay with their worker; a worker holding only kept cases is passed over so
+/// the next most-loaded is still helped.
+#[test]
+fn kept_case_types_stay_and_a_worker_holding_only_them_is_passed_over() {
+    let mut p = plan(&["North"]);
+    // 10 CP (15 points) + 10 CIN (10) = 25 points, 125%; 20 CP = 30 points, 150%; empty.
+    let hall = social_worker(
+        &mut p,
+        1,
+        "A. Hall",
+        &[(CHILD_PROTECTION, 10), (CHILD_IN_NEED, 10)],
+    );
+    let iqbal = social_worker(&mut p, 1, "B. Iqbal", &[(CHILD_PROTECTION, 20)]);
+    let new = social_worker(&mut p, 1, "New worker", &[]);
+    let keeping = Scope {
+        kept_types: [CHILD_PROTECTION].into(),
+        ..scope(&[1])
+    };
+    // B. Iqbal can give nothing. A. Hall gives child-in-need cases while that lowers the
+    // higher of the two: it would stop at 13 and 12 points, but all 10 go first (15 and 10).
+    let proposal = balance(&p, &keeping);
+    assert_eq!(
+        proposal.moves,
+        [mv(CHILD_IN_NEED, 10, CaseSource::Post(hall), new)]
+    );
+    let after = applied(&p, &proposal);
+    assert_eq!(utilisation(&after, hall), 0.75);
+    assert_eq!(utilisation(&after, iqbal), 1.5);
+    assert_eq!(utilisation(&after, new), 0.5);
+    assert!(balance(&after, &keeping).is_empty(), "balanced already");
+    // Without keeping them, B. Iqbal's child-protection cases move.
+    let all = balance(&p, &scope(&[1]));
+    assert!(
+        all.moves
+            .iter()
+            .any(|m| m.from == CaseSource::Post(iqbal) && m.case_type == CHILD_PROTECTION),
+        "{:?}",
+        all.moves
+    );
 }
 
 #[test]
@@ -271,7 +311,7 @@ fn the_pool_weighs_caseloads_exactly_as_the_assessment_does() {
     let p = synthetic::plan(1_000, 20_000);
     let all = Scope {
         teams: p.teams.iter().map(|t| t.id).collect(),
-        protected: BTreeSet::new(),
+        ..Scope::default()
     };
     let pool = Pool::of(&p, &all);
     let a = assess(&p);
@@ -289,7 +329,7 @@ fn receivers_kept_by_capacity_or_by_case_type_give_the_same_proposal() {
     let mut p = synthetic::plan(1_000, 20_000);
     let all = Scope {
         teams: p.teams.iter().map(|t| t.id).collect(),
-        protected: BTreeSet::new(),
+        ..Scope::default()
     };
     // Four capacities (16 and 20 points, full time and 0.6), then twenty.
     same_either_way(&p, &all);
