@@ -1,8 +1,11 @@
-//! The command line: `summary` and `check` over plan files. With no subcommand the binary
-//! opens the desktop app (see `src/main.rs`).
+//! The command line: `summary` and `check` over plan files, `import` of a staff list into
+//! one. With no subcommand the binary opens the desktop app (see `src/main.rs`). One file per
+//! subcommand that needs more than a few lines.
 
+mod import;
 mod summary;
 
+pub use import::{ImportArgs, run_import};
 pub use summary::summary_text;
 
 use crate::io::{LoadError, load_file};
@@ -37,7 +40,7 @@ pub struct Cli {
 #[command(
     name = "caseload-planner-cli",
     version,
-    about = "Caseload Planner's command line: summary and check of plan files",
+    about = "Caseload Planner's command line: summary and check of plan files, import of staff lists",
     long_about = None
 )]
 pub struct ConsoleCli {
@@ -57,6 +60,9 @@ pub enum Command {
         /// The plan file (.ron)
         plan: PathBuf,
     },
+    /// Import a staff list (CSV or .xlsx), and a caseload report with --cases, into a new plan
+    /// file: exit 0 with a summary, 1 with every problem by row and column
+    Import(ImportArgs),
 }
 
 /// Runs a subcommand, writing results to stdout and problems to stderr.
@@ -84,6 +90,7 @@ pub fn run(command: Command) -> ExitCode {
             }
             Err(e) => report(&e),
         },
+        Command::Import(args) => run_import(&args),
     }
 }
 

@@ -147,7 +147,7 @@ pub fn load_file_with_fingerprint(path: &Path) -> Result<(ScenarioSet, Fingerpri
 }
 
 /// Why a path of this kind is not read as a plan, or `None` for a regular file.
-fn not_a_file(kind: FileType) -> Option<&'static str> {
+pub(super) fn not_a_file(kind: FileType) -> Option<&'static str> {
     if kind.is_file() {
         return None;
     }
@@ -173,7 +173,7 @@ fn not_a_file(kind: FileType) -> Option<&'static str> {
 /// Opens `path` for reading without waiting: on Unix non-blocking, so that a path replaced by a
 /// named pipe after it was looked at is not waited on (reading a regular file is unaffected).
 #[cfg(unix)]
-fn open_for_reading(path: &Path) -> std::io::Result<File> {
+pub(super) fn open_for_reading(path: &Path) -> std::io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .read(true)
@@ -183,7 +183,7 @@ fn open_for_reading(path: &Path) -> std::io::Result<File> {
 
 /// Opens `path` for reading. Elsewhere than Unix the look before opening is the guard.
 #[cfg(not(unix))]
-fn open_for_reading(path: &Path) -> std::io::Result<File> {
+pub(super) fn open_for_reading(path: &Path) -> std::io::Result<File> {
     File::open(path)
 }
 

@@ -1,9 +1,12 @@
-//! Plan files: reading, writing and the file format. Everything here that can fail returns an
+//! Plan files: reading, writing and the file format; staff lists and caseload reports read
+//! in ([`import`]) and posts written out as CSV ([`export`]). Everything here that can fail returns an
 //! error naming the file and, where there is one, the line and column or the team and post.
 
 mod builtin;
+pub mod export;
 mod fingerprint;
 mod format;
+pub mod import;
 mod load;
 pub mod lock;
 pub mod platform;

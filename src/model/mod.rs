@@ -15,7 +15,9 @@
 //! - [`costs`]: cost rates and annual cost;
 //! - [`changes`]: what an option changes against the baseline;
 //! - [`compare`]: headline figures of several scenarios side by side;
-//! - [`synthetic`]: large generated plans for benchmarks and tests.
+//! - [`synthetic`]: large generated plans for benchmarks and tests;
+//! - [`import`]: a staff list or caseload report (as a table) read into posts, teams and case
+//!   counts, with a preview of every problem by row and column.
 
 pub mod allocation;
 pub mod assess;
@@ -27,6 +29,7 @@ pub mod costs;
 pub mod defaults;
 pub mod figures;
 mod ids;
+pub mod import;
 mod month;
 mod plan;
 mod problems;

@@ -170,7 +170,8 @@ pub fn reach(command: &Command) -> Reach {
         | C::SetPostStatus { .. }
         | C::SetPostCases { .. }
         | C::SetPostDates { .. }
-        | C::MoveCases(_) => Reach::Own,
+        | C::MoveCases(_)
+        | C::ReplaceStructure { .. } => Reach::Own,
     }
 }
 

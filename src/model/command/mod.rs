@@ -8,6 +8,7 @@
 mod checks;
 mod move_cases;
 mod new_posts;
+mod replace_structure;
 
 pub use new_posts::NEW_WORKER;
 
@@ -138,6 +139,14 @@ pub enum Command {
     /// a worker or team without that many, or to a post that is missing, vacant, absent or
     /// the source itself.
     MoveCases(Vec<CaseMove>),
+    /// Puts these teams and posts in place of the scenario's own (an imported staff list): one
+    /// step. An id the scenario has means the same team or post; any other must be new to the
+    /// plan (at or past its next ids). Checked like a loaded file; demand assumptions for teams
+    /// no longer there are dropped.
+    ReplaceStructure {
+        teams: Vec<Team>,
+        posts: Vec<Post>,
+    },
 
     AddCaseType {
         name: String,
@@ -435,6 +444,9 @@ pub fn apply_with(
             p.leaves = leaves;
         }
         C::MoveCases(moves) => move_cases::move_cases(plan, &moves)?,
+        C::ReplaceStructure { teams, posts } => {
+            replace_structure::replace_structure(plan, ids, teams, posts)?;
+        }
 
         C::AddCaseType {
             name,
