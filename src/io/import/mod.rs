@@ -27,9 +27,17 @@ use crate::text::printable;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// The staff-list template the app offers: the columns the import reads best, with example
+/// rows (invented names). The same columns as the posts export.
+pub const STAFF_LIST_TEMPLATE: &str =
+    include_str!("../../../assets/templates/staff-list-template.csv");
+
 /// Larger files are refused before they are read: a staff list of thousands of rows is a few
 /// megabytes.
 pub const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Sizes in messages are in megabytes as Windows counts them (1,048,576 bytes).
+const MEGABYTE: u64 = 1024 * 1024;
 
 /// What kind of table the file is expected to be: it decides which headings are recognised
 /// when the row of headings is looked for.
@@ -77,7 +85,7 @@ pub enum ImportError {
     Unreadable { file: PathBuf, detail: String },
     #[error(
         "{}: is {} MB, more than the {} MB a staff list or caseload report may be; is it the right file?",
-        shown(file), size / 1_000_000, MAX_IMPORT_BYTES / 1_000_000
+        shown(file), size / MEGABYTE, MAX_IMPORT_BYTES / MEGABYTE
     )]
     TooLarge { file: PathBuf, size: u64 },
     #[error("{}: {what}", shown(file))]

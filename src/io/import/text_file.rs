@@ -93,8 +93,12 @@ pub(super) fn read(text: &str, delimiter: u8, sink: &mut RowSink) -> Result<(), 
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
-    let mut number = 0;
+    // The row number as a spreadsheet shows it: the reader passes over blank lines without a
+    // record, and a quoted cell may run over several lines yet is one row.
+    let mut number = 0u64;
+    let mut carried = 0u64;
     loop {
+        let before = reader.position().line();
         match reader.read_record(&mut record) {
             Ok(false) => return Ok(()),
             Ok(true) => {}
@@ -105,7 +109,25 @@ pub(super) fn read(text: &str, delimiter: u8, sink: &mut RowSink) -> Result<(), 
                 )));
             }
         }
-        number += 1;
+        // Line breaks read: blank lines before the record, any inside its quoted cells, and its
+        // own end (none for a last line without one). A record ending "\r\n" may stop at the
+        // "\r": its "\n" is then read with the next record, and is not a blank line.
+        let after = reader.position();
+        let inside: u64 = record.iter().map(|f| f.matches('\n').count() as u64).sum();
+        let read_so_far = text
+            .as_bytes()
+            .get(..after.byte() as usize)
+            .unwrap_or_default();
+        let ended = u64::from(read_so_far.ends_with(b"\n"));
+        let blank = after
+            .line()
+            .saturating_sub(before)
+            .saturating_sub(inside + ended + carried);
+        carried = u64::from(
+            read_so_far.ends_with(b"\r")
+                && text.as_bytes().get(after.byte() as usize) == Some(&b'\n'),
+        );
+        number += blank + 1;
         let mut cells: Vec<Cell> = record.iter().map(Cell::text).collect();
         while cells.last().is_some_and(Cell::is_empty) {
             cells.pop();
@@ -115,8 +137,14 @@ pub(super) fn read(text: &str, delimiter: u8, sink: &mut RowSink) -> Result<(), 
                 crate::model::import::TableError::TooManyColumns,
             ));
         }
-        let at = reader.position().byte() as f32;
-        sink.push(Row { number, cells }, || at / total)?;
+        let at = after.byte() as f32;
+        sink.push(
+            Row {
+                number: usize::try_from(number).unwrap_or(usize::MAX),
+                cells,
+            },
+            || at / total,
+        )?;
     }
 }
 
@@ -136,6 +164,24 @@ mod tests {
             .collect();
         assert_eq!(decode(&utf16).unwrap(), "Siân\tFTE");
         assert!(decode(b"\x00\x01\x02binary\x00").is_err());
+    }
+
+    fn numbers(text: &str) -> Vec<usize> {
+        let mut sink = RowSink {
+            rows: Vec::new(),
+            seen: 0,
+            progress: &super::super::NoProgress,
+        };
+        assert!(read(text, b',', &mut sink).is_ok());
+        sink.rows.iter().map(|r| r.number).collect()
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_spreadsheet_shows_them() {
+        // A blank line is a row; a quoted cell over two lines is one.
+        assert_eq!(numbers("A,B\n\n\"x\ny\",z\nC,D"), [1, 3, 4]);
+        assert_eq!(numbers("A,B\r\n\r\n,\r\nC,D\r\n"), [1, 4]);
+        assert_eq!(numbers("\n\nA,B\n\nC,D\n\n"), [3, 5]);
     }
 
     #[test]

@@ -140,8 +140,11 @@ pub fn read_count(cell: &Cell, decimal_comma: bool) -> Result<u32, String> {
 pub fn read_text(cell: &Cell, what: &str) -> Result<Option<String>, String> {
     match cell {
         Cell::Empty => Ok(None),
-        Cell::Text(t) => Ok(Some(unescape_formula(t).to_owned())),
-        Cell::Number(_) | Cell::Date(_) => {
+        // A CSV file's cells are all text: a number there is still not a name.
+        Cell::Text(t) if parse_number(t, false).is_none() => {
+            Ok(Some(unescape_formula(t).to_owned()))
+        }
+        Cell::Text(_) | Cell::Number(_) | Cell::Date(_) => {
             Err(format!("{} is a number or date, not {what}", quoted(cell)))
         }
     }
@@ -456,6 +459,10 @@ mod tests {
         assert_eq!(
             read_text(&text("'=Smith"), "a name"),
             Ok(Some("=Smith".into()))
+        );
+        assert_eq!(
+            read_text(&text("12345"), "a name"),
+            Err("'12345' is a number or date, not a name".into())
         );
         assert_eq!(read_code(&Cell::Number(10234.0)), Some("10234".into()));
         assert!(is_vacancy("VACANT POST"));
