@@ -14,6 +14,74 @@ use std::sync::{Arc, Mutex};
 pub enum DialogPurpose {
     Open,
     SaveAs,
+    /// A staff list (CSV or Excel) to import.
+    ImportStaffList,
+    /// A caseload report (CSV or Excel) to import.
+    ImportCaseload,
+    /// Where to write the posts as CSV.
+    ExportPostsCsv,
+    /// Where to write the staff-list template.
+    SaveTemplate,
+    /// Where to write the import's column and word choices, for next month's file.
+    SaveMapping,
+    /// Column and word choices saved from an earlier import.
+    LoadMapping,
+}
+
+/// Files a staff list or caseload report may be: CSV (and tab-separated text) or Excel.
+const TABLE_FILES: (&str, &[&str]) = ("Staff list or report", &["csv", "txt", "tsv", "xlsx"]);
+const CSV_FILES: (&str, &[&str]) = ("CSV", &["csv"]);
+const PLAN_FILES: (&str, &[&str]) = ("Caseload plan", &["ron"]);
+const MAPPING_FILES: (&str, &[&str]) = ("Import choices", &["ron"]);
+
+impl DialogPurpose {
+    /// Whether the dialog asks where to write a file (rather than which file to read).
+    pub fn saves(self) -> bool {
+        matches!(
+            self,
+            DialogPurpose::SaveAs
+                | DialogPurpose::ExportPostsCsv
+                | DialogPurpose::SaveTemplate
+                | DialogPurpose::SaveMapping
+        )
+    }
+
+    /// The dialog's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            DialogPurpose::Open => "Open plan",
+            DialogPurpose::SaveAs => "Save plan as",
+            DialogPurpose::ImportStaffList => "Import staff list",
+            DialogPurpose::ImportCaseload => "Import caseloads",
+            DialogPurpose::ExportPostsCsv => "Export posts as CSV",
+            DialogPurpose::SaveTemplate => "Save staff list template",
+            DialogPurpose::SaveMapping => "Save import choices",
+            DialogPurpose::LoadMapping => "Use saved import choices",
+        }
+    }
+
+    /// The kind of file it shows: a name and the extensions.
+    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            DialogPurpose::Open | DialogPurpose::SaveAs => PLAN_FILES,
+            DialogPurpose::ImportStaffList | DialogPurpose::ImportCaseload => TABLE_FILES,
+            DialogPurpose::ExportPostsCsv | DialogPurpose::SaveTemplate => CSV_FILES,
+            DialogPurpose::SaveMapping | DialogPurpose::LoadMapping => MAPPING_FILES,
+        }
+    }
+
+    /// The file name a saving dialog suggests, for the plan named `plan_name`.
+    fn suggested_name(self, plan_name: &str) -> String {
+        let stem = |name: String| name.trim_end_matches(".ron").to_owned();
+        match self {
+            DialogPurpose::ExportPostsCsv => {
+                format!("{} posts.csv", stem(file_name_for(plan_name)))
+            }
+            DialogPurpose::SaveTemplate => "staff-list-template.csv".to_owned(),
+            DialogPurpose::SaveMapping => "staff-list-import-choices.ron".to_owned(),
+            _ => file_name_for(plan_name),
+        }
+    }
 }
 
 /// A dialog to show: what for, the file name it suggests and the folder it opens in.
@@ -31,7 +99,7 @@ impl DialogRequest {
     pub fn for_plan(purpose: DialogPurpose, plan_name: &str, current: Option<&Path>) -> Self {
         DialogRequest {
             purpose,
-            file_name: file_name_for(plan_name),
+            file_name: purpose.suggested_name(plan_name),
             folder: current
                 .and_then(Path::parent)
                 .filter(|p| !p.as_os_str().is_empty())
@@ -107,18 +175,17 @@ type Pick = Pin<Box<dyn Future<Output = Option<rfd::FileHandle>> + Send>>;
 impl FileDialogs for NativeDialogs {
     fn ask(&mut self, request: DialogRequest, wake: Box<dyn Fn() + Send>) {
         let purpose = request.purpose;
-        let mut dialog = rfd::AsyncFileDialog::new().add_filter("Caseload plan", &["ron"]);
+        let (kind, extensions) = purpose.filter();
+        let mut dialog = rfd::AsyncFileDialog::new()
+            .add_filter(kind, extensions)
+            .set_title(purpose.title());
         if let Some(folder) = &request.folder {
             dialog = dialog.set_directory(folder);
         }
-        let pick: Pick = match purpose {
-            DialogPurpose::Open => Box::pin(dialog.set_title("Open plan").pick_file()),
-            DialogPurpose::SaveAs => Box::pin(
-                dialog
-                    .set_title("Save plan as")
-                    .set_file_name(&request.file_name)
-                    .save_file(),
-            ),
+        let pick: Pick = if purpose.saves() {
+            Box::pin(dialog.set_file_name(&request.file_name).save_file())
+        } else {
+            Box::pin(dialog.pick_file())
         };
         let sender = self.sender.clone();
         self.waiting = true;
@@ -208,6 +275,15 @@ mod tests {
         // A file in the working folder has no folder to suggest: the dialog chooses.
         let here = DialogRequest::for_plan(DialogPurpose::SaveAs, "N", Some(Path::new("n.ron")));
         assert_eq!(here.folder, None);
+    }
+
+    #[test]
+    fn exports_suggest_a_csv_named_after_the_plan() {
+        let export = DialogRequest::for_plan(DialogPurpose::ExportPostsCsv, "North: 2026", None);
+        assert_eq!(export.file_name, "North- 2026 posts.csv");
+        assert!(export.purpose.saves());
+        assert!(!DialogPurpose::ImportStaffList.saves());
+        assert!(DialogPurpose::ImportStaffList.filter().1.contains(&"xlsx"));
     }
 
     #[test]

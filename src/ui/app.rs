@@ -51,6 +51,8 @@ pub struct CaseloadApp {
     /// A plan file being opened in the background. At start, the last plan: the document is
     /// then only a stand-in.
     pub(super) opening: Option<Opening>,
+    /// Imports and exports under way, and the import windows.
+    pub(super) imports: super::import::Imports,
     /// Called from a worker when its job is done, to draw the window again.
     wake: Wake,
     /// The window's context, known from the first frame (or from eframe at start), for `wake`.
@@ -92,6 +94,7 @@ impl CaseloadApp {
             title: String::new(),
             notice: None,
             opening: None,
+            imports: Default::default(),
             wake: Arc::new(move || {
                 if let Some(ctx) = window.get() {
                     ctx.request_repaint();
@@ -137,7 +140,9 @@ impl CaseloadApp {
 
     /// True while work goes on in the background: a file opening, or the bands.
     pub fn is_busy(&self) -> bool {
-        self.opening.is_some() || matches!(self.doc.bands_state(), BandsState::WorkingOut(_))
+        self.opening.is_some()
+            || self.imports.is_busy()
+            || matches!(self.doc.bands_state(), BandsState::WorkingOut(_))
     }
 
     /// Waits for a file being opened and takes it (tests wait this way; the window never does).
@@ -151,7 +156,7 @@ impl CaseloadApp {
     // ---------- actions ----------
 
     /// Asks for `action`, first asking about unsaved changes when it would discard them.
-    fn request(&mut self, action: AppAction, ctx: &egui::Context) {
+    pub(super) fn request(&mut self, action: AppAction, ctx: &egui::Context) {
         if action.replaces_the_plan() && self.doc.is_dirty() {
             self.prompt = Some(Prompt::Unsaved(action));
         } else {
@@ -189,6 +194,20 @@ impl CaseloadApp {
             AppAction::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             AppAction::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             AppAction::ActualSize => ctx.set_zoom_factor(1.0),
+            AppAction::ImportStaffList => self.ask(DialogPurpose::ImportStaffList, ctx),
+            AppAction::ImportCaseloads => self.ask(DialogPurpose::ImportCaseload, ctx),
+            AppAction::ExportPostsCsv => self.ask(DialogPurpose::ExportPostsCsv, ctx),
+            AppAction::SaveStaffListTemplate => self.ask(DialogPurpose::SaveTemplate, ctx),
+            AppAction::OpenImported => {
+                if let Some(plan) = self.imports.imported_plan.take() {
+                    let posts = plan.posts.len() as u64;
+                    self.replace_document(Document::new(*plan, None));
+                    self.notice = Some(format!(
+                        "Imported {} into a new plan (not saved yet).",
+                        crate::text::count(posts, "post", "posts")
+                    ));
+                }
+            }
             AppAction::Propose(kind) => {
                 let plan = self.doc.plan();
                 let team = match self.state.selection {
@@ -221,6 +240,9 @@ impl CaseloadApp {
                 {
                     self.perform(next, ctx);
                 }
+            }
+            (purpose, Some(path)) => {
+                self.import_answer(purpose, path);
             }
             // Cancelled: whatever was to follow the save is cancelled with it.
             (_, None) => self.after_save = None,
@@ -388,6 +410,11 @@ impl CaseloadApp {
 }
 
 impl CaseloadApp {
+    /// What a background job calls when it is done, to draw the window again.
+    pub(super) fn wake(&self) -> Wake {
+        self.wake.clone()
+    }
+
     /// Sets the window title when it changes.
     fn set_title(&mut self, ctx: &egui::Context, title: String) {
         if title != self.title {
@@ -543,6 +570,7 @@ impl eframe::App for CaseloadApp {
             self.state.refusal = Some(reason);
         }
         self.safe_work_frame(&ctx);
+        self.imports_frame(&ctx);
 
         // One undo step per gesture: settle once no button is held and no field is typed in.
         if !ctx.input(|i| i.pointer.any_down()) && !ctx.egui_wants_keyboard_input() {

@@ -81,6 +81,35 @@ pub const FILE_MENU: &[Option<MenuCommand>] = &[
     )),
     None,
     Some(MenuCommand::new(
+        AppAction::ImportStaffList,
+        "Import staff list…",
+        "Start from your own staff list (CSV or Excel, as HR exports it): choose what each \
+         column holds, check a preview, then import into a new plan, the scenario shown or a \
+         new option.",
+        &[],
+    )),
+    Some(MenuCommand::new(
+        AppAction::ImportCaseloads,
+        "Import caseloads…",
+        "Cases held per worker by case type (CSV or Excel, as a case management system \
+         reports them), matched by employee number or name.",
+        &[],
+    )),
+    Some(MenuCommand::new(
+        AppAction::ExportPostsCsv,
+        "Export posts as CSV…",
+        "The posts of the scenario shown, in the staff list's columns: edit them in a \
+         spreadsheet and import them back.",
+        &[],
+    )),
+    Some(MenuCommand::new(
+        AppAction::SaveStaffListTemplate,
+        "Save staff list template…",
+        "A CSV file with the columns the import reads and example rows, to fill in.",
+        &[],
+    )),
+    None,
+    Some(MenuCommand::new(
         AppAction::Quit,
         "Quit",
         "Close the window (asks first if there are unsaved changes).",

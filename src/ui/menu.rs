@@ -32,6 +32,12 @@ pub enum AppAction {
     ActualSize,
     /// Opens the window proposing case moves, for the team selected (or every team).
     Propose(ProposalKind),
+    ImportStaffList,
+    ImportCaseloads,
+    ExportPostsCsv,
+    SaveStaffListTemplate,
+    /// Opens the plan an import made, in place of the one open.
+    OpenImported,
 }
 
 impl AppAction {
@@ -43,6 +49,7 @@ impl AppAction {
                 | AppAction::Open
                 | AppAction::OpenPath(_)
                 | AppAction::OpenExample
+                | AppAction::OpenImported
                 | AppAction::Quit
         )
     }

@@ -14,6 +14,7 @@ mod contract_fields;
 mod costs;
 mod dialogs;
 mod help;
+mod import;
 mod inspector;
 mod launch;
 mod layout;

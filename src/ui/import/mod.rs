@@ -1,0 +1,229 @@
+//! The import windows: a staff list becomes posts in three steps (which column holds what,
+//! what the file's words mean, a preview of the posts and every problem), then one change
+//! (a new plan, the scenario shown's structure replaced, or a new option); a caseload report
+//! becomes the cases each worker holds. The reading of files runs in the background
+//! ([`crate::app::TableReading`]); the meaning of rows is `model::import`'s; this only shows
+//! the choices and the preview.
+
+mod caseload;
+mod columns;
+mod flow;
+mod preview;
+mod words;
+
+pub use caseload::{CaseloadImport, caseload_import_ui};
+pub use flow::Imports;
+pub use preview::ImportTarget;
+
+use crate::model::import::{ImportMapping, ImportPreview, Table};
+use crate::model::{Command, NextIds, Plan, defaults};
+use egui::{Context, RichText};
+use std::path::{Path, PathBuf};
+
+/// The steps of a staff-list import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Columns,
+    Words,
+    Preview,
+}
+
+impl Step {
+    const ALL: [Step; 3] = [Step::Columns, Step::Words, Step::Preview];
+
+    fn title(self) -> &'static str {
+        match self {
+            Step::Columns => "1 Columns",
+            Step::Words => "2 What the words mean",
+            Step::Preview => "3 Preview",
+        }
+    }
+}
+
+/// A staff list being imported: the file's table and the choices made so far.
+pub struct StaffImport {
+    pub path: PathBuf,
+    /// The workbook's sheets (empty for a CSV file) and the one read.
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
+    pub table: Table,
+    pub mapping: ImportMapping,
+    pub step: Step,
+    pub target: ImportTarget,
+    /// The preview as last worked out, and for what.
+    cached: Option<Cached>,
+    /// Why the last attempt to import was refused.
+    pub refusal: Option<String>,
+}
+
+struct Cached {
+    mapping: ImportMapping,
+    target: ImportTarget,
+    revision: u64,
+    base: Plan,
+    preview: ImportPreview,
+}
+
+/// What the window asks the app to do.
+pub enum ImportRequest {
+    /// Read another sheet of the workbook.
+    ReadSheet(String),
+    /// Save the choices made, for next month's file.
+    SaveMapping,
+    /// Use choices saved from an earlier import.
+    LoadMapping,
+    /// Open this plan, made from the staff list, in place of the one open.
+    NewPlan(Box<Plan>),
+    /// Put the staff list's structure in place of the scenario shown's (one undo step).
+    ReplaceShown(Command),
+    /// Make an option of this name copying the scenario shown, and make the change in it.
+    NewOption(String, Command),
+}
+
+impl StaffImport {
+    /// A new import of `table`, read from `path`, with every choice guessed.
+    pub fn new(path: &Path, sheets: Vec<String>, sheet: Option<String>, table: Table) -> Self {
+        let target = ImportTarget::NewPlan;
+        let base = target_base(target, path, None);
+        let mapping = ImportMapping::guess(&table, &base);
+        StaffImport {
+            path: path.to_owned(),
+            sheets,
+            sheet,
+            table,
+            mapping,
+            step: Step::Columns,
+            target,
+            cached: None,
+            refusal: None,
+        }
+    }
+
+    /// The plan the posts go into, for the target chosen: a new plan named after the file, or
+    /// the scenario shown.
+    fn base(&self, shown: &Plan) -> Plan {
+        target_base(self.target, &self.path, Some(shown))
+    }
+
+    /// The preview for the choices made, worked out again only when they change.
+    fn preview(&mut self, shown: &Plan, ids: NextIds, revision: u64) -> &Cached {
+        let stale = self.cached.as_ref().is_none_or(|c| {
+            c.mapping != self.mapping
+                || c.target != self.target
+                || (self.target != ImportTarget::NewPlan && c.revision != revision)
+        });
+        if stale {
+            let base = self.base(shown);
+            let ids = match self.target {
+                ImportTarget::NewPlan => NextIds::of(&base),
+                _ => ids,
+            };
+            let preview = crate::model::import::preview(&self.table, &self.mapping, &base, ids);
+            self.cached = Some(Cached {
+                mapping: self.mapping.clone(),
+                target: self.target,
+                revision,
+                base,
+                preview,
+            });
+        }
+        self.cached.as_ref().expect("worked out above")
+    }
+}
+
+impl StaffImport {
+    /// The employee numbers of the file and the posts they became, as last previewed.
+    pub fn numbers(&self) -> std::collections::HashMap<String, crate::model::PostId> {
+        self.cached
+            .as_ref()
+            .map(|c| c.preview.structure.numbers.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The plan posts are imported into: a new plan (the app's default grades and case types)
+/// named after the file, or a copy of the scenario shown.
+fn target_base(target: ImportTarget, path: &Path, shown: Option<&Plan>) -> Plan {
+    match (target, shown) {
+        (ImportTarget::NewPlan, _) | (_, None) => {
+            let mut plan = defaults::new_plan();
+            plan.name = match path.file_stem() {
+                Some(stem) => format!("Staff list: {}", stem.to_string_lossy()),
+                None => "Imported staff list".to_owned(),
+            };
+            plan
+        }
+        (_, Some(shown)) => shown.clone(),
+    }
+}
+
+/// The file's name, for the window's title.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    )
+}
+
+/// Draws the staff-list import window while one is under way. Returns what the user asked
+/// for; `open` is set false when the window is closed.
+pub fn staff_import_ui(
+    ctx: &Context,
+    import: &mut StaffImport,
+    shown: &Plan,
+    shown_name: &str,
+    ids: NextIds,
+    revision: u64,
+    open: &mut bool,
+) -> Option<ImportRequest> {
+    let mut request = None;
+    let title = format!("Import staff list: {}", file_name(&import.path));
+    egui::Window::new(title)
+        .id(egui::Id::unique("staff-import-window"))
+        .open(open)
+        .collapsible(false)
+        .default_width(640.0)
+        .default_height(560.0)
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                for step in Step::ALL {
+                    ui.selectable_value(&mut import.step, step, step.title());
+                }
+            });
+            ui.separator();
+            match import.step {
+                Step::Columns => request = columns::columns_ui(ui, import, shown),
+                Step::Words => words::words_ui(ui, import, shown),
+                Step::Preview => {
+                    request = preview::preview_ui(ui, import, shown, shown_name, ids, revision)
+                }
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let at = Step::ALL
+                    .iter()
+                    .position(|&s| s == import.step)
+                    .unwrap_or(0);
+                if at > 0 && ui.button("Back").clicked() {
+                    import.step = Step::ALL[at - 1];
+                }
+                if at + 1 < Step::ALL.len() && ui.button(RichText::new("Next").strong()).clicked() {
+                    import.step = Step::ALL[at + 1];
+                }
+                if ui
+                    .button("Save these choices…")
+                    .on_hover_text(
+                        "The columns and what the words mean, saved to a file: next month's \
+                     export of the same report is then read the same way.",
+                    )
+                    .clicked()
+                {
+                    request = Some(ImportRequest::SaveMapping);
+                }
+                if ui.button("Use saved choices…").clicked() {
+                    request = Some(ImportRequest::LoadMapping);
+                }
+            });
+        });
+    request
+}

@@ -1,0 +1,114 @@
+//! Step 3 of a staff-list import: what it would do, before anything changes. The posts and
+//! teams it makes, every problem by row and column (those rows are left out), what was
+//! assumed; where the posts go; and the one click that imports them.
+
+use super::{ImportRequest, StaffImport};
+use crate::model::{NextIds, Plan};
+use crate::text;
+use crate::ui::theme;
+use egui::{RichText, Ui};
+
+/// Where imported posts go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// A new plan, in place of the one open (which is offered for saving first).
+    NewPlan,
+    /// The scenario shown: its teams and posts replaced, as one undo step.
+    ReplaceShown,
+    /// A new option copying the scenario shown, with its teams and posts replaced.
+    NewOption,
+}
+
+pub(super) fn preview_ui(
+    ui: &mut Ui,
+    import: &mut StaffImport,
+    shown: &Plan,
+    shown_name: &str,
+    ids: NextIds,
+    revision: u64,
+) -> Option<ImportRequest> {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Import into");
+        ui.radio_value(&mut import.target, ImportTarget::NewPlan, "a new plan");
+        ui.radio_value(
+            &mut import.target,
+            ImportTarget::ReplaceShown,
+            format!("{shown_name} (its teams and posts replaced)"),
+        );
+        ui.radio_value(&mut import.target, ImportTarget::NewOption, "a new option");
+    });
+    let target = import.target;
+    let stem = import
+        .path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let refusal = import.refusal.clone();
+    let cached = import.preview(shown, ids, revision);
+    let preview = &cached.preview;
+    let posts = preview.posts().len();
+    ui.label(
+        RichText::new(format!(
+            "{}: {} filled, {} vacant, {} absent; {} FTE; {} ({} new).",
+            text::count(posts as u64, "post", "posts"),
+            preview.filled(),
+            preview.vacant(),
+            preview.absent(),
+            text::grouped(preview.fte(), 1),
+            text::count(preview.teams().len() as u64, "team", "teams"),
+            preview.structure.new_teams.len(),
+        ))
+        .strong(),
+    );
+    if preview.rows_skipped > 0 {
+        ui.label(format!(
+            "{} left out, as chosen in step 2.",
+            text::count(preview.rows_skipped as u64, "row is", "rows are")
+        ));
+    }
+    for note in &preview.notes {
+        ui.weak(note);
+    }
+    if !preview.problems.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{} problems: {} left out. Correct the file and import it again, or change \
+                 the choices in steps 1 and 2.",
+                text::count(preview.rows_with_problems as u64, "row has", "rows have"),
+                if preview.rows_with_problems == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                }
+            ))
+            .color(theme::WARNING),
+        );
+        let row_height = ui.text_style_height(&egui::TextStyle::Body);
+        egui::ScrollArea::vertical()
+            .id_salt("import-problems")
+            .max_height(160.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, preview.problems.len(), |ui, rows| {
+                for problem in &preview.problems[rows] {
+                    ui.label(RichText::new(problem.to_string()).color(theme::WARNING));
+                }
+            });
+    }
+    if let Some(refusal) = refusal {
+        ui.label(RichText::new(refusal).color(theme::WARNING));
+    }
+    let label = format!("Import {}", text::count(posts as u64, "post", "posts"));
+    let clicked = ui
+        .add_enabled(posts > 0, egui::Button::new(RichText::new(label).strong()))
+        .on_hover_text("One step: Undo puts everything back.")
+        .clicked();
+    if !clicked {
+        return None;
+    }
+    Some(match target {
+        ImportTarget::NewPlan => ImportRequest::NewPlan(Box::new(preview.plan(&cached.base))),
+        ImportTarget::ReplaceShown => ImportRequest::ReplaceShown(preview.command()),
+        ImportTarget::NewOption => {
+            ImportRequest::NewOption(format!("Staff list: {stem}"), preview.command())
+        }
+    })
+}
