@@ -71,7 +71,8 @@ pub(super) fn columns_ui(
                 });
         });
     if let Some((column, role)) = change {
-        import.mapping.set_role(&import.table, plan, column, role);
+        let base = import.base(plan);
+        import.mapping.set_role(&import.table, &base, column, role);
     }
     let uses_hours = roles.contains(&Some(ColumnRole::WeeklyHours));
     if uses_hours {

@@ -154,7 +154,7 @@ impl CaseloadApp {
                 if let Some(old) = self.imports.staff.take()
                     && old.path == path
                 {
-                    let base = import.base(self.doc.plan());
+                    let base = import.base(self.doc.plan()).into_owned();
                     import.mapping = ImportMapping::reuse(&old.mapping, &import.table, &base);
                     import.target = old.target;
                 }

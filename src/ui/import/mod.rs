@@ -18,6 +18,7 @@ pub use preview::ImportTarget;
 use crate::model::import::{ImportMapping, ImportPreview, Table};
 use crate::model::{Command, NextIds, Plan, defaults};
 use egui::{Context, RichText};
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// The steps of a staff-list import.
@@ -101,7 +102,7 @@ impl StaffImport {
 
     /// The plan the posts go into, for the target chosen: a new plan named after the file, or
     /// the scenario shown.
-    fn base(&self, shown: &Plan) -> Plan {
+    fn base<'a>(&self, shown: &'a Plan) -> Cow<'a, Plan> {
         target_base(self.target, &self.path, Some(shown))
     }
 
@@ -113,7 +114,7 @@ impl StaffImport {
                 || (self.target != ImportTarget::NewPlan && c.revision != revision)
         });
         if stale {
-            let base = self.base(shown);
+            let base = self.base(shown).into_owned();
             let ids = match self.target {
                 ImportTarget::NewPlan => NextIds::of(&base),
                 _ => ids,
@@ -142,8 +143,8 @@ impl StaffImport {
 }
 
 /// The plan posts are imported into: a new plan (the app's default grades and case types)
-/// named after the file, or a copy of the scenario shown.
-fn target_base(target: ImportTarget, path: &Path, shown: Option<&Plan>) -> Plan {
+/// named after the file, or the scenario shown (borrowed: it may hold thousands of posts).
+fn target_base<'a>(target: ImportTarget, path: &Path, shown: Option<&'a Plan>) -> Cow<'a, Plan> {
     match (target, shown) {
         (ImportTarget::NewPlan, _) | (_, None) => {
             let mut plan = defaults::new_plan();
@@ -151,9 +152,9 @@ fn target_base(target: ImportTarget, path: &Path, shown: Option<&Plan>) -> Plan 
                 Some(stem) => format!("Staff list: {}", stem.to_string_lossy()),
                 None => "Imported staff list".to_owned(),
             };
-            plan
+            Cow::Owned(plan)
         }
-        (_, Some(shown)) => shown.clone(),
+        (_, Some(shown)) => Cow::Borrowed(shown),
     }
 }
 
@@ -193,7 +194,10 @@ pub fn staff_import_ui(
             ui.separator();
             match import.step {
                 Step::Columns => request = columns::columns_ui(ui, import, shown),
-                Step::Words => words::words_ui(ui, import, shown),
+                Step::Words => {
+                    let base = import.base(shown);
+                    words::words_ui(ui, &mut import.table, &mut import.mapping, &base)
+                }
                 Step::Preview => {
                     request = preview::preview_ui(ui, import, shown, shown_name, ids, revision)
                 }

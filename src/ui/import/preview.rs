@@ -59,6 +59,7 @@ pub(super) fn preview_ui(
         ))
         .strong(),
     );
+    teams_ui(ui, preview);
     if preview.rows_skipped > 0 {
         ui.label(format!(
             "{} left out, as chosen in step 2.",
@@ -111,4 +112,49 @@ pub(super) fn preview_ui(
             ImportRequest::NewOption(format!("Staff list: {stem}"), preview.command())
         }
     })
+}
+
+/// Each team the posts go into, with its posts and FTE, so the split can be checked.
+fn teams_ui(ui: &mut Ui, preview: &crate::model::import::ImportPreview) {
+    let mut rows: Vec<(&str, bool, usize, f64)> = preview
+        .teams()
+        .iter()
+        .map(|t| (t.name.as_str(), preview.is_new_team(t.id), 0, 0.0))
+        .collect();
+    let at: std::collections::HashMap<_, _> = preview
+        .teams()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id, i))
+        .collect();
+    for post in preview.posts() {
+        if let Some(&i) = at.get(&post.team) {
+            rows[i].2 += 1;
+            rows[i].3 += post.fte;
+        }
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("import-teams")
+        .max_height(200.0)
+        .show(ui, |ui| {
+            egui::Grid::new("import-teams-grid")
+                .num_columns(3)
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.strong("Team");
+                    ui.strong("Posts");
+                    ui.strong("FTE");
+                    ui.end_row();
+                    for (name, new, posts, fte) in rows {
+                        if new {
+                            ui.label(format!("{} (new)", text::shortened(name)));
+                        } else {
+                            ui.label(text::shortened(name));
+                        }
+                        ui.label(posts.to_string());
+                        ui.label(text::grouped(fte, 1));
+                        ui.end_row();
+                    }
+                });
+        });
 }

@@ -3,9 +3,9 @@
 //! team (the plan's own, or a new one), each contract word a kind of contract, each absence
 //! word working or away. Guessed first; anything unguessed is marked to choose.
 
-use super::StaffImport;
 use crate::model::import::{
-    AbsenceChoice, ColumnRole, ContractChoice, GradeChoice, TeamChoice, normalise,
+    AbsenceChoice, ColumnRole, ContractChoice, GradeChoice, ImportMapping, Table, TeamChoice,
+    normalise,
 };
 use crate::model::{AbsenceReason, Plan, TeamFunction};
 use crate::text;
@@ -13,8 +13,8 @@ use crate::ui::theme;
 use egui::{RichText, Ui};
 use std::collections::BTreeMap;
 
-pub(super) fn words_ui(ui: &mut Ui, import: &mut StaffImport, plan: &Plan) {
-    let StaffImport { table, mapping, .. } = import;
+/// `plan` is the plan the posts go into: a new plan's teams are all new.
+pub(super) fn words_ui(ui: &mut Ui, table: &mut Table, mapping: &mut ImportMapping, plan: &Plan) {
     let job_titles = mapping.words(table, ColumnRole::JobTitle);
     let teams = mapping.words(table, ColumnRole::Team);
     let contracts = mapping.words(table, ColumnRole::Contract);
