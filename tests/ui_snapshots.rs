@@ -88,18 +88,19 @@ fn overview_at_1280x720() {
 #[ignore = "writes the README's screenshots to assets/screenshots"]
 fn readme_screenshots() {
     type App = egui_kittest::Harness<'static, caseload_planner::ui::CaseloadApp>;
-    let open = |set| {
+    let open_answering = |set, answers: Vec<Option<std::path::PathBuf>>| {
         let mut harness = common::builder()
             .with_size(egui::vec2(1280.0, 720.0))
             .build_eframe(move |_cc| {
                 caseload_planner::ui::CaseloadApp::with_scenarios(
                     set,
-                    Box::new(caseload_planner::app::ScriptedDialogs::answering(vec![])),
+                    Box::new(caseload_planner::app::ScriptedDialogs::answering(answers)),
                 )
             });
         harness.run();
         harness
     };
+    let open = |set| open_answering(set, vec![]);
     let click_through = |harness: &mut App, steps: &[&str]| {
         for label in steps {
             // The first of several (a menu entry comes before a button of the same name).
@@ -150,4 +151,13 @@ fn readme_screenshots() {
         .click();
     harness.run();
     take(&mut harness, "balance-caseloads");
+    // An HR export being imported: the preview.
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/import-files/northshire-establishment.csv");
+    let mut harness = open_answering(
+        caseload_planner::io::default_scenarios(),
+        vec![Some(sample)],
+    );
+    click_through(&mut harness, &["File", "Import staff list…", "3 Preview"]);
+    take(&mut harness, "import-staff-list");
 }
