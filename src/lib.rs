@@ -21,6 +21,11 @@
 //!
 //!   Assessment / ProjectedMonth ──model::figures (the catalogue)──▶ Overview cards, inspector,
 //!                                    Compare, CLI summary, exports: one label, one figure
+//!
+//!   staff list (.csv/.xlsx) ──io::import::read_table──▶ model::import::Table
+//!        ──ImportMapping (guessed, changed, saved as RON)──▶ model::import::preview ──▶
+//!        ImportPreview: a new Plan, or one Command::ReplaceStructure (one undo step)
+//!   Plan ──io::export::posts_csv──▶ the same columns, so a structure round-trips
 //! ```
 //!
 //! - [`model`]: the domain, **pure**: plain data in, plain data out. Plans, validation rules,
@@ -41,6 +46,13 @@
 //!   with room; `balance.rs`: from the most-loaded workers of a pool of teams to the least),
 //!   previewed as lines of text and applied as one `Command::MoveCases`; `option.rs` works out
 //!   the posts that close a team's gap and the one command that adds them and gives them work.
+//! - [`model::import`]: a staff list or caseload report, as a table of cells, read into a plan:
+//!   column roles guessed from headings (synonyms), words mapped to grades, teams, contracts
+//!   and absences, and a preview of the posts, teams and every problem by row and column; the
+//!   change is a new plan or one `Command::ReplaceStructure`, and a caseload report one batch
+//!   of case counts. [`io::import`] reads the files (CSV in any of Excel's encodings and
+//!   delimiters, .xlsx via calamine; size and row limits, progress and cancelling) and the
+//!   saved mappings; [`io::export`] writes posts as CSV in the same columns.
 //! - [`io`]: plan files. Versioned RON; loading turns every failure (size, encoding, syntax with
 //!   line and column, newer version, semantic problems) into a [`io::LoadError`] that names the
 //!   file and the place. Saving never loses the file already there (`io::save`: a fresh,
@@ -65,7 +77,8 @@
 //!   that propose before they change anything (`allocation.rs`: allocate or balance, with the
 //!   moves and their effect worked out again only when the plan or the choices change;
 //!   `make_option.rs`: an option with the staff needed) return one command to apply.
-//! - [`cli`]: the `summary` and `check` subcommands, text in and text out over `io` and `model`.
+//! - [`cli`]: the `summary`, `check` and `import` subcommands (one file each where they need
+//!   more than a few lines), text in and text out over `io` and `model`.
 //! - [`text`]: how figures are written for people (percentages, "no value", thousands
 //!   separated, a count with its noun in the singular or plural, distinct short labels for a
 //!   chart's columns), shared by every front end so they all say the same thing.
@@ -88,6 +101,11 @@
 //!   a failed save leaves the existing file untouched, and its old `.bak` is replaced only
 //!   once the new one exists. Saving over a file changed on disk since it was opened (size and
 //!   hash), or open in another window, asks first.
+//! - Reading a staff list or caseload report never panics or waits, whatever the bytes (tested
+//!   on arbitrary bytes); files over 50 MB or 100,000 rows are refused before they are read
+//!   whole. An import changes nothing until its one change is applied, and the teams and posts
+//!   it proposes always make a valid plan; exporting a plan's posts and importing them back
+//!   gives the same structure (property-tested in `tests/import_round_trip.rs`).
 //! - Unsaved work reaches its recovery file within [`app::AUTOSAVE_DELAY`] of the last edit;
 //!   recovered work is restored as unsaved changes, never written over the user's file without
 //!   a save, and the recovery file goes after a save or a discard.

@@ -555,4 +555,6 @@ fn a_mapping_saved_this_month_reads_next_months_export_in_another_order() {
     .unwrap();
     let error = load_mapping(&path).unwrap_err().to_string();
     assert!(error.contains("is not a mapping file: line 1"), "{error}");
+    assert!(error.contains("a column's role"), "{error}");
+    assert!(!error.contains("ColumnRole"), "{error}");
 }

@@ -33,6 +33,17 @@ const PARTS: &[(&str, &str)] = &[
     ("TeamId", "a team id"),
     ("GradeId", "a grade id"),
     ("CaseTypeId", "a case type id"),
+    // Import mapping files (`crate::io::import`).
+    ("SavedMapping", "the mapping"),
+    ("ImportMapping", "the staff list's mapping"),
+    ("CaseloadMapping", "the caseload report's mapping"),
+    ("ColumnRole", "a column's role"),
+    ("GradeChoice", "a job title's grade"),
+    ("TeamChoice", "a team"),
+    ("ContractChoice", "a contract word's meaning"),
+    ("AbsenceChoice", "an absence word's meaning"),
+    ("CaseColumn", "a caseload column's role"),
+    ("CaseTypeChoice", "a case type word's meaning"),
 ];
 
 /// The part of a plan a type name stands for; a name not in the table is quoted as written.

@@ -102,7 +102,7 @@ pub fn load_mapping(path: &Path) -> Result<SavedMapping, MappingFileError> {
             "line {}, column {}: {}",
             e.span.start.line,
             e.span.start.col,
-            printable(&e.code.to_string())
+            printable(&crate::io::ron_words::plain_words(&e.code))
         ))
     })?;
     if mapping.version == 0 || mapping.version > MAPPING_VERSION {

@@ -21,7 +21,8 @@
 //! - `table.rs`: cells, rows, finding the headings, rows that are not data;
 //! - `words.rs`: comparing words without case or punctuation;
 //! - `columns.rs`: the roles of a staff list's columns and their synonyms;
-//! - `values.rs`: FTE, hours, dates (day first, ISO, spreadsheet day numbers), counts;
+//! - `values.rs`: FTE, hours, counts, names; `dates.rs`: dates (day first, ISO, spreadsheet
+//!   day numbers) as months;
 //! - `guesses.rs`: grades from job titles, contract and absence words, team functions;
 //! - `mapping.rs`: the mapping, saved and reused; `rows.rs`: a row read as a post;
 //! - `structure.rs`: posts and teams put in place of a plan's, matched to its own;
@@ -31,6 +32,7 @@
 mod case_columns;
 mod caseload;
 mod columns;
+mod dates;
 mod guesses;
 mod mapping;
 mod preview;
@@ -45,6 +47,7 @@ pub use case_columns::{
 };
 pub use caseload::{CaseloadPreview, preview_cases};
 pub use columns::{ColumnRole, guess_roles, heading_score, is_staff_heading};
+pub use dates::{date_serial, last_day, serial_date};
 pub use guesses::{
     AbsenceChoice, ContractChoice, guess_absence, guess_contract, guess_grade, guess_team_function,
 };
@@ -54,5 +57,8 @@ pub use structure::{Structure, post_number};
 pub use table::{
     Cell, Date, HEADING_SEARCH_ROWS, MAX_COLUMNS, MAX_ROWS, Row, Table, TableError, column_letter,
 };
-pub use values::{date_serial, last_day, parse_number, serial_date, unescape_formula};
+pub use values::{parse_number, unescape_formula};
 pub use words::{normalise, person_key};
+
+#[cfg(test)]
+mod tests;

@@ -2,12 +2,11 @@
 //! first), each at its row and column in the file's words.
 
 use super::columns::ColumnRole;
+use super::dates::{month_of, read_date};
 use super::guesses::{AbsenceChoice, ContractChoice, guess_absence, guess_contract};
 use super::mapping::{GradeChoice, ImportMapping, TeamChoice, index};
 use super::table::{Cell, Row, Table};
-use super::values::{
-    is_vacancy, month_of, quoted, read_code, read_date, read_fte, read_hours, read_text,
-};
+use super::values::{is_vacancy, quoted, read_code, read_fte, read_hours, read_text};
 use super::words::normalise;
 use crate::model::shown::shortened;
 use crate::model::{Contract, GradeId, Location, Plan, PostStatus, Problem, YearMonth};
