@@ -4,8 +4,8 @@
 //! windows of their own, opened from here.
 
 use super::commands::{
-    EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, QUIT, REDO, REDO_Y, SAVE, SAVE_AS, UNDO, ZOOM_IN,
-    ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT, ZOOM_RESET,
+    EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, QUIT, REDO, REDO_Y, SAVE, SAVE_AS, SELECT_ALL,
+    UNDO, ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT, ZOOM_RESET,
 };
 use super::help::{HelpTopic, help_ui, open_help};
 use super::state::{ProposalKind, View};
@@ -32,6 +32,8 @@ pub enum AppAction {
     ActualSize,
     /// Opens the window proposing case moves, for the team selected (or every team).
     Propose(ProposalKind),
+    /// Shows the Posts table with every post its filters show selected.
+    SelectAllPosts,
 }
 
 impl AppAction {
@@ -48,8 +50,8 @@ impl AppAction {
     }
 }
 
-/// The action of a shortcut pressed this frame, if any. Undo and redo are left to a text field
-/// that has focus (it has its own undo).
+/// The action of a shortcut pressed this frame, if any. Undo, redo and select all are left to a
+/// text field that has focus (it has its own).
 pub fn shortcut_action(ctx: &egui::Context) -> Option<AppAction> {
     let typing = ctx.egui_wants_keyboard_input();
     ctx.input_mut(|input| {
@@ -76,6 +78,8 @@ pub fn shortcut_action(ctx: &egui::Context) -> Option<AppAction> {
             Some(AppAction::Redo)
         } else if input.consume_shortcut(&UNDO) {
             Some(AppAction::Undo)
+        } else if input.consume_shortcut(&SELECT_ALL) {
+            Some(AppAction::SelectAllPosts)
         } else {
             None
         }

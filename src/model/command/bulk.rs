@@ -297,7 +297,7 @@ fn post_commands(post: &Post, changes: &PostChanges) -> Result<Vec<Command>, Str
     let starts = changes.starts.unwrap_or(post.starts);
     let leaves = changes.leaves.unwrap_or(post.leaves);
     if leaves.is_some() && leaves != post.leaves && post.is_vacant() {
-        return Err("the post is vacant: there is no worker to leave".to_owned());
+        return Err("it is vacant, with no worker to leave".to_owned());
     }
     if (starts, leaves) != (post.starts, post.leaves) {
         if let Some(problem) = post_dates_problem(starts, leaves) {
@@ -310,33 +310,30 @@ fn post_commands(post: &Post, changes: &PostChanges) -> Result<Vec<Command>, Str
         });
     }
     match changes.status {
-        None => {}
-        Some(StatusChange::Working) => {
-            if post.is_absent() {
-                commands.push(Command::SetPostStatus {
-                    post: id,
-                    status: PostStatus::Active,
-                });
-            }
+        Some(StatusChange::Working) if post.is_absent() => {
+            commands.push(Command::SetPostStatus {
+                post: id,
+                status: PostStatus::Active,
+            });
+        }
+        Some(StatusChange::Absent { .. }) if post.is_vacant() => {
+            return Err("it is vacant, with no worker to be absent".to_owned());
         }
         Some(StatusChange::Absent { reason, returns }) => {
-            if post.is_vacant() {
-                return Err("the post is vacant: there is no worker to be absent".to_owned());
-            }
             let status = PostStatus::Absent { reason, returns };
             if post.status != status {
                 commands.push(Command::SetPostStatus { post: id, status });
             }
         }
         // Last: it sends the worker's cases to the team, which nothing after it could undo.
-        Some(StatusChange::Vacant) => {
-            if !post.is_vacant() {
-                commands.push(Command::SetPostWorker {
-                    post: id,
-                    worker: None,
-                });
-            }
+        Some(StatusChange::Vacant) if !post.is_vacant() => {
+            commands.push(Command::SetPostWorker {
+                post: id,
+                worker: None,
+            });
         }
+        // Already so: working, or vacant.
+        None | Some(StatusChange::Working | StatusChange::Vacant) => {}
     }
     Ok(commands)
 }

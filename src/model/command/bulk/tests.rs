@@ -184,7 +184,7 @@ fn a_post_refused_for_one_part_of_the_change_keeps_every_part_as_it_was() {
     assert_eq!(edit.changed, ids(&[2]));
     assert_eq!(
         edit.refused[0].to_string(),
-        "Vacant post 3 (North): the post is vacant: there is no worker to be absent"
+        "Vacant post 3 (North): it is vacant, with no worker to be absent"
     );
     let changed = after(&p, &edit);
     assert_eq!(changed.post(PostId(3)), p.post(PostId(3)));
@@ -259,7 +259,7 @@ fn dates_are_checked_against_each_post() {
         reasons,
         vec![
             "J. Brown: the worker leaves (2026-08) before the post starts (2026-10)",
-            "Vacant post 3 (North): the post is vacant: there is no worker to leave",
+            "Vacant post 3 (North): it is vacant, with no worker to leave",
         ]
     );
     let changed = after(&p, &edit);
