@@ -2,7 +2,9 @@
 //! 200,000 cases. Targets (issue 2): assessing the 10,000-post plan under 2 ms, loading it
 //! under 150 ms. Issue 4: the expected-path projection of 1,000 posts over 60 months under 2 ms,
 //! 1,000 Monte Carlo runs under 250 ms. Issue 10: allocating the waiting work and balancing
-//! every team of the 10,000-post plan under 20 ms together. Run with `cargo bench --bench engine`.
+//! every team of the 10,000-post plan under 20 ms together. Issue 11: a change to every post of
+//! the 1,000-post plan worked out (each post's edit tried on a copy) and applied, within a
+//! frame. Run with `cargo bench --bench engine`.
 
 use caseload_planner::io::{load_file, save_file};
 use caseload_planner::model::allocation::{Scope, allocate_waiting, balance};
@@ -101,5 +103,41 @@ fn allocation(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, assessment, loading, saving, projection, allocation);
+/// Issue 11: grade, FTE and absence for every post of the 1,000-post plan (the vacancies
+/// refused), worked out as one batch, then applied.
+fn bulk_editing(c: &mut Criterion) {
+    use caseload_planner::model::command::bulk::{PostChanges, StatusChange, bulk_edit};
+    use caseload_planner::model::defaults::grade::SENIOR_PRACTITIONER;
+    use caseload_planner::model::{AbsenceReason, PostId, apply};
+    let mut group = c.benchmark_group("bulk edit, 1000 posts");
+    let plan = synthetic::plan(1_000, 20_000);
+    let all: Vec<PostId> = plan.posts.iter().map(|p| p.id).collect();
+    let changes = PostChanges {
+        grade: Some(SENIOR_PRACTITIONER),
+        fte: Some(0.8),
+        status: Some(StatusChange::Absent {
+            reason: AbsenceReason::Secondment,
+            returns: None,
+        }),
+        ..PostChanges::default()
+    };
+    group.bench_function("worked out", |b| {
+        b.iter(|| bulk_edit(black_box(&plan), &all, &changes).unwrap())
+    });
+    let command = bulk_edit(&plan, &all, &changes).unwrap().command;
+    group.bench_function("applied", |b| {
+        b.iter(|| apply(&mut plan.clone(), black_box(command.clone())).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    assessment,
+    loading,
+    saving,
+    projection,
+    allocation,
+    bulk_editing
+);
 criterion_main!(benches);

@@ -5,7 +5,9 @@
 //! ready) and the Compare view (the baseline and an option of the same size, with its list of
 //! changes). Run with `cargo bench --bench ui_frame`. Frames while the bands are worked out
 //! are measured by `frames_while_busy`. Issue 10 adds the frame in which the Balance caseloads
-//! window works its proposal out again.
+//! window works its proposal out again. Issue 11: the Posts view with all 1,000 posts selected
+//! (the inspector showing the form that edits them together), and the frame that applies a
+//! change to all of them.
 
 use caseload_planner::app::ScriptedDialogs;
 use caseload_planner::model::synthetic;
@@ -98,5 +100,45 @@ fn proposal_preview(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, views, proposal_preview);
+/// Issue 11: all 1,000 posts selected in the Posts table; the frame as it stays, and the frame
+/// in which "Apply to 1,000 posts" changes their grade (alternately to two grades, so each
+/// application changes every post): worked out post by post, applied as one batch, assessed.
+fn bulk_editing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("ui frame, 1000 posts");
+    let mut h = harness();
+    h.get_by_label("Posts").click();
+    h.run();
+    h.get_by_label("Select all 1,000").click();
+    h.run();
+    assert!(h.query_by_label("Apply to 1,000 posts").is_some());
+    group.bench_function("Posts view, 1,000 posts selected", |b| b.iter(|| h.step()));
+    let grades = ["Social worker", "Senior practitioner"];
+    let mut i = 0;
+    group.bench_function("Apply a grade to 1,000 posts", |b| {
+        b.iter_custom(|iterations| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iterations {
+                let combo = h.get_by_label("Selected posts' grade");
+                let left = combo.rect().left();
+                combo.click();
+                h.run();
+                let entry = h
+                    .query_all_by_label(grades[i % 2])
+                    .find(|n| (n.rect().left() - left).abs() < 20.0);
+                entry.expect("the grade in the list").click();
+                h.run();
+                i += 1;
+                h.get_by_label("Apply to 1,000 posts").click();
+                let start = std::time::Instant::now();
+                h.step();
+                spent += start.elapsed();
+                h.run();
+            }
+            spent
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame, views, proposal_preview, bulk_editing);
 criterion_main!(benches);

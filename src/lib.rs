@@ -46,6 +46,9 @@
 //!   with room; `balance.rs`: from the most-loaded workers of a pool of teams to the least),
 //!   previewed as lines of text and applied as one `Command::MoveCases`; `option.rs` works out
 //!   the posts that close a team's gap and the one command that adds them and gives them work.
+//!   `command/bulk.rs` makes one change (team, grade, contract, dates, FTE, status) or a
+//!   deletion to many posts: one `Command::Batch` of per-post commands for the posts it suits,
+//!   each tried on a copy so the batch always applies, and the others listed with why.
 //! - [`model::import`]: a staff list or caseload report, as a table of cells, read into a plan:
 //!   column roles guessed from headings (synonyms), words mapped to grades, teams, contracts
 //!   and absences, and a preview of the posts, teams and every problem by row and column; the
@@ -76,7 +79,13 @@
 //!   NAME…" (and takes no edits), while bands are worked out the Projection says so. Windows
 //!   that propose before they change anything (`allocation.rs`: allocate or balance, with the
 //!   moves and their effect worked out again only when the plan or the choices change;
-//!   `make_option.rs`: an option with the staff needed) return one command to apply.
+//!   `make_option.rs`: an option with the staff needed) return one command to apply. The
+//!   Posts table chooses several posts (`post_selection.rs`: click, Ctrl+click, Shift+click,
+//!   select all, kept as a set of ids), which the inspector edits together (`bulk_edit.rs`):
+//!   one undo step, and the status bar says what changed and what was refused. `import/` is
+//!   the staff-list import window (columns, what the words mean, preview; into a new plan, the
+//!   scenario shown or a new option) and the caseload import; files are read and written as
+//!   background jobs (`app::TableReading`, `app::FileWriting`).
 //! - [`cli`]: the `summary`, `check` and `import` subcommands (one file each where they need
 //!   more than a few lines), text in and text out over `io` and `model`.
 //! - [`text`]: how figures are written for people (percentages, "no value", thousands
@@ -114,6 +123,8 @@
 //! - A command either applies fully and leaves a valid plan valid, or is refused with a reason
 //!   and changes nothing (property-tested in `tests/commands.rs`); a `Command::Batch` applies
 //!   all its commands or none, and is one undo step.
+//! - A change to many posts is one batch that always applies (each post's edit is tried on a
+//!   copy first); a post it does not suit is left exactly as it was and listed with why.
 //! - Moving cases never creates or loses one; an allocation or balancing proposal always
 //!   applies, puts nobody over capacity while someone has room, never raises the highest
 //!   utilisation, and proposes nothing the second time (property-tested in

@@ -6,6 +6,7 @@
 //! NAME…" and takes no edits meanwhile) and the projection's bands. Each frame first takes
 //! whatever has finished.
 
+use super::bulk_edit::BulkRequest;
 use super::layout::SidePanels;
 use super::menu::{AppAction, menu_bar_ui, shortcut_action};
 use super::prompts::Prompt;
@@ -191,6 +192,11 @@ impl CaseloadApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             AppAction::Show(view) => self.state.view = view,
+            AppAction::SelectAllPosts => {
+                self.state.view = View::Posts;
+                let (plan, assessment) = (self.doc.plan(), self.doc.assessment());
+                posts_table::select_all_shown(plan, assessment, &mut self.state);
+            }
             AppAction::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             AppAction::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             AppAction::ActualSize => ctx.set_zoom_factor(1.0),
@@ -213,7 +219,7 @@ impl CaseloadApp {
                 let team = match self.state.selection {
                     Selection::Team(team) => Some(team),
                     Selection::Post(post) => plan.post(post).map(|p| p.team),
-                    Selection::Plan => None,
+                    Selection::Posts | Selection::Plan => None,
                 };
                 self.state.proposal = Some(ProposalForm::new(kind, plan, team));
             }
@@ -309,6 +315,7 @@ impl CaseloadApp {
         self.state.shown_from_top.clear();
         self.state.proposal = None;
         self.state.make_option = None;
+        self.state.bulk = Default::default();
     }
 
     /// Carries out what the scenario bar asked for.
@@ -339,6 +346,13 @@ impl CaseloadApp {
             Selection::Plan => true,
             Selection::Team(id) => plan.team(id).is_some(),
             Selection::Post(id) => plan.post(id).is_some(),
+            Selection::Posts => {
+                let present = plan.posts.iter().map(|p| p.id);
+                self.state
+                    .posts
+                    .keep_only(&mut self.state.selection, present);
+                true
+            }
         };
         if !exists {
             self.state.selection = Selection::Plan;
@@ -368,6 +382,20 @@ impl CaseloadApp {
             }
             Err(refusal) => self.state.refusal = Some(refusal.to_string()),
         }
+    }
+
+    /// Applies a change to several posts (one undo step) and says in the status bar what
+    /// changed and what was refused.
+    fn apply_bulk(&mut self, request: BulkRequest) {
+        if let Some(command) = request.command {
+            self.apply(&mut vec![command]);
+            if self.state.refusal.is_some() {
+                return;
+            }
+        }
+        self.notice = Some(request.notice);
+        // Deleted posts are no longer selected.
+        self.keep_selection_valid();
     }
 
     // ---------- per-frame input ----------
@@ -402,6 +430,7 @@ impl CaseloadApp {
         if self.prompt.is_none()
             && self.state.confirm_delete_team.is_none()
             && self.state.confirm_delete_option.is_none()
+            && !self.state.bulk.confirm_delete
             && let Some(action) = shortcut_action(ctx)
         {
             self.request(action, ctx);
@@ -494,7 +523,7 @@ impl eframe::App for CaseloadApp {
                 );
             });
         self.apply(&mut edits);
-        egui::Panel::right("inspector")
+        let bulk = egui::Panel::right("inspector")
             .resizable(true)
             .default_size(panels.inspector.default)
             .size_range(panels.inspector.range)
@@ -508,9 +537,13 @@ impl eframe::App for CaseloadApp {
                     self.doc.assessment(),
                     &mut self.state,
                     &mut edits,
-                );
-            });
+                )
+            })
+            .inner;
         self.apply(&mut edits);
+        if let Some(request) = bulk {
+            self.apply_bulk(request);
+        }
         if self.state.view == View::Projection {
             self.doc.projection();
             // The bands are worked out in the background, once the edit gesture has ended.

@@ -16,6 +16,7 @@ pub const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
 // Zoom: the keys every browser uses (egui's own), here so that menus and Help list them.
 pub use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_OUT, ZOOM_RESET};
 
@@ -130,6 +131,12 @@ pub const EDIT_MENU: &[MenuCommand] = &[
         "Redo",
         "Redo what was undone.",
         &[REDO, REDO_Y],
+    ),
+    MenuCommand::new(
+        AppAction::SelectAllPosts,
+        "Select all posts",
+        "Select every post the Posts table's filters show, to edit them together.",
+        &[SELECT_ALL],
     ),
     MenuCommand::new(
         AppAction::Propose(ProposalKind::AllocateWaiting),

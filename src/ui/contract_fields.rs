@@ -38,8 +38,9 @@ impl ContractChoice {
 
 /// Grid rows: "Contract" (a combo), and for a fixed term "Starts" and "Ends" (YYYY-MM, with
 /// the reason beside a month that is not one). `whose` names the fields for screen readers
-/// ("New posts'").
-pub fn contract_rows_ui(ui: &mut Ui, whose: &str, choice: &mut ContractChoice) {
+/// ("New posts'"). Returns true when a kind is chosen (even the one shown) or a month typed.
+pub fn contract_rows_ui(ui: &mut Ui, whose: &str, choice: &mut ContractChoice) -> bool {
+    let mut touched = false;
     ui.label("Contract");
     combo(
         ui,
@@ -48,13 +49,15 @@ pub fn contract_rows_ui(ui: &mut Ui, whose: &str, choice: &mut ContractChoice) {
         choice.kind.label(),
         |ui| {
             for kind in ContractKind::ALL {
-                ui.selectable_value(&mut choice.kind, kind, kind.label());
+                touched |= ui
+                    .selectable_value(&mut choice.kind, kind, kind.label())
+                    .clicked();
             }
         },
     );
     ui.end_row();
     if choice.kind != ContractKind::FixedTerm {
-        return;
+        return touched;
     }
     for (label, text) in [("Starts", &mut choice.start), ("Ends", &mut choice.end)] {
         ui.label(label);
@@ -64,6 +67,7 @@ pub fn contract_rows_ui(ui: &mut Ui, whose: &str, choice: &mut ContractChoice) {
                     .hint_text("YYYY-MM")
                     .desired_width(70.0),
             );
+            touched |= response.changed();
             // Named explicitly: the "YYYY-MM" hint would otherwise be its only name.
             let name = format!("{whose} contract {}", label.to_lowercase());
             ui.ctx()
@@ -76,4 +80,5 @@ pub fn contract_rows_ui(ui: &mut Ui, whose: &str, choice: &mut ContractChoice) {
         });
         ui.end_row();
     }
+    touched
 }

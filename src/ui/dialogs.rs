@@ -1,5 +1,6 @@
-//! Modal questions: unsaved changes, load and save errors, deleting a team with its posts, and
-//! those about not losing work (a file changed or open elsewhere, recovered work).
+//! Modal questions: unsaved changes, load and save errors, deleting a team with its posts or
+//! the posts selected, and those about not losing work (a file changed or open elsewhere,
+//! recovered work).
 
 use egui::{Id, Modal, RichText};
 
@@ -99,6 +100,21 @@ pub fn confirm_delete_team_ui(ctx: &egui::Context, team: &str, posts: usize) -> 
             crate::text::count(posts as u64, "post", "posts")
         ),
         "Delete team",
+    )
+}
+
+/// Confirms deleting the posts chosen in the Posts table, naming how many.
+pub fn confirm_delete_posts_ui(ctx: &egui::Context, posts: usize) -> Option<bool> {
+    let posts = crate::text::count(posts as u64, "post", "posts");
+    confirm_delete_ui(
+        ctx,
+        "confirm-delete-posts",
+        &format!("Delete {posts}?"),
+        &format!(
+            "Delete the {posts} selected? The cases their workers hold wait, unallocated, in \
+             their teams. You can undo this."
+        ),
+        &format!("Delete {posts}"),
     )
 }
 

@@ -1,6 +1,8 @@
-//! The inspector: edit the selected team or post (or the plan's name and notes). Every change
-//! is a [`Command`]; a refused one leaves the plan as it was and the reason is shown here.
+//! The inspector: edit the selected team or post (or the plan's name and notes), or several
+//! posts chosen in the Posts table together. Every change is a [`Command`]; a refused one
+//! leaves the plan as it was and the reason is shown here.
 
+use super::bulk_edit::{BulkRequest, bulk_edit_ui};
 use super::post_inspector;
 use super::state::{ProposalForm, ProposalKind, Selection, UiState};
 use super::structure::request_delete_team;
@@ -12,18 +14,25 @@ use crate::model::{Assessment, Command, Plan, Team, TeamFunction, TeamId};
 use crate::text;
 use egui::{RichText, Ui};
 
+/// Returns what the form for several posts asks for, when it asks (see `bulk_edit.rs`).
 pub fn inspector_ui(
     ui: &mut Ui,
     plan: &Plan,
     assessment: &Assessment,
     state: &mut UiState,
     edits: &mut Vec<Command>,
-) {
+) -> Option<BulkRequest> {
     ui.heading("Inspector");
     if let Some(refusal) = &state.refusal {
         ui.label(RichText::new(format!("Not changed: {refusal}")).color(theme::ALERT));
     }
     ui.separator();
+    // Posts chosen together may since have gone (deleted, undone): fewer than two are shown
+    // as one post, or the plan.
+    state
+        .posts
+        .keep_only(&mut state.selection, plan.posts.iter().map(|p| p.id));
+    let mut request = None;
     // Both ways: a wide row (a long figure beside its label) scrolls instead of widening the
     // panel; text still wraps to the panel's width.
     egui::ScrollArea::both()
@@ -37,8 +46,10 @@ pub fn inspector_ui(
                 Some(post) => post_inspector::post_ui(ui, plan, assessment, post, state, edits),
                 None => state.selection = Selection::Plan,
             },
+            Selection::Posts => request = bulk_edit_ui(ui, plan, state),
             Selection::Plan => plan_ui(ui, plan, assessment, state, edits),
         });
+    request
 }
 
 fn plan_ui(

@@ -4,8 +4,8 @@
 //! windows of their own, opened from here.
 
 use super::commands::{
-    EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, QUIT, REDO, REDO_Y, SAVE, SAVE_AS, UNDO, ZOOM_IN,
-    ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT, ZOOM_RESET,
+    EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, QUIT, REDO, REDO_Y, SAVE, SAVE_AS, SELECT_ALL,
+    UNDO, ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT, ZOOM_RESET,
 };
 use super::help::{HelpTopic, help_ui, open_help};
 use super::state::{ProposalKind, View};
@@ -38,6 +38,8 @@ pub enum AppAction {
     SaveStaffListTemplate,
     /// Opens the plan an import made, in place of the one open.
     OpenImported,
+    /// Shows the Posts table with every post its filters show selected.
+    SelectAllPosts,
 }
 
 impl AppAction {
@@ -55,8 +57,8 @@ impl AppAction {
     }
 }
 
-/// The action of a shortcut pressed this frame, if any. Undo and redo are left to a text field
-/// that has focus (it has its own undo).
+/// The action of a shortcut pressed this frame, if any. Undo, redo and select all are left to a
+/// text field that has focus (it has its own).
 pub fn shortcut_action(ctx: &egui::Context) -> Option<AppAction> {
     let typing = ctx.egui_wants_keyboard_input();
     ctx.input_mut(|input| {
@@ -83,6 +85,8 @@ pub fn shortcut_action(ctx: &egui::Context) -> Option<AppAction> {
             Some(AppAction::Redo)
         } else if input.consume_shortcut(&UNDO) {
             Some(AppAction::Undo)
+        } else if input.consume_shortcut(&SELECT_ALL) {
+            Some(AppAction::SelectAllPosts)
         } else {
             None
         }

@@ -1,22 +1,20 @@
 //! Every post in one table, sortable by column and filtered by team, grade, contract and band.
-//! Clicking a row selects the post for the inspector.
+//! Clicking a row selects the post for the inspector; Ctrl+click, Shift+click and "Select all"
+//! choose several, which the inspector then edits together (see `post_selection.rs`).
 
-use super::state::{PostFilter, PostSort, Selection, UiState};
+use super::post_selection::ClickKind;
+use super::state::{PostFilter, PostSort, UiState};
 use super::widgets::band_marker;
-use crate::model::{Assessment, Band, ContractKind, Plan, Post, PostAssessment};
+use crate::model::{Assessment, Band, ContractKind, Plan, Post, PostAssessment, PostId};
 use crate::text;
-use egui::Ui;
+use egui::{Modifiers, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::cmp::Ordering;
 
 pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiState) {
     filters_ui(ui, plan, &mut state.filter);
     let rows = filtered_rows(plan, assessment, &state.filter);
-    ui.weak(format!(
-        "{} of {}",
-        text::thousands(rows.len() as u64),
-        text::count(plan.posts.len() as u64, "post", "posts")
-    ));
+    selection_bar_ui(ui, plan, &rows, state);
 
     let headings: [(&str, PostSort); 10] = [
         ("Team", PostSort::Team),
@@ -40,6 +38,8 @@ pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: 
     };
     // One line per row: long names are cut with "…".
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    // A click anywhere on a row chooses it, even on its text.
+    ui.style_mut().interaction.selectable_labels = false;
     // Narrow windows scroll sideways rather than hiding the last columns.
     egui::ScrollArea::horizontal().show(ui, |ui| {
         ui.spacing_mut().item_spacing.x = 6.0;
@@ -79,7 +79,7 @@ pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: 
             .body(|body| {
                 body.rows(20.0, rows.len(), |mut row| {
                     let (post, a) = rows[row.index()];
-                    row.set_selected(state.selection == Selection::Post(post.id));
+                    row.set_selected(state.posts.contains(state.selection, post.id));
                     let team = plan.team(post.team).map_or("?", |t| t.name.as_str());
                     let grade = plan.grade(post.grade).map_or("?", |g| g.name.as_str());
                     row.col(|ui| {
@@ -128,8 +128,93 @@ pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: 
             });
     });
     if let Some(id) = clicked {
-        state.selection = Selection::Post(id);
+        let kind = ClickKind::of(click_modifiers(ui));
+        let order: Vec<PostId> = rows.iter().map(|(post, _)| post.id).collect();
+        state.posts.click(&mut state.selection, id, kind, &order);
+        state.bulk.refused.clear();
     }
+}
+
+/// "12 posts selected (2 not shown)", with "Select all" for the rows shown and "Clear
+/// selection"; how to choose several while none or one is.
+fn selection_bar_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    rows: &[(&Post, &PostAssessment)],
+    state: &mut UiState,
+) {
+    let chosen = state.posts.len(state.selection);
+    ui.horizontal_wrapped(|ui| {
+        ui.weak(format!(
+            "{} of {}",
+            text::thousands(rows.len() as u64),
+            text::count(plan.posts.len() as u64, "post", "posts")
+        ));
+        ui.separator();
+        if chosen == 0 {
+            ui.label("No post selected");
+        } else {
+            let shown = rows
+                .iter()
+                .filter(|(post, _)| state.posts.contains(state.selection, post.id))
+                .count();
+            let mut line = format!("{} selected", text::count(chosen as u64, "post", "posts"));
+            if shown < chosen {
+                line.push_str(&format!(" ({} not shown by the filters)", chosen - shown));
+            }
+            ui.label(egui::RichText::new(line).strong());
+        }
+        let all = format!("Select all {}", text::thousands(rows.len() as u64));
+        if ui
+            .add_enabled(!rows.is_empty(), egui::Button::new(all))
+            .on_hover_text("Select every post the filters show, to edit them together.")
+            .clicked()
+        {
+            let order: Vec<PostId> = rows.iter().map(|(post, _)| post.id).collect();
+            state.posts.select_all(&mut state.selection, &order);
+            state.bulk.refused.clear();
+        }
+        if ui
+            .add_enabled(chosen > 0, egui::Button::new("Clear selection"))
+            .clicked()
+        {
+            state.posts.clear(&mut state.selection);
+            state.bulk.refused.clear();
+        }
+        if chosen < 2 {
+            let key = ui.ctx().format_modifiers(Modifiers::COMMAND);
+            ui.weak(format!("{key}+click or Shift+click to select several"));
+        }
+    });
+}
+
+/// Selects every post the filters show (Edit > Select all posts, Ctrl+A).
+pub fn select_all_shown(plan: &Plan, assessment: &Assessment, state: &mut UiState) {
+    let rows = filtered_rows(plan, assessment, &state.filter);
+    let shown: Vec<PostId> = rows.iter().map(|(post, _)| post.id).collect();
+    state.posts.select_all(&mut state.selection, &shown);
+    state.bulk.refused.clear();
+}
+
+/// The keys held when the pointer was released this frame, as the release reported them: a key
+/// may be let go within the same frame (a test sends a whole click at once).
+fn click_modifiers(ui: &Ui) -> Modifiers {
+    ui.input(|input| {
+        input
+            .events
+            .iter()
+            .rev()
+            .find_map(|event| match event {
+                egui::Event::PointerButton {
+                    pressed: false,
+                    button: egui::PointerButton::Primary,
+                    modifiers,
+                    ..
+                } => Some(*modifiers),
+                _ => None,
+            })
+            .unwrap_or(input.modifiers)
+    })
 }
 
 fn filters_ui(ui: &mut Ui, plan: &Plan, filter: &mut PostFilter) {

@@ -46,6 +46,8 @@ pub enum Selection {
     Plan,
     Team(TeamId),
     Post(PostId),
+    /// Several posts, chosen in the Posts table: those in [`UiState::posts`], edited together.
+    Posts,
 }
 
 /// What the caseload chart measures.
@@ -213,6 +215,10 @@ pub struct UiState {
     pub selection: Selection,
     pub chart_measure: ChartMeasure,
     pub filter: PostFilter,
+    /// The posts chosen in the Posts table when several are (see `post_selection.rs`).
+    pub posts: super::post_selection::PostSelection,
+    /// The form that edits the chosen posts together (see `bulk_edit.rs`).
+    pub bulk: super::bulk_edit::BulkForm,
     pub add_posts: AddPostsForm,
     /// The "Make an option with these posts" window, while open.
     pub make_option: Option<MakeOptionForm>,

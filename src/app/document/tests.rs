@@ -57,6 +57,30 @@ mod plan_edits {
     }
 
     #[test]
+    fn a_change_to_many_posts_is_one_undo_step() {
+        use crate::model::command::bulk::{PostChanges, bulk_edit};
+        let mut doc = Document::new(default_plan(), None);
+        // Locality North's posts but its manager: six workers, one absent, one vacancy.
+        let posts: Vec<PostId> = (9..=16).map(PostId).collect();
+        let changes = PostChanges {
+            fte: Some(0.5),
+            ..PostChanges::default()
+        };
+        let edit = bulk_edit(doc.plan(), &posts, &changes).unwrap();
+        assert_eq!(edit.changed.len(), 8);
+        doc.apply(edit.command).unwrap();
+        doc.settle();
+        assert!(
+            posts
+                .iter()
+                .all(|&id| doc.plan().post(id).unwrap().fte == 0.5)
+        );
+        assert!(doc.undo());
+        assert_eq!(doc.plan(), &default_plan());
+        assert!(!doc.can_undo());
+    }
+
+    #[test]
     fn the_assessment_follows_every_change() {
         let mut doc = Document::new(default_plan(), None);
         let before = doc.assessment().service.sums.capacity_points;

@@ -5,6 +5,7 @@
 //! input, and leaves the plan unchanged; so a valid plan stays valid through any sequence of
 //! commands (tested by property in `tests/commands.rs`).
 
+pub mod bulk;
 mod checks;
 mod move_cases;
 mod new_posts;
