@@ -135,7 +135,7 @@ pub const EDIT_MENU: &[MenuCommand] = &[
     MenuCommand::new(
         AppAction::SelectAllPosts,
         "Select all posts",
-        "Select every post the Posts table's filters show, to edit them together.",
+        "Show the Posts table with every post its filters show selected, to edit them together.",
         &[SELECT_ALL],
     ),
     MenuCommand::new(

@@ -268,7 +268,8 @@ fn check_changes(plan: &Plan, changes: &PostChanges) -> Result<(), Refusal> {
     }
     if changes.status == Some(StatusChange::Vacant) && matches!(changes.leaves, Some(Some(_))) {
         return refuse(
-            "Posts made vacant have no worker to leave: set when the workers leave, or make the posts vacant, not both.",
+            "Posts made vacant have no worker to leave: set when the workers leave, or make the \
+             posts vacant, not both.",
         );
     }
     Ok(())
