@@ -189,3 +189,25 @@ fn the_posts_exported_as_csv_import_back_as_the_same_structure() {
     };
     assert_eq!(without_cases(plan), without_cases(&example));
 }
+
+#[test]
+fn a_large_staff_list_is_previewed_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.csv");
+    let mut csv = String::from("Name,Job Title,Team,FTE\n");
+    for i in 0..5_000 {
+        csv.push_str(&format!("Worker {i},Social Worker,Team {},1\n", i % 50));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let mut harness = common::app_harness(vec![Some(path)]);
+    harness.run();
+    from_file_menu(&mut harness, "Import staff list…");
+    click(&mut harness, "3 Preview");
+    common::wait_for_work(&mut harness);
+    assert_shows(
+        &harness,
+        "5,000 posts: 5,000 filled, 0 vacant, 0 absent; 5,000.0 FTE; 50 teams (50 new).",
+    );
+    click(&mut harness, "Import 5,000 posts");
+    assert_eq!(harness.state().document().plan().posts.len(), 5_000);
+}

@@ -33,7 +33,9 @@ pub struct Imports {
 impl Imports {
     /// Whether a file is being read or written.
     pub fn is_busy(&self) -> bool {
-        self.reading.is_some() || self.writing.is_some()
+        self.reading.is_some()
+            || self.writing.is_some()
+            || self.staff.as_ref().is_some_and(StaffImport::is_working)
     }
 }
 
@@ -194,6 +196,7 @@ impl CaseloadApp {
     }
 
     fn staff_import_window(&mut self, ctx: &egui::Context) {
+        let wake = self.wake();
         let Some(import) = &mut self.imports.staff else {
             return;
         };
@@ -212,6 +215,7 @@ impl CaseloadApp {
             &shown_name,
             self.doc.scenarios().next_ids(),
             self.doc.revision(),
+            &wake,
             &mut open,
         );
         if !open {

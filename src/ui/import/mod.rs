@@ -15,11 +15,15 @@ pub use caseload::{CaseloadImport, caseload_import_ui};
 pub use flow::Imports;
 pub use preview::ImportTarget;
 
-use crate::model::import::{ImportMapping, ImportPreview, Table};
+use crate::app::{Job, JobState, Wake};
+use crate::model::import::{ColumnRole, ImportMapping, ImportPreview, Table};
 use crate::model::{Command, NextIds, Plan, defaults};
 use egui::{Context, RichText};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use words::Words;
 
 /// The steps of a staff-list import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,23 +51,39 @@ pub struct StaffImport {
     /// The workbook's sheets (empty for a CSV file) and the one read.
     pub sheets: Vec<String>,
     pub sheet: Option<String>,
-    pub table: Table,
+    /// Shared with the background preview.
+    pub table: Arc<Table>,
     pub mapping: ImportMapping,
     pub step: Step,
     pub target: ImportTarget,
     /// The preview as last worked out, and for what.
-    cached: Option<Cached>,
+    cached: Option<(PreviewKey, Arc<Worked>)>,
+    /// A preview being worked out in the background.
+    working: Option<Job<PreviewKey, Worked>>,
+    /// The words of the mapped columns, and the columns' roles they were read for.
+    words: Option<(BTreeMap<String, ColumnRole>, Arc<Words>)>,
     /// Why the last attempt to import was refused.
     pub refusal: Option<String>,
 }
 
-struct Cached {
+/// What a preview is worked out for: when any of it changes, it is worked out again.
+#[derive(Clone, PartialEq)]
+struct PreviewKey {
     mapping: ImportMapping,
     target: ImportTarget,
+    /// The scenario shown's revision (0 for a new plan, which does not depend on it).
     revision: u64,
-    base: Plan,
-    preview: ImportPreview,
 }
+
+/// A preview and the plan it was worked out against.
+pub(super) struct Worked {
+    pub base: Plan,
+    pub preview: ImportPreview,
+}
+
+/// Files of more rows than this are previewed in the background (a 10,000-row list takes
+/// about 70 ms to map and check); smaller ones within the frame, so they show at once.
+const PREVIEW_IN_FRAME_ROWS: usize = 1_000;
 
 /// What the window asks the app to do.
 pub enum ImportRequest {
@@ -91,11 +111,13 @@ impl StaffImport {
             path: path.to_owned(),
             sheets,
             sheet,
-            table,
+            table: Arc::new(table),
             mapping,
             step: Step::Columns,
             target,
             cached: None,
+            working: None,
+            words: None,
             refusal: None,
         }
     }
@@ -106,29 +128,79 @@ impl StaffImport {
         target_base(self.target, &self.path, Some(shown))
     }
 
-    /// The preview for the choices made, worked out again only when they change.
-    fn preview(&mut self, shown: &Plan, ids: NextIds, revision: u64) -> &Cached {
-        let stale = self.cached.as_ref().is_none_or(|c| {
-            c.mapping != self.mapping
-                || c.target != self.target
-                || (self.target != ImportTarget::NewPlan && c.revision != revision)
-        });
-        if stale {
+    /// The preview for the choices made, worked out again only when they change (a large file
+    /// in the background, `wake` called when it is done), and whether it is up to date: while
+    /// a new one is worked out the last one is returned.
+    fn preview(
+        &mut self,
+        shown: &Plan,
+        ids: NextIds,
+        revision: u64,
+        wake: &Wake,
+    ) -> Option<(Arc<Worked>, bool)> {
+        let key = PreviewKey {
+            mapping: self.mapping.clone(),
+            target: self.target,
+            revision: if self.target == ImportTarget::NewPlan {
+                0
+            } else {
+                revision
+            },
+        };
+        if let Some(job) = &mut self.working {
+            match job.poll() {
+                JobState::Running => {}
+                JobState::Done(worked) => {
+                    self.cached = Some((job.tag().clone(), Arc::new(worked)));
+                    self.working = None;
+                }
+                JobState::Stopped => self.working = None,
+            }
+        }
+        let up_to_date = self.cached.as_ref().is_some_and(|(k, _)| *k == key);
+        if !up_to_date && self.working.as_ref().is_none_or(|j| *j.tag() != key) {
             let base = self.base(shown).into_owned();
             let ids = match self.target {
                 ImportTarget::NewPlan => NextIds::of(&base),
                 _ => ids,
             };
-            let preview = crate::model::import::preview(&self.table, &self.mapping, &base, ids);
-            self.cached = Some(Cached {
-                mapping: self.mapping.clone(),
-                target: self.target,
-                revision,
-                base,
-                preview,
-            });
+            let (table, mapping) = (Arc::clone(&self.table), self.mapping.clone());
+            let work = move || {
+                let preview = crate::model::import::preview(&table, &mapping, &base, ids);
+                Worked { base, preview }
+            };
+            if self.table.rows.len() <= PREVIEW_IN_FRAME_ROWS {
+                self.cached = Some((key.clone(), Arc::new(work())));
+            } else {
+                let label = "Working out the preview";
+                self.working = Some(Job::start(key.clone(), label, wake.clone(), move |_| {
+                    Some(work())
+                }));
+            }
         }
-        self.cached.as_ref().expect("worked out above")
+        let up_to_date = self.cached.as_ref().is_some_and(|(k, _)| *k == key);
+        self.cached
+            .as_ref()
+            .map(|(_, worked)| (Arc::clone(worked), up_to_date))
+    }
+
+    /// The words of the columns whose words are mapped, read again only when a column's role
+    /// changes (each read is a pass over every row).
+    fn words(&mut self) -> Arc<Words> {
+        let fresh = self
+            .words
+            .as_ref()
+            .is_some_and(|(columns, _)| *columns == self.mapping.columns);
+        if !fresh {
+            let words = Arc::new(Words::of(&self.table, &self.mapping));
+            self.words = Some((self.mapping.columns.clone(), words));
+        }
+        Arc::clone(&self.words.as_ref().expect("read above").1)
+    }
+
+    /// Whether a preview is being worked out in the background.
+    pub fn is_working(&self) -> bool {
+        self.working.is_some()
     }
 }
 
@@ -137,7 +209,7 @@ impl StaffImport {
     pub fn numbers(&self) -> std::collections::HashMap<String, crate::model::PostId> {
         self.cached
             .as_ref()
-            .map(|c| c.preview.structure.numbers.clone())
+            .map(|(_, worked)| worked.preview.structure.numbers.clone())
             .unwrap_or_default()
     }
 }
@@ -175,6 +247,7 @@ pub fn staff_import_ui(
     shown_name: &str,
     ids: NextIds,
     revision: u64,
+    wake: &Wake,
     open: &mut bool,
 ) -> Option<ImportRequest> {
     let mut request = None;
@@ -195,11 +268,13 @@ pub fn staff_import_ui(
             match import.step {
                 Step::Columns => request = columns::columns_ui(ui, import, shown),
                 Step::Words => {
+                    let words = import.words();
                     let base = import.base(shown);
-                    words::words_ui(ui, &mut import.table, &mut import.mapping, &base)
+                    words::words_ui(ui, &words, &mut import.mapping, &base)
                 }
                 Step::Preview => {
-                    request = preview::preview_ui(ui, import, shown, shown_name, ids, revision)
+                    request =
+                        preview::preview_ui(ui, import, shown, shown_name, ids, revision, wake)
                 }
             }
             ui.separator();

@@ -3,8 +3,10 @@
 //! assumed; where the posts go; and the one click that imports them.
 
 use super::{ImportRequest, StaffImport};
+use crate::app::Wake;
 use crate::model::{NextIds, Plan};
 use crate::text;
+use crate::ui::busy;
 use crate::ui::theme;
 use egui::{RichText, Ui};
 
@@ -26,6 +28,7 @@ pub(super) fn preview_ui(
     shown_name: &str,
     ids: NextIds,
     revision: u64,
+    wake: &Wake,
 ) -> Option<ImportRequest> {
     ui.horizontal_wrapped(|ui| {
         ui.label("Import into");
@@ -43,16 +46,22 @@ pub(super) fn preview_ui(
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let refusal = import.refusal.clone();
-    let cached = import.preview(shown, ids, revision);
-    let preview = &cached.preview;
+    let Some((worked, up_to_date)) = import.preview(shown, ids, revision, wake) else {
+        busy::busy_ui(ui, "Working out the preview…");
+        return None;
+    };
+    if !up_to_date {
+        busy::busy_ui(ui, "Working out the preview again…");
+    }
+    let preview = &worked.preview;
     let posts = preview.posts().len();
     ui.label(
         RichText::new(format!(
             "{}: {} filled, {} vacant, {} absent; {} FTE; {} ({} new).",
             text::count(posts as u64, "post", "posts"),
-            preview.filled(),
-            preview.vacant(),
-            preview.absent(),
+            text::thousands(preview.filled() as u64),
+            text::thousands(preview.vacant() as u64),
+            text::thousands(preview.absent() as u64),
             text::grouped(preview.fte(), 1),
             text::count(preview.teams().len() as u64, "team", "teams"),
             preview.structure.new_teams.len(),
@@ -99,14 +108,17 @@ pub(super) fn preview_ui(
     }
     let label = format!("Import {}", text::count(posts as u64, "post", "posts"));
     let clicked = ui
-        .add_enabled(posts > 0, egui::Button::new(RichText::new(label).strong()))
+        .add_enabled(
+            posts > 0 && up_to_date,
+            egui::Button::new(RichText::new(label).strong()),
+        )
         .on_hover_text("One step: Undo puts everything back.")
         .clicked();
     if !clicked {
         return None;
     }
     Some(match target {
-        ImportTarget::NewPlan => ImportRequest::NewPlan(Box::new(preview.plan(&cached.base))),
+        ImportTarget::NewPlan => ImportRequest::NewPlan(Box::new(preview.plan(&worked.base))),
         ImportTarget::ReplaceShown => ImportRequest::ReplaceShown(preview.command()),
         ImportTarget::NewOption => {
             ImportRequest::NewOption(format!("Staff list: {stem}"), preview.command())

@@ -13,12 +13,35 @@ use crate::ui::theme;
 use egui::{RichText, Ui};
 use std::collections::BTreeMap;
 
+/// The different words of the columns whose words are mapped, each with its number of rows.
+#[derive(Clone, Default)]
+pub(super) struct Words {
+    job_titles: Vec<(String, usize)>,
+    teams: Vec<(String, usize)>,
+    contracts: Vec<(String, usize)>,
+    absences: Vec<(String, usize)>,
+}
+
+impl Words {
+    /// Read from every row: kept while the columns' roles stay as they are.
+    pub fn of(table: &Table, mapping: &ImportMapping) -> Self {
+        Words {
+            job_titles: mapping.words(table, ColumnRole::JobTitle),
+            teams: mapping.words(table, ColumnRole::Team),
+            contracts: mapping.words(table, ColumnRole::Contract),
+            absences: mapping.words(table, ColumnRole::Absence),
+        }
+    }
+}
+
 /// `plan` is the plan the posts go into: a new plan's teams are all new.
-pub(super) fn words_ui(ui: &mut Ui, table: &mut Table, mapping: &mut ImportMapping, plan: &Plan) {
-    let job_titles = mapping.words(table, ColumnRole::JobTitle);
-    let teams = mapping.words(table, ColumnRole::Team);
-    let contracts = mapping.words(table, ColumnRole::Contract);
-    let absences = mapping.words(table, ColumnRole::Absence);
+pub(super) fn words_ui(ui: &mut Ui, words: &Words, mapping: &mut ImportMapping, plan: &Plan) {
+    let Words {
+        job_titles,
+        teams,
+        contracts,
+        absences,
+    } = words;
     let unmatched = job_titles
         .iter()
         .filter(|(w, _)| matches!(find(&mapping.grades, w), Some(GradeChoice::Unmatched)))
@@ -78,10 +101,10 @@ pub(super) fn words_ui(ui: &mut Ui, table: &mut Table, mapping: &mut ImportMappi
                         }
                     });
             }
-            section(ui, "Contracts", &contracts, |ui, word| {
+            section(ui, "Contracts", contracts, |ui, word| {
                 contract_combo(ui, word, entry(&mut mapping.contracts, word))
             });
-            section(ui, "Absences", &absences, |ui, word| {
+            section(ui, "Absences", absences, |ui, word| {
                 absence_combo(ui, word, entry(&mut mapping.absences, word))
             });
         });
