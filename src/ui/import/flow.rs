@@ -208,16 +208,14 @@ impl CaseloadApp {
             .iter()
             .find(|s| s.id == active)
             .map_or_else(String::new, |s| s.name.clone());
-        let request = staff_import_ui(
-            ctx,
-            import,
-            self.doc.plan(),
-            &shown_name,
-            self.doc.scenarios().next_ids(),
-            self.doc.revision(),
-            &wake,
-            &mut open,
-        );
+        let scenario = super::ShownScenario {
+            plan: self.doc.plan(),
+            name: &shown_name,
+            ids: self.doc.scenarios().next_ids(),
+            revision: self.doc.revision(),
+            wake,
+        };
+        let request = staff_import_ui(ctx, import, &scenario, &mut open);
         if !open {
             self.imports.staff = None;
             return;

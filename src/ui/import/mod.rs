@@ -85,6 +85,18 @@ pub(super) struct Worked {
 /// about 70 ms to map and check); smaller ones within the frame, so they show at once.
 const PREVIEW_IN_FRAME_ROWS: usize = 1_000;
 
+/// The scenario shown, which posts may be imported into.
+pub struct ShownScenario<'a> {
+    pub plan: &'a Plan,
+    pub name: &'a str,
+    /// The scenario set's next ids, for the posts and teams the import makes.
+    pub ids: NextIds,
+    /// Its revision: a preview against it is worked out again when it changes.
+    pub revision: u64,
+    /// Called when a preview worked out in the background is ready.
+    pub wake: Wake,
+}
+
 /// What the window asks the app to do.
 pub enum ImportRequest {
     /// Read another sheet of the workbook.
@@ -243,13 +255,10 @@ fn file_name(path: &Path) -> String {
 pub fn staff_import_ui(
     ctx: &Context,
     import: &mut StaffImport,
-    shown: &Plan,
-    shown_name: &str,
-    ids: NextIds,
-    revision: u64,
-    wake: &Wake,
+    scenario: &ShownScenario<'_>,
     open: &mut bool,
 ) -> Option<ImportRequest> {
+    let shown = scenario.plan;
     let mut request = None;
     let title = format!("Import staff list: {}", file_name(&import.path));
     egui::Window::new(title)
@@ -272,10 +281,7 @@ pub fn staff_import_ui(
                     let base = import.base(shown);
                     words::words_ui(ui, &words, &mut import.mapping, &base)
                 }
-                Step::Preview => {
-                    request =
-                        preview::preview_ui(ui, import, shown, shown_name, ids, revision, wake)
-                }
+                Step::Preview => request = preview::preview_ui(ui, import, scenario),
             }
             ui.separator();
             ui.horizontal(|ui| {

@@ -2,9 +2,8 @@
 //! teams it makes, every problem by row and column (those rows are left out), what was
 //! assumed; where the posts go; and the one click that imports them.
 
+use super::ShownScenario;
 use super::{ImportRequest, StaffImport};
-use crate::app::Wake;
-use crate::model::{NextIds, Plan};
 use crate::text;
 use crate::ui::busy;
 use crate::ui::theme;
@@ -24,12 +23,9 @@ pub enum ImportTarget {
 pub(super) fn preview_ui(
     ui: &mut Ui,
     import: &mut StaffImport,
-    shown: &Plan,
-    shown_name: &str,
-    ids: NextIds,
-    revision: u64,
-    wake: &Wake,
+    scenario: &ShownScenario<'_>,
 ) -> Option<ImportRequest> {
+    let shown_name = scenario.name;
     ui.horizontal_wrapped(|ui| {
         ui.label("Import into");
         ui.radio_value(&mut import.target, ImportTarget::NewPlan, "a new plan");
@@ -46,7 +42,12 @@ pub(super) fn preview_ui(
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let refusal = import.refusal.clone();
-    let Some((worked, up_to_date)) = import.preview(shown, ids, revision, wake) else {
+    let Some((worked, up_to_date)) = import.preview(
+        scenario.plan,
+        scenario.ids,
+        scenario.revision,
+        &scenario.wake,
+    ) else {
         busy::busy_ui(ui, "Working out the preview…");
         return None;
     };

@@ -66,13 +66,13 @@ pub(super) fn words_ui(ui: &mut Ui, words: &Words, mapping: &mut ImportMapping, 
             section(
                 ui,
                 "Job titles: the grade of each",
-                &job_titles,
+                job_titles,
                 |ui, word| grade_combo(ui, word, entry(&mut mapping.grades, word), plan),
             );
             section(
                 ui,
                 "Teams or cost centres: the team of each",
-                &teams,
+                teams,
                 |ui, word| team_combo(ui, word, entry(&mut mapping.teams, word), plan),
             );
             let new_teams = mapping.new_team_names(plan);
