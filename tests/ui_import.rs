@@ -211,3 +211,41 @@ fn a_large_staff_list_is_previewed_in_the_background() {
     click(&mut harness, "Import 5,000 posts");
     assert_eq!(harness.state().document().plan().posts.len(), 5_000);
 }
+
+#[test]
+fn the_choices_made_are_saved_and_read_next_month_the_same_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let choices = dir.path().join("northshire-choices.ron");
+    let staff = sample("northshire-establishment.csv");
+    let mut harness = common::app_harness(vec![
+        Some(staff.clone()),
+        Some(choices.clone()),
+        Some(staff),
+        Some(choices.clone()),
+    ]);
+    harness.run();
+    from_file_menu(&mut harness, "Import staff list…");
+    // This month the absence column is left out, and Locum Social Worker is a senior
+    // practitioner (say the service grades its locums so).
+    harness.get_by_label("What Absence Type holds").click();
+    harness.run();
+    click(&mut harness, "not read");
+    click(&mut harness, "Next");
+    harness.get_by_label("Locum Social Worker means").click();
+    harness.run();
+    click(&mut harness, "Senior practitioner");
+    click(&mut harness, "Save these choices…");
+    assert_shows(&harness, "Saved the import choices to");
+    assert!(choices.exists());
+
+    // Next month (the file read again): guessed afresh, then the saved choices used.
+    from_file_menu(&mut harness, "Import staff list…");
+    assert_eq!(value_of(&harness, "What Absence Type holds"), "Absence");
+    click(&mut harness, "Use saved choices…");
+    assert_eq!(value_of(&harness, "What Absence Type holds"), "not read");
+    click(&mut harness, "Next");
+    assert_eq!(
+        value_of(&harness, "Locum Social Worker means"),
+        "Senior practitioner"
+    );
+}

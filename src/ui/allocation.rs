@@ -135,6 +135,7 @@ pub fn allocation_ui(
         .id(egui::Id::unique("allocation-window"))
         .open(&mut open)
         .collapsible(false)
+        .default_pos(egui::pos2(290.0, 100.0))
         .default_width(460.0)
         .default_height(520.0)
         .show(ctx, |ui| {

@@ -32,6 +32,7 @@ pub fn make_option_ui(
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        .default_pos(egui::pos2(290.0, 100.0))
         .default_width(420.0)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {

@@ -14,7 +14,7 @@ use super::values::read_code;
 use super::words::normalise;
 use crate::model::{Plan, TeamFunction};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The plan's grade for a job title, or what to do with its rows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +53,9 @@ pub struct ImportMapping {
     pub teams: BTreeMap<String, TeamChoice>,
     /// What each team the import creates does, by the team's name.
     pub new_team_functions: BTreeMap<String, TeamFunction>,
+    /// Headings the user chose not to read: reusing the mapping leaves them unread rather
+    /// than guessing them again.
+    pub not_read: BTreeSet<String>,
     /// Contract word → the kind of contract.
     pub contracts: BTreeMap<String, ContractChoice>,
     /// Absence word → working, or away and why.
@@ -67,6 +70,7 @@ impl Default for ImportMapping {
             grades: BTreeMap::new(),
             teams: BTreeMap::new(),
             new_team_functions: BTreeMap::new(),
+            not_read: BTreeSet::new(),
             contracts: BTreeMap::new(),
             absences: BTreeMap::new(),
         }
@@ -122,7 +126,11 @@ impl ImportMapping {
         }
         let guessed = guess_roles(&table.headings, &ColumnRole::ALL);
         for (heading, role) in table.headings.iter().zip(guessed) {
-            let known = find(&saved.columns, heading).is_some();
+            let known = find(&saved.columns, heading).is_some()
+                || saved
+                    .not_read
+                    .iter()
+                    .any(|h| normalise(h) == normalise(heading));
             if let Some(role) = role
                 && !known
                 && !mapping.columns.values().any(|&r| r == role)
@@ -164,8 +172,14 @@ impl ImportMapping {
         let wanted = normalise(heading);
         self.columns
             .retain(|h, r| normalise(h) != wanted && Some(*r) != role);
-        if let Some(role) = role {
-            self.columns.insert(heading.clone(), role);
+        self.not_read.retain(|h| normalise(h) != wanted);
+        match role {
+            Some(role) => {
+                self.columns.insert(heading.clone(), role);
+            }
+            None => {
+                self.not_read.insert(heading.clone());
+            }
         }
         self.fill_values(table, plan);
     }
@@ -306,6 +320,24 @@ mod tests {
                 ("Perm".into(), ContractChoice::Permanent),
             ])
         );
+    }
+
+    #[test]
+    fn a_column_chosen_not_to_be_read_stays_unread_next_month() {
+        let t = table(&["Name", "Team", "Hours"], &[&["A", "North", "37"]]);
+        let plan = defaults::new_plan();
+        let mut mapping = ImportMapping::guess(&t, &plan);
+        assert_eq!(mapping.column(&t, ColumnRole::WeeklyHours), Some(2));
+        mapping.set_role(&t, &plan, 2, None);
+        let reused = ImportMapping::reuse(&mapping, &t, &plan);
+        assert_eq!(
+            reused.roles(&t),
+            [Some(ColumnRole::Name), Some(ColumnRole::Team), None]
+        );
+        // Chosen again, it is read again.
+        mapping.set_role(&t, &plan, 2, Some(ColumnRole::WeeklyHours));
+        let reused = ImportMapping::reuse(&mapping, &t, &plan);
+        assert_eq!(reused.column(&t, ColumnRole::WeeklyHours), Some(2));
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub fn caseload_import_ui(
         .id(egui::Id::unique("caseload-import-window"))
         .open(open)
         .collapsible(false)
+        .default_pos(egui::pos2(290.0, 100.0))
         .default_width(600.0)
         .show(ctx, |ui| {
             columns_ui(ui, import, plan);

@@ -153,7 +153,8 @@ impl CaseloadApp {
                     .or_else(|| sheets.first().cloned());
                 let mut import = StaffImport::new(&path, sheets, sheet, table);
                 // Another sheet of the same file keeps the choices already made.
-                if let Some(old) = self.imports.staff.take()
+                if reading.sheet().is_some()
+                    && let Some(old) = self.imports.staff.take()
                     && old.path == path
                 {
                     let base = import.base(self.doc.plan()).into_owned();

@@ -265,6 +265,7 @@ pub fn staff_import_ui(
         .id(egui::Id::unique("staff-import-window"))
         .open(open)
         .collapsible(false)
+        .default_pos(egui::pos2(290.0, 100.0))
         .default_width(640.0)
         .default_height(560.0)
         .show(ctx, |ui| {
