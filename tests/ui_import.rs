@@ -249,3 +249,30 @@ fn the_choices_made_are_saved_and_read_next_month_the_same_way() {
         "Senior practitioner"
     );
 }
+
+#[test]
+fn a_staff_list_becomes_an_option_beside_the_baseline() {
+    let mut harness = common::app_harness(vec![Some(sample("northshire-establishment.csv"))]);
+    harness.run();
+    from_file_menu(&mut harness, "Import staff list…");
+    click(&mut harness, "3 Preview");
+    click(&mut harness, "a new option");
+    click(&mut harness, "Import 24 posts");
+    assert_shows(
+        &harness,
+        "Imported the staff list as the option \"Staff list: northshire-establishment\"",
+    );
+    let doc = harness.state().document();
+    let option = doc
+        .scenarios()
+        .iter()
+        .find(|s| s.name == "Staff list: northshire-establishment")
+        .expect("the option is made");
+    assert_eq!(option.plan.posts.len(), 24);
+    assert_eq!(doc.active(), option.id, "the option is shown");
+    assert_eq!(
+        doc.scenarios().baseline(),
+        &caseload_planner::io::default_plan(),
+        "the baseline is untouched"
+    );
+}
