@@ -16,7 +16,7 @@ use super::status::status_bar_ui;
 use super::{busy, compare, inspector, mix, overview, posts_table, projection, structure, weights};
 use crate::app::{
     Autosave, BandsState, DialogAnswer, DialogPurpose, DialogRequest, Document, FileDialogs,
-    Opened, Opening, RecentFiles, Wake,
+    Opening, RecentFiles, Wake,
 };
 use crate::io::default_scenarios;
 use crate::model::{Command, Created, defaults};
@@ -27,10 +27,6 @@ use std::time::Duration;
 
 /// Where the recent-plans list is kept in eframe's storage (the platform's app data folder).
 pub const RECENT_KEY: &str = "recent-plans";
-
-/// How long the frame that starts opening a file waits for it: a small plan is open within it,
-/// so it appears at once with no "Opening…" flash; a large one goes on in the background.
-const QUICK_OPEN: Duration = Duration::from_millis(3);
 
 pub struct CaseloadApp {
     pub(super) doc: Document,
@@ -146,14 +142,6 @@ impl CaseloadApp {
             || matches!(self.doc.bands_state(), BandsState::WorkingOut(_))
     }
 
-    /// Waits for a file being opened and takes it (tests wait this way; the window never does).
-    pub fn finish_opening(&mut self) {
-        if let Some(opening) = &mut self.opening {
-            let outcome = opening.wait();
-            self.opened(outcome);
-        }
-    }
-
     // ---------- actions ----------
 
     /// Asks for `action`, first asking about unsaved changes when it would discard them.
@@ -252,55 +240,6 @@ impl CaseloadApp {
             }
             // Cancelled: whatever was to follow the save is cancelled with it.
             (_, None) => self.after_save = None,
-        }
-    }
-
-    /// Starts opening `path` in the background (a later open replaces an earlier one);
-    /// `at_start` for the last plan, reopened as the app starts.
-    fn start_opening(&mut self, path: &Path, at_start: bool) {
-        let mut opening = Opening::start(path, at_start, self.wake.clone());
-        let outcome = opening.poll(QUICK_OPEN);
-        self.opening = Some(opening);
-        if let Some(outcome) = outcome {
-            self.opened(outcome);
-        }
-    }
-
-    /// Shows the plan just opened. On failure the open plan stays as it was and the error is
-    /// shown; at start, the example is shown with the reason in the status bar.
-    fn opened(&mut self, outcome: Opened) {
-        let Some(opening) = self.opening.take() else {
-            return;
-        };
-        let path = opening.path();
-        match outcome {
-            Opened::Ready(doc) => {
-                if self.show_opened(*doc) {
-                    self.recent.add(path);
-                    self.notice = Some(format!("Opened {}", path.display()));
-                }
-            }
-            Opened::Failed(message) => {
-                if !path.exists() {
-                    self.recent.remove(path);
-                }
-                if opening.at_start() {
-                    self.replace_document(Document::with_scenarios(default_scenarios(), None));
-                    self.notice = Some(format!("Could not reopen the last plan: {message}"));
-                } else {
-                    self.prompt = Some(Prompt::Error {
-                        title: "The plan could not be opened".into(),
-                        message,
-                    });
-                }
-            }
-        }
-    }
-
-    /// Stops opening a file. At start the built-in example is shown instead.
-    fn cancel_opening(&mut self) {
-        if self.opening.take().is_some_and(|o| o.at_start()) {
-            self.replace_document(Document::with_scenarios(default_scenarios(), None));
         }
     }
 

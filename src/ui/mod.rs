@@ -22,6 +22,7 @@ mod layout;
 mod make_option;
 mod menu;
 mod mix;
+mod opening_flow;
 mod overview;
 mod post_inspector;
 mod post_selection;
