@@ -276,3 +276,20 @@ fn a_staff_list_becomes_an_option_beside_the_baseline() {
         "the baseline is untouched"
     );
 }
+
+#[test]
+fn employee_numbers_of_one_plan_are_not_used_in_another() {
+    let mut harness = common::app_harness(vec![
+        Some(sample("northshire-establishment.csv")),
+        Some(sample("northshire-caseloads.csv")),
+    ]);
+    harness.run();
+    from_file_menu(&mut harness, "Import staff list…");
+    click(&mut harness, "3 Preview");
+    click(&mut harness, "Import 24 posts");
+    // Another plan open: the staff list's numbers meant posts of the plan left behind.
+    click(&mut harness, "File");
+    click(&mut harness, "Open example");
+    from_file_menu(&mut harness, "Import caseloads…");
+    assert_shows(&harness, "0 cases for 0 workers.");
+}

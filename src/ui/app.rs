@@ -193,9 +193,10 @@ impl CaseloadApp {
             AppAction::ExportPostsCsv => self.ask(DialogPurpose::ExportPostsCsv, ctx),
             AppAction::SaveStaffListTemplate => self.ask(DialogPurpose::SaveTemplate, ctx),
             AppAction::OpenImported => {
-                if let Some(plan) = self.imports.imported_plan.take() {
+                if let Some((plan, numbers)) = self.imports.imported_plan.take() {
                     let posts = plan.posts.len() as u64;
                     self.replace_document(Document::new(*plan, None));
+                    self.imports.opened_imported(numbers);
                     self.notice = Some(format!(
                         "Imported {} into a new plan (not saved yet).",
                         crate::text::count(posts, "post", "posts")
@@ -255,6 +256,7 @@ impl CaseloadApp {
         self.state.proposal = None;
         self.state.make_option = None;
         self.state.bulk = Default::default();
+        self.imports.forget_plan();
     }
 
     /// Carries out what the scenario bar asked for.

@@ -42,7 +42,13 @@ impl CaseloadImport {
             .is_none_or(|(m, r, _)| *m != self.mapping || *r != revision);
         if stale {
             let numbers = &self.numbers;
-            let find = |n: &str| numbers.get(&normalise(n)).copied();
+            // A number whose post has gone since (an undo) finds nobody.
+            let find = |n: &str| {
+                numbers
+                    .get(&normalise(n))
+                    .copied()
+                    .filter(|&id| plan.post(id).is_some())
+            };
             let preview = preview_cases(&self.table, &self.mapping, plan, &find);
             self.cached = Some((self.mapping.clone(), revision, preview));
         }

@@ -7,7 +7,7 @@ use crate::app::{DialogPurpose, FileWriting, ReadTable, TableReading};
 use crate::io::export::{export_posts_csv, write_atomically};
 use crate::io::import::{STAFF_LIST_TEMPLATE, SavedMapping, TableKind, load_mapping, save_mapping};
 use crate::model::import::{CaseloadMapping, ImportMapping};
-use crate::model::{Command, PostId};
+use crate::model::{Command, PostId, ScenarioId};
 use crate::ui::app::CaseloadApp;
 use crate::ui::busy;
 use crate::ui::prompts::Prompt;
@@ -23,14 +23,28 @@ pub struct Imports {
     writing: Option<FileWriting>,
     pub staff: Option<StaffImport>,
     pub caseload: Option<CaseloadImport>,
-    /// The employee numbers of the staff list imported last and the posts they became, so a
-    /// caseload report of the same numbers finds its workers.
-    numbers: HashMap<String, PostId>,
-    /// A plan an import made, to open once unsaved changes are dealt with.
-    pub imported_plan: Option<Box<crate::model::Plan>>,
+    /// The employee numbers of the staff list imported last and the posts they became, in
+    /// the scenario it went into, so a caseload report of the same numbers finds its workers
+    /// there (and nowhere else: another scenario or plan has other posts).
+    numbers: Option<(ScenarioId, HashMap<String, PostId>)>,
+    /// A plan an import made, with its employee numbers, to open once unsaved changes are
+    /// dealt with.
+    pub imported_plan: Option<(Box<crate::model::Plan>, HashMap<String, PostId>)>,
 }
 
 impl Imports {
+    /// Forgets what belonged to the plan open: its import windows and employee numbers.
+    pub fn forget_plan(&mut self) {
+        self.staff = None;
+        self.caseload = None;
+        self.numbers = None;
+    }
+
+    /// After a new plan made by an import is opened: its employee numbers.
+    pub fn opened_imported(&mut self, numbers: HashMap<String, PostId>) {
+        self.numbers = Some((ScenarioId::BASELINE, numbers));
+    }
+
     /// Whether a file is being read or written.
     pub fn is_busy(&self) -> bool {
         self.reading.is_some()
@@ -40,9 +54,9 @@ impl Imports {
 }
 
 impl CaseloadApp {
-    /// Acts on a file dialog's answer for importing or exporting; `false` if the answer was for
-    /// something else.
-    pub(in crate::ui) fn import_answer(&mut self, purpose: DialogPurpose, path: PathBuf) -> bool {
+    /// Acts on a file dialog's answer for importing or exporting (the plan's own Open and
+    /// Save As are the window's).
+    pub(in crate::ui) fn import_answer(&mut self, purpose: DialogPurpose, path: PathBuf) {
         match purpose {
             DialogPurpose::ImportStaffList => self.start_reading(&path, TableKind::StaffList, None),
             DialogPurpose::ImportCaseload => self.start_reading(&path, TableKind::Caseload, None),
@@ -71,7 +85,7 @@ impl CaseloadApp {
             }
             DialogPurpose::SaveMapping => {
                 let Some(staff) = &self.imports.staff else {
-                    return true;
+                    return;
                 };
                 let saved = SavedMapping::new(staff.mapping.clone(), CaseloadMapping::default());
                 match save_mapping(&saved, &path) {
@@ -96,9 +110,8 @@ impl CaseloadApp {
                 }
                 Err(e) => self.show_error("The import choices could not be read", e.to_string()),
             },
-            DialogPurpose::Open | DialogPurpose::SaveAs => return false,
+            DialogPurpose::Open | DialogPurpose::SaveAs => {}
         }
-        true
     }
 
     fn show_error(&mut self, title: &str, message: String) {
@@ -164,7 +177,10 @@ impl CaseloadApp {
                 self.imports.staff = Some(import);
             }
             (Ok(ReadTable { table, .. }), TableKind::Caseload) => {
-                let numbers = self.imports.numbers.clone();
+                let numbers = match &self.imports.numbers {
+                    Some((scenario, numbers)) if *scenario == self.doc.active() => numbers.clone(),
+                    _ => HashMap::new(),
+                };
                 self.imports.caseload =
                     Some(CaseloadImport::new(path, table, self.doc.plan(), numbers));
             }
@@ -238,9 +254,9 @@ impl CaseloadApp {
             ImportRequest::SaveMapping => self.ask(DialogPurpose::SaveMapping, ctx),
             ImportRequest::LoadMapping => self.ask(DialogPurpose::LoadMapping, ctx),
             ImportRequest::NewPlan(plan) => {
-                self.imports.numbers = import.numbers();
+                let numbers = import.numbers();
                 self.imports.staff = None;
-                self.imports.imported_plan = Some(plan);
+                self.imports.imported_plan = Some((plan, numbers));
                 self.request(crate::ui::menu::AppAction::OpenImported, ctx);
             }
             ImportRequest::ReplaceShown(command) => {
@@ -278,7 +294,7 @@ impl CaseloadApp {
 
     /// After an import into the document: the window closes and the status bar says so.
     fn imported(&mut self, numbers: HashMap<String, PostId>, notice: &str) {
-        self.imports.numbers = numbers;
+        self.imports.numbers = Some((self.doc.active(), numbers));
         self.imports.staff = None;
         self.state.selection = crate::ui::state::Selection::Plan;
         self.notice = Some(notice.to_owned());
