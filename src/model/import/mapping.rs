@@ -265,20 +265,13 @@ impl ImportMapping {
 mod tests {
     use super::*;
     use crate::model::defaults;
-    use crate::model::import::table::{Cell, Row};
 
+    /// A table with `headings` in row 1 and `rows` under them.
     fn table(headings: &[&str], rows: &[&[&str]]) -> Table {
-        let mut all = vec![Row {
-            number: 1,
-            cells: headings.iter().map(|h| Cell::text(h)).collect(),
-        }];
-        for (i, cells) in rows.iter().enumerate() {
-            all.push(Row {
-                number: i + 2,
-                cells: cells.iter().map(|c| Cell::text(c)).collect(),
-            });
-        }
-        Table::from_rows(all, super::super::columns::is_staff_heading, false).unwrap()
+        let all: Vec<&[&str]> = std::iter::once(headings)
+            .chain(rows.iter().copied())
+            .collect();
+        crate::model::import::table::test_table(&all, super::super::columns::is_staff_heading)
     }
 
     #[test]

@@ -300,6 +300,20 @@ fn is_totals_row(row: &Row) -> bool {
         })
 }
 
+/// A table from rows of text, numbered from 1 as a spreadsheet numbers them: for tests.
+#[cfg(test)]
+pub(crate) fn test_table(rows: &[&[&str]], is_heading: fn(&str) -> bool) -> Table {
+    let rows = rows
+        .iter()
+        .enumerate()
+        .map(|(i, cells)| Row {
+            number: i + 1,
+            cells: cells.iter().map(|c| Cell::text(c)).collect(),
+        })
+        .collect();
+    Table::from_rows(rows, is_heading, false).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,17 +8,7 @@ use crate::model::{
     TeamFunction, TeamId, command::apply_with, validate,
 };
 
-fn table(rows: &[&[&str]], is_heading: fn(&str) -> bool) -> Table {
-    let rows = rows
-        .iter()
-        .enumerate()
-        .map(|(i, cells)| Row {
-            number: i + 1,
-            cells: cells.iter().map(|c| Cell::text(c)).collect(),
-        })
-        .collect();
-    Table::from_rows(rows, is_heading, false).unwrap()
-}
+use super::table::test_table as table;
 
 fn team(id: u32, name: &str, waiting: u32) -> Team {
     Team {
