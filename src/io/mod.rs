@@ -1,5 +1,6 @@
 //! Plan files: reading, writing and the file format; staff lists and caseload reports read
-//! in ([`import`]) and posts written out as CSV ([`export`]). Everything here that can fail returns an
+//! in ([`import`]) and posts written out as CSV ([`export`]); the DfE's published figures
+//! ([`published`]). Everything here that can fail returns an
 //! error naming the file and, where there is one, the line and column or the team and post.
 
 mod builtin;
@@ -10,6 +11,7 @@ pub mod import;
 mod load;
 pub mod lock;
 pub mod platform;
+pub mod published;
 pub mod recovery;
 mod ron_words;
 mod save;

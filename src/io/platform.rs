@@ -23,6 +23,10 @@ pub struct AppFolders {
     /// on this machine and are never roamed: `%LOCALAPPDATA%\caseload-planner\data\recovery`,
     /// `~/.local/share/caseload-planner/recovery` on Linux.
     pub recovery: PathBuf,
+    /// A newer release of the DfE's published figures installed by the user (not plan
+    /// contents; it follows the user like the settings): `%APPDATA%\caseload-planner\data\
+    /// published`, `~/.local/share/caseload-planner/published` on Linux.
+    pub published: PathBuf,
 }
 
 impl AppFolders {
@@ -31,6 +35,7 @@ impl AppFolders {
         ProjectDirs::from_path(PathBuf::from(APP_FOLDER)).map(|dirs| AppFolders {
             settings: dirs.data_dir().to_owned(),
             recovery: dirs.data_local_dir().join("recovery"),
+            published: dirs.data_dir().join("published"),
         })
     }
 
@@ -51,6 +56,7 @@ impl AppFolders {
         AppFolders {
             settings: folder.join("settings"),
             recovery: folder.join("recovery"),
+            published: folder.join("published"),
         }
     }
 
@@ -279,7 +285,7 @@ mod tests {
         };
         let program = std::env::current_exe().unwrap();
         let program_folder = program.parent().unwrap();
-        for folder in [&folders.settings, &folders.recovery] {
+        for folder in [&folders.settings, &folders.recovery, &folders.published] {
             assert!(folder.is_absolute(), "{}", folder.display());
             assert!(
                 !folder.starts_with(program_folder),

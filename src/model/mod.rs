@@ -7,6 +7,8 @@
 //! - [`assess`](mod@assess): every figure derived from a plan;
 //! - [`allocation`]: staff needed to meet the plan's targets, the gap and its cost; proposals
 //!   that allocate waiting work and balance caseloads by moving whole cases;
+//! - [`benchmark`]: the DfE's published figures (a [`benchmark::Release`]), statistical
+//!   neighbours, medians, ranks and quartiles, and a council's figures beside them;
 //! - [`figures`]: the catalogue of figures: label, unit, definition and computation of each;
 //! - [`defaults`]: illustrative starting weights, grades and targets;
 //! - [`scenarios`]: the baseline and its options, keeping their shared parts equal;
@@ -22,6 +24,7 @@
 pub mod allocation;
 pub mod assess;
 pub mod assumptions;
+pub mod benchmark;
 pub mod changes;
 pub mod command;
 pub mod compare;
