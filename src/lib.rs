@@ -26,6 +26,10 @@
 //!        ──ImportMapping (guessed, changed, saved as RON)──▶ model::import::preview ──▶
 //!        ImportPreview: a new Plan, or one Command::ReplaceStructure (one undo step)
 //!   Plan ──io::export::posts_csv──▶ the same columns, so a structure round-trips
+//!
+//!   DfE release (.csv: built in, or installed) ──io::published──▶ model::benchmark::Release
+//!        ──benchmark / series / standing──▶ a plan's figures beside its council's published
+//!        figures, its statistical neighbours, its region and England (rank and quartile)
 //! ```
 //!
 //! - [`model`]: the domain, **pure**: plain data in, plain data out. Plans, validation rules,
@@ -56,6 +60,12 @@
 //!   of case counts. [`io::import`] reads the files (CSV in any of Excel's encodings and
 //!   delimiters, .xlsx via calamine; size and row limits, progress and cancelling) and the
 //!   saved mappings; [`io::export`] writes posts as CSV in the same columns.
+//! - [`model::benchmark`]: the DfE's children's social work workforce release as plain data
+//!   (every area's figures by year, found by any of its codes; each council's statistical
+//!   neighbours), the measures compared with their DfE definitions, medians, ranks and
+//!   quartiles. [`io::published`] reads the release built in under `assets/published/`, or a
+//!   newer one the user installed into the app's data folder; the plan names its council in
+//!   its settings.
 //! - [`io`]: plan files. Versioned RON; loading turns every failure (size, encoding, syntax with
 //!   line and column, newer version, semantic problems) into a [`io::LoadError`] that names the
 //!   file and the place. Saving never loses the file already there (`io::save`: a fresh,
@@ -86,7 +96,7 @@
 //!   the staff-list import window (columns, what the words mean, preview; into a new plan, the
 //!   scenario shown or a new option) and the caseload import; files are read and written as
 //!   background jobs (`app::TableReading`, `app::FileWriting`).
-//! - [`cli`]: the `summary`, `check` and `import` subcommands (one file each where they need
+//! - [`cli`]: the `summary`, `check`, `import` and `benchmark` subcommands (one file each where they need
 //!   more than a few lines), text in and text out over `io` and `model`.
 //! - [`text`]: how figures are written for people (percentages, "no value", thousands
 //!   separated, a count with its noun in the singular or plural, distinct short labels for a

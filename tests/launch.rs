@@ -6,7 +6,8 @@ mod common;
 
 use caseload_planner::app::{RecentFiles, ScriptedDialogs};
 use caseload_planner::cli::{Cli, Command as Subcommand, ConsoleCli};
-use caseload_planner::ui::{CaseloadApp, OGL_ATTRIBUTION, RendererChoice};
+use caseload_planner::io::published::ATTRIBUTION;
+use caseload_planner::ui::{CaseloadApp, RendererChoice};
 use clap::Parser;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -139,7 +140,7 @@ fn help_about_shows_the_version_the_licence_and_the_datas_attribution() {
     harness.run();
     harness.get_by_label(&format!("Version {}", env!("CARGO_PKG_VERSION")));
     harness.get_by_label_contains("Licence: MIT or Apache-2.0, at your choice");
-    harness.get_by_label(OGL_ATTRIBUTION);
+    harness.get_by_label(ATTRIBUTION);
     harness.get_by_label_contains(
         "Department for Education, Children's social work workforce statistics",
     );

@@ -49,6 +49,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         0.0f64..=1.0,
         0.0f64..=1.0,
         0.01f64..50.0,
+        prop::option::of(prop_oneof!["[0-9]{3}", "[0-9]{3} / [0-9]{3}"]),
     )
         .prop_map(
             |(
@@ -58,6 +59,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 max_agency_share,
                 max_asye_share,
                 max_span_of_control,
+                council,
             )| Settings {
                 caseload_target,
                 amber_from,
@@ -65,6 +67,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 max_agency_share,
                 max_asye_share,
                 max_span_of_control,
+                council,
             },
         )
 }
@@ -580,4 +583,36 @@ fn an_invalid_plan_is_not_saved() {
         "{message}"
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+// ---------- the council to compare with ----------
+
+#[test]
+fn the_council_is_saved_in_the_file_and_read_back() {
+    let mut set = example();
+    let without = to_ron_string(&set).unwrap();
+    assert!(
+        !without.contains("council:"),
+        "a plan with no council is written as before"
+    );
+    let settings = Settings {
+        council: Some("301".to_owned()),
+        ..set.baseline().settings.clone()
+    };
+    let baseline = set.iter().next().unwrap().id;
+    set.apply(baseline, Command::SetSettings(settings)).unwrap();
+    let with = to_ron_string(&set).unwrap();
+    assert!(with.contains(r#"council: Some("301")"#), "{with}");
+    let loaded = load_str(&with, Path::new("with council")).unwrap();
+    assert_eq!(loaded, set);
+    for option in loaded.options() {
+        assert_eq!(option.plan.settings.council.as_deref(), Some("301"));
+    }
+    assert_eq!(loaded.baseline().settings.council.as_deref(), Some("301"));
+
+    let refused = Settings {
+        council: Some("301\u{1b}[2J".to_owned()),
+        ..set.baseline().settings.clone()
+    };
+    assert!(set.apply(baseline, Command::SetSettings(refused)).is_err());
 }

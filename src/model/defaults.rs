@@ -114,6 +114,7 @@ impl Default for Settings {
             max_agency_share: 0.15,
             max_asye_share: 0.2,
             max_span_of_control: 6.0,
+            council: None,
         }
     }
 }

@@ -354,4 +354,8 @@ pub struct Settings {
     pub max_asye_share: f64,
     /// Most case-holders one team manager should supervise.
     pub max_span_of_control: f64,
+    /// The council the plan is for, to compare with the DfE's published figures: its old
+    /// (DfE) code, such as `301`, or `940 / 941` for two councils published together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub council: Option<String>,
 }

@@ -175,7 +175,29 @@ pub fn settings_problems(s: &Settings) -> Vec<String> {
             number(s.max_span_of_control)
         ));
     }
+    if let Some(code) = &s.council
+        && !is_council_code(code)
+    {
+        problems.push(format!(
+            "the council to compare with must be given by its DfE code, such as 301 (digits, \
+             letters and /, at most {MAX_COUNCIL_CODE_CHARS} characters), not \"{}\"",
+            super::shown::printable(&super::shown::shortened(code))
+        ));
+    }
     problems
+}
+
+/// A council's code is short: `301`, `940 / 941`, or an ONS code such as `E09000002`.
+const MAX_COUNCIL_CODE_CHARS: usize = 40;
+
+/// Whether `code` can be a council's code: letters, digits, spaces and `/`, at least one
+/// letter or digit, at most [`MAX_COUNCIL_CODE_CHARS`] characters.
+fn is_council_code(code: &str) -> bool {
+    code.chars().count() <= MAX_COUNCIL_CODE_CHARS
+        && code.chars().any(|c| c.is_ascii_alphanumeric())
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '/')
 }
 
 // ---------- the whole plan ----------
@@ -415,6 +437,40 @@ mod tests {
                 "the caseload target must be above 0 and at most 1000 cases per FTE, not 0",
                 "the amber threshold must be above 0% and at most 100000%, not NaN%",
             ]
+        );
+    }
+
+    #[test]
+    fn a_council_is_named_by_a_short_code() {
+        for good in ["301", "940 / 941", "E09000002", "940/941"] {
+            let settings = Settings {
+                council: Some(good.to_owned()),
+                ..Settings::default()
+            };
+            assert_eq!(settings_problems(&settings), Vec::<String>::new(), "{good}");
+        }
+        let long = "3".repeat(41);
+        for bad in ["", " / ", "30\n1", "Barking & Dagenham", long.as_str()] {
+            let settings = Settings {
+                council: Some(bad.to_owned()),
+                ..Settings::default()
+            };
+            let problems = settings_problems(&settings);
+            assert_eq!(problems.len(), 1, "{bad:?}");
+            assert!(
+                problems[0]
+                    .starts_with("the council to compare with must be given by its DfE code"),
+                "{}",
+                problems[0]
+            );
+        }
+        assert!(
+            settings_problems(&Settings {
+                council: Some("30\n1".to_owned()),
+                ..Settings::default()
+            })[0]
+                .ends_with(r#"not "30\n1""#),
+            "a line break in the file is shown escaped"
         );
     }
 

@@ -2,16 +2,8 @@
 //! that the Department for Education's data asks for (Open Government Licence v3.0).
 
 use crate::io::platform::AppFolders;
+use crate::io::published::{ATTRIBUTION, OGL_URL};
 use egui::{Context, Id, RichText};
-
-/// What the Open Government Licence v3.0 asks every user of the data to show.
-pub const OGL_ATTRIBUTION: &str =
-    "Contains public sector information licensed under the Open Government Licence v3.0.";
-/// The source the attribution names.
-pub const DATA_SOURCE: &str =
-    "Department for Education, Children's social work workforce statistics";
-pub const OGL_URL: &str =
-    "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
 
 /// The window's open flag lives in egui's memory: it is window state, not part of the plan.
 fn open_id() -> Id {
@@ -50,11 +42,13 @@ pub fn about_ui(ctx: &Context) {
             );
             ui.separator();
             ui.label(RichText::new("Data").strong());
-            ui.label(format!(
+            ui.label(
                 "The national default assumptions (turnover, agency cover of vacancies, months \
-                 to fill a vacancy) come from the {DATA_SOURCE} (England)."
-            ));
-            ui.label(OGL_ATTRIBUTION);
+                 to fill a vacancy) and the published figures plans are compared with come from \
+                 the Department for Education's Children's social work workforce statistics \
+                 (England).",
+            );
+            ui.label(ATTRIBUTION);
             ui.hyperlink_to("Open Government Licence v3.0", OGL_URL);
             ui.separator();
             if let Some(folders) = AppFolders::for_current_user() {

@@ -39,7 +39,6 @@ mod theme;
 mod weights;
 mod widgets;
 
-pub use about::{DATA_SOURCE, OGL_ATTRIBUTION};
 pub use app::{CaseloadApp, RECENT_KEY};
 pub use commands::shortcuts_markdown;
 pub use launch::{RendererChoice, native_options, run_desktop};
