@@ -26,6 +26,8 @@ pub enum DialogPurpose {
     SaveMapping,
     /// Column and word choices saved from an earlier import.
     LoadMapping,
+    /// A newer release of the DfE's published figures (CSV), to install.
+    LoadRelease,
 }
 
 /// Files a staff list or caseload report may be: CSV (and tab-separated text) or Excel.
@@ -57,6 +59,7 @@ impl DialogPurpose {
             DialogPurpose::SaveTemplate => "Save staff list template",
             DialogPurpose::SaveMapping => "Save import choices",
             DialogPurpose::LoadMapping => "Use saved import choices",
+            DialogPurpose::LoadRelease => "Use newer published figures",
         }
     }
 
@@ -65,7 +68,9 @@ impl DialogPurpose {
         match self {
             DialogPurpose::Open | DialogPurpose::SaveAs => PLAN_FILES,
             DialogPurpose::ImportStaffList | DialogPurpose::ImportCaseload => TABLE_FILES,
-            DialogPurpose::ExportPostsCsv | DialogPurpose::SaveTemplate => CSV_FILES,
+            DialogPurpose::ExportPostsCsv
+            | DialogPurpose::SaveTemplate
+            | DialogPurpose::LoadRelease => CSV_FILES,
             DialogPurpose::SaveMapping | DialogPurpose::LoadMapping => MAPPING_FILES,
         }
     }

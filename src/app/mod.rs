@@ -11,6 +11,7 @@ mod file_dialog;
 mod importing;
 mod jobs;
 mod opening;
+mod published;
 mod recent;
 mod title;
 
@@ -24,5 +25,6 @@ pub use file_dialog::{
 pub use importing::{FileWriting, ReadTable, TableReading};
 pub use jobs::{Job, JobControl, JobState, Wake};
 pub use opening::{Opened, Opening};
+pub use published::{LoadedRelease, PublishedFigures};
 pub use recent::RecentFiles;
 pub use title::{APP_NAME, window_title};

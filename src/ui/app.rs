@@ -50,6 +50,10 @@ pub struct CaseloadApp {
     pub(super) opening: Option<Opening>,
     /// Imports and exports under way, and the import windows.
     pub(super) imports: super::import::Imports,
+    /// The DfE's published figures (read in the background at start) for the Benchmarks view.
+    pub(super) published: crate::app::PublishedFigures,
+    /// A plan made from published figures, about to replace the one open.
+    pub(super) started: Option<Box<crate::model::Plan>>,
     /// Called from a worker when its job is done, to draw the window again.
     wake: Wake,
     /// The window's context, known from the first frame (or from eframe at start), for `wake`.
@@ -64,7 +68,10 @@ impl CaseloadApp {
             .and_then(|storage| eframe::get_value(storage, RECENT_KEY))
             .unwrap_or_default();
         let mut app = Self::with_recent(recent, dialogs);
-        if let Some(folders) = crate::io::platform::AppFolders::current() {
+        let folders = crate::io::platform::AppFolders::current();
+        // The release installed in the user's data folder, if any; tests use the built-in one.
+        app.published = crate::app::PublishedFigures::start(folders.clone(), app.wake());
+        if let Some(folders) = folders {
             app = app.with_recovery_folder(&folders.recovery);
             crate::app::install_panic_hook(&folders.recovery, app.latest_work());
         }
@@ -77,6 +84,11 @@ impl CaseloadApp {
     pub fn with_recent(recent: RecentFiles, dialogs: Box<dyn FileDialogs>) -> Self {
         let context: Arc<OnceLock<egui::Context>> = Arc::default();
         let window = context.clone();
+        let wake: Wake = Arc::new(move || {
+            if let Some(ctx) = window.get() {
+                ctx.request_repaint();
+            }
+        });
         let last = recent.last().map(Path::to_owned);
         let mut app = CaseloadApp {
             doc: Document::with_scenarios(default_scenarios(), None),
@@ -92,11 +104,9 @@ impl CaseloadApp {
             notice: None,
             opening: None,
             imports: Default::default(),
-            wake: Arc::new(move || {
-                if let Some(ctx) = window.get() {
-                    ctx.request_repaint();
-                }
-            }),
+            published: crate::app::PublishedFigures::start(None, wake.clone()),
+            started: None,
+            wake,
             context,
         };
         if let Some(path) = last {
@@ -139,6 +149,7 @@ impl CaseloadApp {
     pub fn is_busy(&self) -> bool {
         self.opening.is_some()
             || self.imports.is_busy()
+            || self.published_busy()
             || matches!(self.doc.bands_state(), BandsState::WorkingOut(_))
     }
 
@@ -192,6 +203,12 @@ impl CaseloadApp {
             AppAction::ImportCaseloads => self.ask(DialogPurpose::ImportCaseload, ctx),
             AppAction::ExportPostsCsv => self.ask(DialogPurpose::ExportPostsCsv, ctx),
             AppAction::SaveStaffListTemplate => self.ask(DialogPurpose::SaveTemplate, ctx),
+            AppAction::NewFromPublished => {
+                self.state.start_from_published =
+                    Some(super::start_from_published::StartForm::new());
+            }
+            AppAction::OpenStarted => self.open_started(),
+            AppAction::LoadRelease => self.ask(DialogPurpose::LoadRelease, ctx),
             AppAction::OpenImported => {
                 if let Some((plan, numbers)) = self.imports.imported_plan.take() {
                     let posts = plan.posts.len() as u64;
@@ -236,6 +253,7 @@ impl CaseloadApp {
                     self.perform(next, ctx);
                 }
             }
+            (DialogPurpose::LoadRelease, Some(path)) => self.install_release(&path),
             (purpose, Some(path)) => {
                 self.import_answer(purpose, path);
             }
@@ -485,6 +503,10 @@ impl eframe::App for CaseloadApp {
         if let Some(request) = bulk {
             self.apply_bulk(request);
         }
+        if self.state.view == View::Benchmarks {
+            // The turnover compared is the projection's first year.
+            self.doc.projection();
+        }
         if self.state.view == View::Projection {
             self.doc.projection();
             // The bands are worked out in the background, once the edit gesture has ended.
@@ -510,12 +532,33 @@ impl eframe::App for CaseloadApp {
                         );
                     }
                 }
-                View::Compare => compare::compare_ui(ui, &self.doc, &mut self.state),
+                View::Compare => compare::compare_ui(
+                    ui,
+                    &self.doc,
+                    &mut self.state,
+                    self.published.loaded(),
+                ),
                 View::Overview => overview::overview_ui(ui, plan, assessment, &mut self.state),
                 View::Posts => posts_table::posts_table_ui(ui, plan, assessment, &mut self.state),
                 View::StaffingMix => mix::staffing_mix_ui(ui, plan, assessment),
                 View::WeightsAndGrades => {
                     weights::weights_ui(ui, plan, assessment, &mut self.state, &mut edits)
+                }
+                View::Benchmarks => {
+                    let values = crate::model::benchmark::plan_values(
+                        &assessment.service,
+                        self.doc.projection_if_ready(),
+                    );
+                    let scenario = self.doc.scenarios().get(self.doc.active());
+                    super::benchmark::benchmark_ui(
+                        ui,
+                        plan,
+                        scenario.map_or("", |s| s.name.as_str()),
+                        &values,
+                        &self.published,
+                        &mut self.state.benchmark,
+                        &mut edits,
+                    );
                 }
             }
         });
@@ -545,6 +588,7 @@ impl eframe::App for CaseloadApp {
         }
         self.safe_work_frame(&ctx);
         self.imports_frame(&ctx);
+        self.published_frame(&ctx);
 
         // One undo step per gesture: settle once no button is held and no field is typed in.
         if !ctx.input(|i| i.pointer.any_down()) && !ctx.egui_wants_keyboard_input() {

@@ -56,6 +56,14 @@ pub const FILE_MENU: &[Option<MenuCommand>] = &[
         &[NEW],
     )),
     Some(MenuCommand::new(
+        AppAction::NewFromPublished,
+        "New from published figures…",
+        "Start a plan from a council's latest published figures (DfE): its case-holding staff \
+         and cases, staff in post, agency workers and vacancies, in one team or a team per \
+         function.",
+        &[],
+    )),
+    Some(MenuCommand::new(
         AppAction::Open,
         "Open…",
         "Open a plan file (.ron); dropping one on the window opens it too.",
@@ -107,6 +115,13 @@ pub const FILE_MENU: &[Option<MenuCommand>] = &[
         AppAction::SaveStaffListTemplate,
         "Save staff list template…",
         "A CSV file with the columns the import reads and example rows, to fill in.",
+        &[],
+    )),
+    Some(MenuCommand::new(
+        AppAction::LoadRelease,
+        "Use newer published figures…",
+        "Load a newer release of the DfE's children's social work workforce figures (its CSV, \
+         with the same columns): kept in the app's data folder and used from then on.",
         &[],
     )),
     None,

@@ -52,7 +52,12 @@ fn difference_colour(figure: &Figure, delta: f64) -> Color32 {
     }
 }
 
-pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
+pub fn compare_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    state: &mut UiState,
+    published: Option<&crate::app::LoadedRelease>,
+) {
     let set = doc.scenarios();
     let options = compared(doc, state);
     // Both ways: with several options on a narrow window the table scrolls sideways.
@@ -89,6 +94,13 @@ pub fn compare_ui(ui: &mut Ui, doc: &Document, state: &mut UiState) {
             .collect();
         figures_table_ui(ui, doc, &columns, &headlines);
         agency_alternatives_ui(ui, doc, &options);
+        super::compare_benchmarks::compare_benchmarks_ui(
+            ui,
+            doc,
+            &columns,
+            published,
+            &mut state.compare_projections,
+        );
         ui.add_space(8.0);
         ui.strong("Each scenario against the baseline (baseline = 100)");
         grouped_chart_ui(ui, doc, &columns, &headlines);

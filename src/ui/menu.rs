@@ -40,6 +40,12 @@ pub enum AppAction {
     OpenImported,
     /// Shows the Posts table with every post its filters show selected.
     SelectAllPosts,
+    /// Opens the window that starts a plan from a council's published figures.
+    NewFromPublished,
+    /// Opens the plan that window made, in place of the one open.
+    OpenStarted,
+    /// Asks for a newer release of the published figures to install.
+    LoadRelease,
 }
 
 impl AppAction {
@@ -52,6 +58,7 @@ impl AppAction {
                 | AppAction::OpenPath(_)
                 | AppAction::OpenExample
                 | AppAction::OpenImported
+                | AppAction::OpenStarted
                 | AppAction::Quit
         )
     }

@@ -15,15 +15,17 @@ pub enum View {
     Projection,
     Compare,
     WeightsAndGrades,
+    Benchmarks,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Posts,
         View::StaffingMix,
         View::Projection,
         View::Compare,
+        View::Benchmarks,
         View::WeightsAndGrades,
     ];
 
@@ -35,6 +37,7 @@ impl View {
             View::Projection => "Projection",
             View::Compare => "Compare",
             View::WeightsAndGrades => "Weights, grades & costs",
+            View::Benchmarks => "Benchmarks",
         }
     }
 }
@@ -241,6 +244,12 @@ pub struct UiState {
     /// The lists already shown for the plan now open (see [`super::widgets::OpensAtTop`]);
     /// emptied when another plan is opened.
     pub shown_from_top: HashSet<&'static str>,
+    /// Each compared scenario's projection, for its turnover beside the published figures.
+    pub compare_projections: super::compare_benchmarks::ProjectionCache,
+    /// The Benchmarks view's council search.
+    pub benchmark: super::benchmark::BenchmarkForm,
+    /// File > New from published figures…, while its window is open.
+    pub start_from_published: Option<super::start_from_published::StartForm>,
 }
 
 impl UiState {

@@ -17,11 +17,15 @@
 
 mod comparison;
 mod measure;
+mod plan_figures;
 mod release;
+pub mod start;
 mod stats;
 
 pub use comparison::{Benchmark, Series, benchmark, series};
 pub use measure::Measure;
+pub use plan_figures::{PlanValues, plan_values};
+pub use start::{FunctionShares, StartProblem, StartingTeams, plan_from_published};
 pub use release::{Release, ReleaseProblem, ReleaseRow};
 pub use stats::{Spread, Standing, standing, standing_among};
 

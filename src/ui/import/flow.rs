@@ -110,7 +110,7 @@ impl CaseloadApp {
                 }
                 Err(e) => self.show_error("The import choices could not be read", e.to_string()),
             },
-            DialogPurpose::Open | DialogPurpose::SaveAs => {}
+            DialogPurpose::Open | DialogPurpose::SaveAs | DialogPurpose::LoadRelease => {}
         }
     }
 
