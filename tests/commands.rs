@@ -4,8 +4,8 @@ use caseload_planner::io::{default_plan, default_scenarios};
 use caseload_planner::model::defaults::{case_type::*, grade::*};
 use caseload_planner::model::scenarios::{SharedParts, validate_scenarios};
 use caseload_planner::model::{
-    AbsenceReason, CaseTypeId, Command, Contract, Created, GradeId, GradeRole, Plan, PostId,
-    PostStatus, Settings, TeamFunction, TeamId, YearMonth, apply, assess, validate,
+    AbsenceReason, AgencyCover, CaseTypeId, Command, Contract, Created, GradeId, GradeRole, Plan,
+    PostId, PostStatus, Settings, TeamFunction, TeamId, YearMonth, apply, assess, validate,
 };
 use caseload_planner::model::{ScenarioId, ScenarioSet};
 use proptest::prelude::*;
@@ -265,6 +265,50 @@ fn impossible_edits_are_refused_with_a_reason_and_change_nothing() {
 }
 
 #[test]
+fn only_an_agency_worker_covers_an_absence_and_another_contract_resets_it() {
+    let mut plan = default_plan();
+    // Post 3 is K. Osei (agency); post 1 a permanent social worker.
+    let before = plan.clone();
+    let refusal = apply(
+        &mut plan,
+        Command::SetAgencyCover {
+            post: PostId(1),
+            covers: AgencyCover::Absence,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        refusal.0,
+        "Only an agency worker can be marked \"covering an absence\": this post is permanent. \
+         Make its contract agency first."
+    );
+    assert_eq!(plan, before);
+    apply(
+        &mut plan,
+        Command::SetAgencyCover {
+            post: PostId(3),
+            covers: AgencyCover::Absence,
+        },
+    )
+    .unwrap();
+    assert_eq!(post(&plan, 3).covers, AgencyCover::Absence);
+    // One agency FTE fewer counts as a vacancy; the agency rate is as it was.
+    let (was, now) = (assess(&before).service.mix, assess(&plan).service.mix);
+    assert_eq!(now.agency_rate, was.agency_rate);
+    assert!((was.vacancy_fte - now.vacancy_fte - 1.0).abs() < 1e-9);
+    apply(
+        &mut plan,
+        Command::SetPostContract {
+            post: PostId(3),
+            contract: Contract::Permanent,
+        },
+    )
+    .unwrap();
+    assert_eq!(post(&plan, 3).covers, AgencyCover::Vacancy);
+    assert_eq!(validate(&plan), vec![]);
+}
+
+#[test]
 fn unused_case_types_and_grades_can_be_added_and_removed() {
     let mut plan = default_plan();
     let Created::CaseType(id) = apply(
@@ -326,8 +370,8 @@ fn the_generator_makes_every_kind_of_command() {
     for _ in 0..20_000 {
         seen.insert(variant(&strategy.new_tree(&mut runner).unwrap().current()));
     }
-    // 36 kinds of edit and the batch.
-    assert_eq!(seen.len(), 37, "{seen:?}");
+    // 37 kinds of edit and the batch.
+    assert_eq!(seen.len(), 38, "{seen:?}");
 }
 
 proptest! {

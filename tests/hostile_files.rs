@@ -177,6 +177,7 @@ fn plan_in_memory(teams: usize, posts_per_team: usize) -> Plan {
             cases: CaseCounts::new(),
             starts: None,
             leaves: None,
+            covers: Default::default(),
         })
         .collect();
     plan

@@ -1,14 +1,14 @@
 //! A plan's structure exported as CSV and imported again is the same structure, whatever the
 //! names (accents, commas, quotes, text a spreadsheet would take for a formula), FTEs, contracts,
-//! dates and absences: property-tested on generated plans.
+//! what agency workers cover, dates and absences: property-tested on generated plans.
 
 use caseload_planner::io::export::posts_csv;
 use caseload_planner::io::import::{NoProgress, TableKind, read_table_bytes};
 use caseload_planner::model::defaults::{self, case_type};
 use caseload_planner::model::import::{ImportMapping, normalise, parse_number, preview};
 use caseload_planner::model::{
-    AbsenceReason, CaseCounts, Contract, GradeId, NextIds, Plan, Post, PostId, PostStatus, Team,
-    TeamFunction, TeamId, YearMonth, validate,
+    AbsenceReason, AgencyCover, CaseCounts, Contract, GradeId, NextIds, Plan, Post, PostId,
+    PostStatus, Team, TeamFunction, TeamId, YearMonth, validate,
 };
 use proptest::prelude::*;
 use std::path::Path;
@@ -84,6 +84,7 @@ struct PostParts {
     worker: Option<String>,
     status: PostStatus,
     cases: u32,
+    covers: AgencyCover,
 }
 
 fn post_parts(teams: usize) -> impl Strategy<Value = PostParts> {
@@ -95,9 +96,10 @@ fn post_parts(teams: usize) -> impl Strategy<Value = PostParts> {
         prop::option::of(name()),
         status(),
         0u32..30,
+        prop::sample::select(AgencyCover::ALL.to_vec()),
     )
         .prop_map(
-            |(team, grade, contract, fte, worker, status, cases)| PostParts {
+            |(team, grade, contract, fte, worker, status, cases, covers)| PostParts {
                 team,
                 grade,
                 contract,
@@ -105,6 +107,7 @@ fn post_parts(teams: usize) -> impl Strategy<Value = PostParts> {
                 worker,
                 status,
                 cases,
+                covers,
             },
         )
 }
@@ -161,6 +164,12 @@ fn plan() -> impl Strategy<Value = Plan> {
                         worker: p.worker,
                         starts: p.contract.1,
                         leaves: p.contract.2,
+                        // Only an agency worker covers anything but a vacancy.
+                        covers: if p.contract.0 == Contract::Agency {
+                            p.covers
+                        } else {
+                            AgencyCover::Vacancy
+                        },
                     }
                 })
                 .collect();

@@ -118,6 +118,7 @@ fn post(teams: u32, grades: u32, case_types: u32) -> impl Strategy<Value = Post>
                 cases: if vacant { CaseCounts::new() } else { cases },
                 starts: None,
                 leaves: None,
+                covers: Default::default(),
             }
         })
 }

@@ -29,7 +29,9 @@ fn figures_table() -> String {
         let scope = match (f.is_team_figure(), f.is_month_figure()) {
             (true, true) => "team, service, month",
             (true, false) => "team, service",
-            (false, _) => "month",
+            (false, true) => "month",
+            (false, false) if f.is_projection_figure() => "projection",
+            (false, false) => panic!("{} is computed from nothing", f.label),
         };
         table.push_str(&format!("| {} | {} | {scope} |\n", f.label, f.definition));
     }

@@ -84,13 +84,23 @@ fn who(plan: &Plan, post: &Post) -> String {
     )
 }
 
+/// A post's contract in words, with what an agency worker covers when it is not a vacancy:
+/// "agency (covering an absence)".
+fn contract_and_cover(post: &Post) -> String {
+    let contract = contract_text(&post.contract).to_lowercase();
+    match post.agency_cover().filter(|c| !c.is_vacancy()) {
+        Some(cover) => format!("{contract} ({})", cover.label().to_lowercase()),
+        None => contract,
+    }
+}
+
 /// A post without its id or worker's name, for counting alike posts added or removed together.
 fn describe(plan: &Plan, post: &Post) -> String {
     let filled = if post.is_vacant() { "vacant" } else { "filled" };
     format!(
         "{}, {}, {} FTE, {filled} — {}",
         grade_name(plan, post),
-        contract_text(&post.contract).to_lowercase(),
+        contract_and_cover(post),
         post.fte,
         team_name(plan, post)
     )
@@ -192,6 +202,18 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
                     "{name}: {} to {}",
                     contract_text(&before.contract),
                     contract_text(&after.contract)
+                ),
+            );
+        }
+        // A change of contract away from agency says it all; otherwise what the agency
+        // worker covers is a line of its own.
+        if before.covers != after.covers && after.contract == Contract::Agency {
+            push(
+                ChangeKind::Contract,
+                format!(
+                    "{name}: {} to {}",
+                    before.covers.label().to_lowercase(),
+                    after.covers.label().to_lowercase()
                 ),
             );
         }
@@ -402,6 +424,33 @@ mod tests {
                     ChangeKind::Cases,
                     "A. Hall (Social worker, North): 10 to 5 cases".into()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_an_agency_worker_covers_is_listed() {
+        use crate::model::AgencyCover;
+        use crate::model::allocation::test_plans::{plan, social_worker};
+        let mut base = plan(&["North"]);
+        let osei = social_worker(&mut base, 1, "K. Osei", &[]);
+        base.posts[0].contract = Contract::Agency;
+        let mut option = base.clone();
+        option.posts[0].covers = AgencyCover::Absence;
+        let mut extra = option.posts[0].clone();
+        extra.id = PostId(osei.0 + 1);
+        extra.worker = None;
+        extra.covers = AgencyCover::OverEstablishment;
+        option.posts.push(extra);
+        let texts: Vec<String> = changes(&base, &option)
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Social worker, agency (extra capacity over establishment), 1 FTE, vacant — North",
+                "K. Osei (Social worker, North): covering a vacancy to covering an absence",
             ]
         );
     }

@@ -1,15 +1,16 @@
-//! The catalogue of figures: every number a user can see for a team, the whole service or a
-//! projected month, each defined once.
+//! The catalogue of figures: every number a user can see for a team, the whole service, a
+//! projected month or a whole projection, each defined once.
 //!
 //! A [`Figure`] is an id, the label every view uses for it, how it is written ([`Unit`]),
 //! whether a rise is good news ([`Better`]), a one-sentence definition (shown on hover and in
 //! the README), and how it is computed: from a team's or the service's [`Totals`], from a
-//! [`ProjectedMonth`], or both. The Overview cards, the Compare table and chart, the command
+//! [`ProjectedMonth`] (or both), or from the whole [`Projection`] (a figure of its first
+//! year, such as turnover). The Overview cards, the Compare table and chart, the command
 //! line's `summary` and the exports all read figures from here, so one label always means one
-//! figure. Adding a figure is one entry in [`FIGURES`] plus its definition.
+//! figure. Adding a figure is one entry in [`FIGURES`] (`figures/catalogue.rs`) plus its id.
 
 use super::Totals;
-use super::projection::ProjectedMonth;
+use super::projection::{ProjectedMonth, Projection};
 
 /// Names a figure. The order is the catalogue's order ([`FIGURES`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -22,6 +23,8 @@ pub enum FigureId {
     AllCasesPerPractitionerFte,
     Utilisation,
     CaseHoldingFte,
+    /// Case-holding FTE ÷ everyone in post, employed or agency (the DfE's case holders).
+    CaseHolderShare,
     PractitionerFte,
     CasesHeld,
     Unallocated,
@@ -46,12 +49,16 @@ pub enum FigureId {
     AgencyCostOfTargetGap,
     AgencyRate,
     VacancyRate,
+    /// Leavers over the projection's first year ÷ employed FTE in post (the DfE's turnover).
+    TurnoverFirstYear,
     AsyeShare,
     CaseHoldersPerManager,
     AgencyFte,
     VacantPosts,
     VacantFte,
     AbsentFte,
+    /// Employed FTE away on long-term sickness ÷ employed FTE in post.
+    SicknessAbsenceRate,
     AnnualCost,
     CostPerCaseOfCapacity,
     MonthlyCost,
@@ -99,6 +106,7 @@ pub struct Figure {
     pub definition: &'static str,
     team: Option<fn(&Totals) -> Option<f64>>,
     month: Option<fn(&ProjectedMonth) -> Option<f64>>,
+    projection: Option<fn(&Projection) -> Option<f64>>,
 }
 
 impl Figure {
@@ -113,6 +121,12 @@ impl Figure {
         self.month.and_then(|f| f(month))
     }
 
+    /// The figure of a whole projection (its first year); `None` when it has no value or is
+    /// not a projection figure.
+    pub fn of_projection(&self, projection: &Projection) -> Option<f64> {
+        self.projection.and_then(|f| f(projection))
+    }
+
     /// Whether the figure exists for teams and the service.
     pub fn is_team_figure(&self) -> bool {
         self.team.is_some()
@@ -122,6 +136,11 @@ impl Figure {
     pub fn is_month_figure(&self) -> bool {
         self.month.is_some()
     }
+
+    /// Whether the figure is one of a whole projection.
+    pub fn is_projection_figure(&self) -> bool {
+        self.projection.is_some()
+    }
 }
 
 /// The figure called `id`.
@@ -130,7 +149,6 @@ pub fn figure(id: FigureId) -> &'static Figure {
     &FIGURES[id as usize]
 }
 
-/// Every figure, in [`FigureId`] order.
 /// The staff-needed figures, in the order the inspector and `summary` list them.
 pub const STAFF_NEEDED: [FigureId; 8] = [
     FigureId::PractitionerFte,
@@ -143,399 +161,8 @@ pub const STAFF_NEEDED: [FigureId; 8] = [
     FigureId::AgencyCostOfTargetGap,
 ];
 
-pub const FIGURES: [Figure; 36] = [
-    Figure {
-        id: FigureId::Caseload,
-        label: "Caseload per case-holding FTE",
-        short: "Caseload",
-        unit: Unit::Caseload,
-        better: Better::Lower,
-        definition: "Cases held by available workers holding at least one case ÷ their FTE \
-            (the DfE definition: agency workers included, absent staff and vacancies excluded).",
-        team: Some(|t| t.caseload_per_case_holder_fte),
-        month: None,
-    },
-    Figure {
-        id: FigureId::CasesPerPractitionerFte,
-        label: "Cases held per practitioner FTE",
-        short: "Per pract.",
-        unit: Unit::Caseload,
-        better: Better::Lower,
-        definition: "Cases held ÷ FTE of every available worker in a case-holding grade, \
-            holding cases yet or not: falls as soon as posts are filled.",
-        team: Some(|t| t.caseload_per_available_fte),
-        month: None,
-    },
-    Figure {
-        id: FigureId::AllCasesPerPractitionerFte,
-        label: "All cases per practitioner FTE",
-        short: "All per pract.",
-        unit: Unit::Caseload,
-        better: Better::Lower,
-        definition: "All cases, held or waiting ÷ FTE of available workers in case-holding \
-            grades: what each would hold if all the work were allocated.",
-        team: Some(|t| {
-            super::assess::ratio(t.demand_cases() as f64, t.sums.case_holding_grade_fte)
-        }),
-        month: Some(|m| m.caseload),
-    },
-    Figure {
-        id: FigureId::Utilisation,
-        label: "Utilisation",
-        short: "Utilised",
-        unit: Unit::Percent,
-        better: Better::Lower,
-        definition: "Weighted points of all cases, held or waiting ÷ points the available \
-            workers can carry.",
-        team: Some(|t| t.utilisation),
-        month: Some(|m| super::assess::ratio(m.demand_points, m.capacity_points)),
-    },
-    Figure {
-        id: FigureId::CaseHoldingFte,
-        label: "Case-holding FTE",
-        short: "Case-hold FTE",
-        unit: Unit::Fte,
-        better: Better::Higher,
-        definition: "FTE of available workers holding at least one case (the DfE's case \
-            holders).",
-        team: Some(|t| Some(t.sums.case_holder_fte)),
-        month: None,
-    },
-    Figure {
-        id: FigureId::PractitionerFte,
-        label: "Practitioner FTE available",
-        short: "Pract. FTE",
-        unit: Unit::Fte,
-        better: Better::Higher,
-        definition: "FTE of available workers in case-holding grades (practitioners and \
-            ASYE), holding cases yet or not; absent staff and vacancies excluded.",
-        team: Some(|t| Some(t.sums.case_holding_grade_fte)),
-        month: Some(|m| Some(m.case_holding_fte)),
-    },
-    Figure {
-        id: FigureId::CasesHeld,
-        label: "Cases held",
-        short: "Cases held",
-        unit: Unit::Cases,
-        better: Better::Neither,
-        definition: "Cases allocated to a named worker, including workers who are away.",
-        team: Some(|t| Some(t.sums.cases_allocated as f64)),
-        month: None,
-    },
-    Figure {
-        id: FigureId::Unallocated,
-        label: "Unallocated cases",
-        short: "Unalloc",
-        unit: Unit::Cases,
-        better: Better::Lower,
-        definition: "Cases waiting in teams with no named worker.",
-        team: Some(|t| Some(t.sums.unallocated as f64)),
-        month: None,
-    },
-    Figure {
-        id: FigureId::MustAllocateWaiting,
-        label: "Must-allocate cases waiting",
-        short: "Must-alloc",
-        unit: Unit::Cases,
-        better: Better::Lower,
-        definition: "Unallocated cases of types that must never wait (child protection, \
-            looked after, court).",
-        team: Some(|t| Some(t.sums.must_allocate_unallocated as f64)),
-        month: None,
-    },
-    Figure {
-        id: FigureId::DemandCases,
-        label: "Cases, held and waiting",
-        short: "Cases",
-        unit: Unit::Cases,
-        better: Better::Neither,
-        definition: "Every case: held by a worker or waiting unallocated (in a projected \
-            month, changed by the demand assumption).",
-        team: Some(|t| Some(t.demand_cases() as f64)),
-        month: Some(|m| Some(m.demand_cases)),
-    },
-    Figure {
-        id: FigureId::DemandPoints,
-        label: "Demand in points",
-        short: "Demand pts",
-        unit: Unit::Points,
-        better: Better::Neither,
-        definition: "Σ cases × case-type weight over every case, held or waiting.",
-        team: Some(|t| Some(t.sums.demand_points)),
-        month: Some(|m| Some(m.demand_points)),
-    },
-    Figure {
-        id: FigureId::CapacityPoints,
-        label: "Capacity in points",
-        short: "Capacity pts",
-        unit: Unit::Points,
-        better: Better::Higher,
-        definition: "Σ grade capacity × FTE over available workers (vacant posts and absent \
-            staff carry nothing).",
-        team: Some(|t| Some(t.sums.capacity_points)),
-        month: Some(|m| Some(m.capacity_points)),
-    },
-    Figure {
-        id: FigureId::CapacityCases,
-        label: "Capacity in cases",
-        short: "Capacity cases",
-        unit: Unit::Cases,
-        better: Better::Higher,
-        definition: "Points the available workers can carry, in cases at each team's case mix \
-            (standard cases for a team with none).",
-        team: Some(|t| Some(t.capacity_cases)),
-        month: Some(|m| Some(m.capacity_cases)),
-    },
-    Figure {
-        id: FigureId::HeadroomCases,
-        label: "Headroom in cases",
-        short: "Headroom",
-        unit: Unit::Cases,
-        better: Better::Higher,
-        definition: "Capacity minus demand, in cases at each team's case mix; negative when \
-            over capacity.",
-        team: Some(|t| Some(t.headroom_cases)),
-        month: None,
-    },
-    Figure {
-        id: FigureId::CasesBeyondCapacity,
-        label: "Cases beyond capacity",
-        short: "Beyond cap.",
-        unit: Unit::Cases,
-        better: Better::Lower,
-        definition: "Each team's cases above its own capacity, summed: the cases expected to \
-            wait unallocated.",
-        team: None,
-        month: Some(|m| Some(m.beyond_capacity)),
-    },
-    Figure {
-        id: FigureId::WorkersOverCapacity,
-        label: "Workers over capacity",
-        short: "Over cap.",
-        unit: Unit::Cases,
-        better: Better::Lower,
-        definition: "Available workers whose weighted load is above their capacity (grade \
-            capacity × FTE): utilisation over 100%.",
-        team: Some(|t| Some(f64::from(t.sums.workers_over_capacity))),
-        month: None,
-    },
-    Figure {
-        id: FigureId::HighestWorkerUtilisation,
-        label: "Highest worker utilisation",
-        short: "Highest",
-        unit: Unit::Percent,
-        better: Better::Lower,
-        definition: "The highest weighted load ÷ capacity of any available worker: the caseload \
-            balancing brings down first.",
-        team: Some(|t| t.sums.highest_worker_utilisation),
-        month: None,
-    },
-    Figure {
-        id: FigureId::FteNeededForTarget,
-        label: "FTE needed for the caseload target",
-        short: "Need: target",
-        unit: Unit::Fte,
-        better: Better::Neither,
-        definition: "Every case, held or waiting ÷ the plan's caseload target: the available FTE \
-            in case-holding grades at which all cases per practitioner FTE meet the target.",
-        team: Some(|t| t.needed.for_caseload_target.fte),
-        month: None,
-    },
-    Figure {
-        id: FigureId::FteNeededForCapacity,
-        label: "FTE needed for 100% utilisation",
-        short: "Need: 100%",
-        unit: Unit::Fte,
-        better: Better::Neither,
-        definition: "Points of every case, held or waiting ÷ capacity points per available \
-            practitioner FTE (the team's grade mix; the plan's practitioner grade where nobody is \
-            available).",
-        team: Some(|t| t.needed.for_full_utilisation.fte),
-        month: None,
-    },
-    Figure {
-        id: FigureId::FteNeededForAmber,
-        label: "FTE needed for the amber threshold",
-        short: "Need: amber",
-        unit: Unit::Fte,
-        better: Better::Neither,
-        definition: "Points of every case, held or waiting ÷ (the amber threshold × capacity \
-            points per available practitioner FTE).",
-        team: Some(|t| t.needed.for_amber_threshold.fte),
-        month: None,
-    },
-    Figure {
-        id: FigureId::FteShortOfTarget,
-        label: "FTE short of the caseload target",
-        short: "Short: target",
-        unit: Unit::Fte,
-        better: Better::Lower,
-        definition: "FTE needed for the caseload target − practitioner FTE available (absent \
-            staff and vacancies not counted); negative when there are more than needed.",
-        team: Some(|t| t.needed.for_caseload_target.gap),
-        month: None,
-    },
-    Figure {
-        id: FigureId::FteShortOfCapacity,
-        label: "FTE short of 100% utilisation",
-        short: "Short: 100%",
-        unit: Unit::Fte,
-        better: Better::Lower,
-        definition: "FTE needed for 100% utilisation − practitioner FTE available (absent staff \
-            and vacancies not counted); negative when there are more than needed.",
-        team: Some(|t| t.needed.for_full_utilisation.gap),
-        month: None,
-    },
-    Figure {
-        id: FigureId::StaffedForTarget,
-        label: "Staffed for the caseload target",
-        short: "Staffed",
-        unit: Unit::Percent,
-        better: Better::Higher,
-        definition: "Practitioner FTE available ÷ FTE needed for the caseload target.",
-        team: Some(|t| t.needed.for_caseload_target.available_per_needed),
-        month: None,
-    },
-    Figure {
-        id: FigureId::EmployedCostOfTargetGap,
-        label: "Cost a year of the FTE short, employed",
-        short: "Short: employed",
-        unit: Unit::Money,
-        better: Better::Lower,
-        definition: "FTE short of the caseload target (none when there are enough) × salary with \
-            on-costs at the team's main case-holding grade (most FTE in post).",
-        team: Some(|t| t.needed.for_caseload_target.employed_cost),
-        month: None,
-    },
-    Figure {
-        id: FigureId::AgencyCostOfTargetGap,
-        label: "Cost a year of the FTE short, agency",
-        short: "Short: agency",
-        unit: Unit::Money,
-        better: Better::Lower,
-        definition: "FTE short of the caseload target (none when there are enough) × agency day \
-            rate × working days at the team's main case-holding grade (most FTE in post).",
-        team: Some(|t| t.needed.for_caseload_target.agency_cost),
-        month: None,
-    },
-    Figure {
-        id: FigureId::AgencyRate,
-        label: "Agency rate",
-        short: "Agency",
-        unit: Unit::Percent,
-        better: Better::Lower,
-        definition: "Agency FTE ÷ (agency FTE + council-employed FTE in post) (DfE).",
-        team: Some(|t| t.mix.agency_rate),
-        month: None,
-    },
-    Figure {
-        id: FigureId::VacancyRate,
-        label: "Vacancy rate",
-        short: "Vacancy",
-        unit: Unit::Percent,
-        better: Better::Lower,
-        definition: "(Vacant FTE + agency FTE) ÷ all posts' FTE: as in the DfE release, a post \
-            held by an agency worker is a vacancy covered by agency.",
-        team: Some(|t| t.mix.vacancy_rate),
-        month: None,
-    },
-    Figure {
-        id: FigureId::AsyeShare,
-        label: "ASYE share",
-        short: "ASYE",
-        unit: Unit::Percent,
-        better: Better::Neither,
-        definition: "FTE in the ASYE year ÷ FTE in post at case-holding grades.",
-        team: Some(|t| t.mix.asye_share),
-        month: None,
-    },
-    Figure {
-        id: FigureId::CaseHoldersPerManager,
-        label: "Case-holders per team manager",
-        short: "Per manager",
-        unit: Unit::Ratio,
-        better: Better::Neither,
-        definition: "Workers in post at case-holding grades ÷ team managers in post (span of \
-            control).",
-        team: Some(|t| t.mix.case_holders_per_manager),
-        month: None,
-    },
-    Figure {
-        id: FigureId::AgencyFte,
-        label: "Agency FTE",
-        short: "Agency FTE",
-        unit: Unit::Fte,
-        better: Better::Lower,
-        definition: "FTE of agency workers in post (in a projected month, with agency cover of \
-            vacancies).",
-        team: Some(|t| Some(t.fte_in_post(super::ContractKind::Agency))),
-        month: Some(|m| Some(m.agency_fte)),
-    },
-    Figure {
-        id: FigureId::VacantPosts,
-        label: "Vacant posts",
-        short: "Vacant",
-        unit: Unit::Cases,
-        better: Better::Lower,
-        definition: "Posts with no worker named.",
-        team: Some(|t| Some(f64::from(t.sums.vacant_posts))),
-        month: None,
-    },
-    Figure {
-        id: FigureId::VacantFte,
-        label: "Vacant FTE",
-        short: "Vacant FTE",
-        unit: Unit::Fte,
-        better: Better::Lower,
-        definition: "FTE of posts with no worker (in a projected month, vacancies not covered \
-            by agency staff).",
-        team: Some(|t| Some(t.sums.vacant_fte)),
-        month: Some(|m| Some(m.vacant_fte)),
-    },
-    Figure {
-        id: FigureId::AbsentFte,
-        label: "Absent FTE",
-        short: "Absent FTE",
-        unit: Unit::Fte,
-        better: Better::Lower,
-        definition: "FTE of workers in post but away (parental leave, long-term sickness, \
-            secondment).",
-        team: Some(|t| Some(t.sums.absent_fte)),
-        month: None,
-    },
-    Figure {
-        id: FigureId::AnnualCost,
-        label: "Annual cost",
-        short: "Cost a year",
-        unit: Unit::Money,
-        better: Better::Lower,
-        definition: "Employed staff in post (absent included) at salary with on-costs, agency \
-            staff at the day rate for the working days; vacancies cost nothing.",
-        team: Some(|t| Some(t.annual_cost())),
-        month: None,
-    },
-    Figure {
-        id: FigureId::CostPerCaseOfCapacity,
-        label: "Cost per case of capacity",
-        short: "Cost/case",
-        unit: Unit::Money,
-        better: Better::Lower,
-        definition: "Annual cost ÷ capacity in cases.",
-        team: Some(|t| super::assess::ratio(t.annual_cost(), t.capacity_cases)),
-        month: None,
-    },
-    Figure {
-        id: FigureId::MonthlyCost,
-        label: "Cost in the month",
-        short: "Cost/month",
-        unit: Unit::Money,
-        better: Better::Lower,
-        definition: "Employed staff in post at salary with on-costs ÷ 12; agency staff and \
-            agency cover at the day rate × working days ÷ 12; vacancies nothing.",
-        team: None,
-        month: Some(|m| Some(m.cost)),
-    },
-];
+mod catalogue;
+pub use catalogue::FIGURES;
 
 #[cfg(test)]
 mod tests;

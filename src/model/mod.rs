@@ -52,8 +52,8 @@ pub use costs::CostRates;
 pub use ids::{CaseTypeId, GradeId, NextIds, PostId, ScenarioId, TeamId};
 pub use month::{MonthParseError, YearMonth};
 pub use plan::{
-    AbsenceReason, CaseCounts, CaseType, Contract, ContractKind, Grade, GradeRole, Plan, Post,
-    PostStatus, Settings, Team, TeamFunction, Timeline,
+    AbsenceReason, AgencyCover, CaseCounts, CaseType, Contract, ContractKind, Grade, GradeRole,
+    Plan, Post, PostStatus, Settings, Team, TeamFunction, Timeline,
 };
 pub use scenarios::{BASELINE_NAME, Scenario, ScenarioSet};
 pub use validate::{Location, Problem, Problems, validate};

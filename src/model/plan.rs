@@ -241,6 +241,50 @@ impl Contract {
     }
 }
 
+/// What an agency worker is there for. The DfE's vacancy rate counts only the first as a
+/// vacancy; its agency rate counts all three. Meaningful only for agency posts (a post on
+/// another contract covers a vacancy, the default, and nothing else).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AgencyCover {
+    /// Covering a vacant post of the establishment: the usual case.
+    #[default]
+    Vacancy,
+    /// Covering a worker who is away (e.g. maternity cover): the post is not vacant.
+    Absence,
+    /// Capacity added over the establishment: no post of the establishment is vacant for it.
+    OverEstablishment,
+}
+
+impl AgencyCover {
+    pub const ALL: [AgencyCover; 3] = [
+        AgencyCover::Vacancy,
+        AgencyCover::Absence,
+        AgencyCover::OverEstablishment,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AgencyCover::Vacancy => "Covering a vacancy",
+            AgencyCover::Absence => "Covering an absence",
+            AgencyCover::OverEstablishment => "Extra capacity over establishment",
+        }
+    }
+
+    /// One word for a column heading: "Agency: absence".
+    pub fn short(self) -> &'static str {
+        match self {
+            AgencyCover::Vacancy => "vacancy",
+            AgencyCover::Absence => "absence",
+            AgencyCover::OverEstablishment => "extra",
+        }
+    }
+
+    /// The default, which a plan file leaves out.
+    pub fn is_vacancy(&self) -> bool {
+        *self == AgencyCover::Vacancy
+    }
+}
+
 /// Why a worker is away.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AbsenceReason {
@@ -304,6 +348,9 @@ pub struct Post {
     /// The worker's last month in the post, when known (a leaver): afterwards it is vacant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub leaves: Option<YearMonth>,
+    /// What an agency worker covers (a vacancy unless said otherwise); see [`AgencyCover`].
+    #[serde(default, skip_serializing_if = "AgencyCover::is_vacancy")]
+    pub covers: AgencyCover,
 }
 
 impl Post {
@@ -329,6 +376,12 @@ impl Post {
             }
             Contract::Permanent | Contract::Agency => (self.starts, None),
         }
+    }
+
+    /// What the post's worker covers, for the vacancy rate: an agency worker's own
+    /// [`AgencyCover`]; `None` for a post on another contract.
+    pub fn agency_cover(&self) -> Option<AgencyCover> {
+        (self.contract == Contract::Agency).then_some(self.covers)
     }
 
     /// Total cases held. `u64` because a hostile file could make a `u32` sum overflow.

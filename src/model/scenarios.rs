@@ -165,6 +165,7 @@ pub fn reach(command: &Command) -> Reach {
         | C::MovePost { .. }
         | C::SetPostGrade { .. }
         | C::SetPostContract { .. }
+        | C::SetAgencyCover { .. }
         | C::SetPostFte { .. }
         | C::SetPostWorker { .. }
         | C::SetPostStatus { .. }

@@ -4,8 +4,8 @@
 
 use super::defaults::{self, grade};
 use super::{
-    AbsenceReason, CaseCounts, Contract, Plan, Post, PostId, PostStatus, Settings, Team,
-    TeamFunction, TeamId, YearMonth,
+    AbsenceReason, AgencyCover, CaseCounts, Contract, Plan, Post, PostId, PostStatus, Settings,
+    Team, TeamFunction, TeamId, YearMonth,
 };
 
 /// Posts per generated team.
@@ -64,6 +64,7 @@ pub fn plan(posts: usize, cases: usize) -> Plan {
                 cases: CaseCounts::new(),
                 starts: None,
                 leaves: None,
+                covers: AgencyCover::Vacancy,
             }
         })
         .collect();

@@ -8,7 +8,7 @@
 
 use super::ids::{CaseTypeId, GradeId, PostId, TeamId};
 use super::month::YearMonth;
-use super::plan::{Contract, Post, PostStatus, Team, TeamFunction};
+use super::plan::{AgencyCover, Contract, Post, PostStatus, Team, TeamFunction};
 use super::problems::Location;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
@@ -100,6 +100,8 @@ pub(super) struct PostFields {
     starts: Option<YearMonth>,
     #[serde(default)]
     leaves: Option<YearMonth>,
+    #[serde(default)]
+    covers: AgencyCover,
 }
 
 impl TryFrom<PostFields> for Post {
@@ -123,6 +125,7 @@ impl TryFrom<PostFields> for Post {
             cases: fields.cases.map,
             starts: fields.starts,
             leaves: fields.leaves,
+            covers: fields.covers,
         })
     }
 }
@@ -199,5 +202,17 @@ mod tests {
         let plan: Plan = crate::io::default_plan();
         let text = ron::to_string(&plan.posts).unwrap();
         assert_eq!(ron::from_str::<Vec<Post>>(&text).unwrap(), plan.posts);
+    }
+
+    #[test]
+    fn what_an_agency_worker_covers_is_written_only_when_it_is_not_a_vacancy() {
+        let post = "(id: 1, team: 1, grade: 1, contract: Agency, fte: 1.0, worker: Some(\"A\"))";
+        let mut read: Post = ron::from_str(post).unwrap();
+        assert_eq!(read.covers, AgencyCover::Vacancy);
+        assert!(!ron::to_string(&read).unwrap().contains("covers"));
+        read.covers = AgencyCover::Absence;
+        let written = ron::to_string(&read).unwrap();
+        assert!(written.ends_with("covers:Absence)"), "{written}");
+        assert_eq!(ron::from_str::<Post>(&written).unwrap(), read);
     }
 }

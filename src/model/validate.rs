@@ -14,7 +14,7 @@ use super::assumptions::assumptions_problems;
 use super::costs::cost_problems;
 use super::ids::{CaseTypeId, GradeId, TeamId};
 use super::month::YearMonth;
-use super::plan::{CaseCounts, Contract, Plan, PostStatus, Settings, Timeline};
+use super::plan::{AgencyCover, CaseCounts, Contract, Plan, PostStatus, Settings, Timeline};
 pub use super::problems::{Location, MAX_LISTED_PROBLEMS, Problem, Problems};
 use super::shown::{count, number};
 use std::collections::{HashMap, HashSet};
@@ -97,6 +97,23 @@ pub fn contract_problem(contract: &Contract) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+/// Only an agency worker covers an absence or adds capacity over the establishment: any other
+/// post is part of the establishment itself.
+pub fn cover_problem(contract: &Contract, covers: AgencyCover) -> Option<String> {
+    let kind = match contract {
+        Contract::Agency => return None,
+        Contract::FixedTerm { .. } => "a fixed-term post",
+        Contract::Permanent => "a permanent post",
+    };
+    (!covers.is_vacancy()).then(|| {
+        format!(
+            "is {kind}, so it cannot be marked \"{}\": only an agency worker covers an \
+             absence or adds capacity over the establishment",
+            covers.label().to_lowercase()
+        )
+    })
 }
 
 pub fn post_dates_problem(starts: Option<YearMonth>, leaves: Option<YearMonth>) -> Option<String> {
@@ -332,6 +349,7 @@ pub(crate) fn check_own_parts(
             fte_problem(post.fte),
             contract_problem(&post.contract),
             post_dates_problem(post.starts, post.leaves),
+            cover_problem(&post.contract, post.covers),
         ];
         for message in found.into_iter().flatten() {
             problems.report(at, || message);
@@ -494,6 +512,7 @@ mod tests {
             cases: CaseCounts::new(),
             starts: None,
             leaves: None,
+            covers: Default::default(),
         };
         plan.posts.push(post.clone());
         post.team = TeamId(9);
@@ -512,5 +531,26 @@ mod tests {
         assert_eq!(problems[0].location.team_id(), Some(TeamId(1)));
         assert_eq!(problems[0].location.post_id(), Some(PostId(3)));
         assert_eq!(problems[2].location.team_id(), None);
+    }
+
+    #[test]
+    fn only_an_agency_post_covers_an_absence_or_adds_capacity() {
+        let fixed = Contract::FixedTerm {
+            start: YearMonth::new(2026, 4).unwrap(),
+            end: YearMonth::new(2027, 3).unwrap(),
+        };
+        assert_eq!(
+            cover_problem(&fixed, AgencyCover::Absence).unwrap(),
+            "is a fixed-term post, so it cannot be marked \"covering an absence\": only an \
+             agency worker covers an absence or adds capacity over the establishment"
+        );
+        assert!(cover_problem(&Contract::Permanent, AgencyCover::OverEstablishment).is_some());
+        assert_eq!(
+            cover_problem(&Contract::Permanent, AgencyCover::Vacancy),
+            None
+        );
+        for covers in AgencyCover::ALL {
+            assert_eq!(cover_problem(&Contract::Agency, covers), None);
+        }
     }
 }

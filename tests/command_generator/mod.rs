@@ -4,8 +4,8 @@
 use caseload_planner::io::default_plan;
 use caseload_planner::model::allocation::{CaseMove, CaseSource};
 use caseload_planner::model::{
-    AbsenceReason, CaseTypeId, Command, Contract, GradeId, GradeRole, PostId, PostStatus, Settings,
-    TeamFunction, TeamId, YearMonth,
+    AbsenceReason, AgencyCover, CaseTypeId, Command, Contract, GradeId, GradeRole, PostId,
+    PostStatus, Settings, TeamFunction, TeamId, YearMonth,
 };
 use caseload_planner::model::{Assumptions, CostRates, DemandChange, Timeline};
 use proptest::prelude::*;
@@ -140,6 +140,11 @@ pub fn single_command() -> impl Strategy<Value = Command> {
             .prop_map(|(post, grade)| Command::SetPostGrade { post, grade }),
         (post.clone(), contract)
             .prop_map(|(post, contract)| Command::SetPostContract { post, contract }),
+        (
+            post.clone(),
+            proptest::sample::select(AgencyCover::ALL.to_vec())
+        )
+            .prop_map(|(post, covers)| Command::SetAgencyCover { post, covers }),
         (post.clone(), number.clone()).prop_map(|(post, fte)| Command::SetPostFte { post, fte }),
         (post.clone(), proptest::option::of("[A-Z. ]{0,5}"))
             .prop_map(|(post, worker)| Command::SetPostWorker { post, worker }),

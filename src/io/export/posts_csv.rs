@@ -4,6 +4,9 @@
 //! post when the file comes back. Written as UTF-8 with a byte-order mark, which Excel needs to
 //! show "Siân" rather than "SiÃ¢n".
 //!
+//! "Covering" says what an agency worker covers (a vacancy, an absence, extra capacity); it is
+//! blank for employees.
+//!
 //! Dates are months in a plan: a start is written as the month's first day, an end as its
 //! last. A fixed-term post's own start or leaving month (apart from the contract's dates) is
 //! not written.
@@ -14,7 +17,7 @@ use crate::model::{Contract, Plan, PostStatus, YearMonth};
 use std::path::Path;
 
 /// The columns, in order.
-pub const POSTS_CSV_HEADINGS: [&str; 10] = [
+pub const POSTS_CSV_HEADINGS: [&str; 11] = [
     "Post number",
     "Name",
     "Job title",
@@ -25,6 +28,7 @@ pub const POSTS_CSV_HEADINGS: [&str; 10] = [
     "End date",
     "Absence",
     "Return date",
+    "Covering",
 ];
 
 /// Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written with a
@@ -86,6 +90,10 @@ pub fn posts_csv(plan: &Plan) -> String {
             end.map(end_day).unwrap_or_default(),
             absence,
             returns.map(first_day).unwrap_or_default(),
+            // Blank for employees: only an agency worker covers something.
+            post.agency_cover()
+                .map(|c| c.label().to_owned())
+                .unwrap_or_default(),
         ]);
     }
     let bytes = writer.into_inner().unwrap_or_default();

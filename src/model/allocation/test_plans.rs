@@ -47,6 +47,7 @@ pub(crate) fn add_post(
         cases: cases.iter().copied().collect(),
         starts: None,
         leaves: None,
+        covers: Default::default(),
     });
     id
 }

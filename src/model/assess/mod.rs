@@ -207,4 +207,6 @@ pub fn assess(plan: &Plan) -> Assessment {
 }
 
 #[cfg(test)]
+mod published_definitions;
+#[cfg(test)]
 mod tests;

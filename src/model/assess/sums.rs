@@ -1,7 +1,9 @@
 //! Raw sums over posts and teams. Everything derived (rates, caseloads, bands) is computed from
 //! these in [`super::totals`], so a team's and the service's figures use the same definitions.
 
-use crate::model::{ContractKind, Grade, GradeId, GradeRole, Post};
+use crate::model::{
+    AbsenceReason, AgencyCover, ContractKind, Grade, GradeId, GradeRole, Post, PostStatus,
+};
 use std::collections::BTreeMap;
 
 /// A quantity for each kind of contract (FTE, cost): a fixed array, as the assessment adds to
@@ -31,6 +33,39 @@ impl ByContract {
     }
 
     fn merge(&mut self, other: &ByContract) {
+        for (mine, theirs) in self.0.iter_mut().zip(other.0) {
+            *mine += theirs;
+        }
+    }
+}
+
+/// A quantity for each thing an agency worker may cover (FTE): the DfE's vacancy rate counts
+/// only agency workers covering a vacancy.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ByCover([f64; 3]);
+
+impl ByCover {
+    fn slot(cover: AgencyCover) -> usize {
+        match cover {
+            AgencyCover::Vacancy => 0,
+            AgencyCover::Absence => 1,
+            AgencyCover::OverEstablishment => 2,
+        }
+    }
+
+    pub fn get(&self, cover: AgencyCover) -> f64 {
+        self.0[Self::slot(cover)]
+    }
+
+    pub fn add(&mut self, cover: AgencyCover, value: f64) {
+        self.0[Self::slot(cover)] += value;
+    }
+
+    pub fn total(&self) -> f64 {
+        self.0.iter().sum()
+    }
+
+    fn merge(&mut self, other: &ByCover) {
         for (mine, theirs) in self.0.iter_mut().zip(other.0) {
             *mine += theirs;
         }
@@ -77,6 +112,11 @@ pub struct Sums {
     pub fte_in_post: ByContract,
     /// FTE of available workers (filled, not absent), by contract.
     pub working_fte: ByContract,
+    /// FTE of filled agency posts (absent included), by what the worker covers: the agency
+    /// FTE of `fte_in_post`, split.
+    pub agency_fte_by_cover: ByCover,
+    /// FTE of available agency workers, by what they cover: the agency FTE of `working_fte`.
+    pub working_agency_fte_by_cover: ByCover,
     /// Annual cost of filled posts (absent workers are still paid), by contract: see
     /// [`crate::model::CostRates::annual`].
     pub annual_cost: ByContract,
@@ -86,6 +126,8 @@ pub struct Sums {
     pub vacant_fte: f64,
     pub absent_posts: u32,
     pub absent_fte: f64,
+    /// FTE of council-employed workers (not agency) away on long-term sickness.
+    pub employed_long_term_sick_fte: f64,
     /// FTE of filled posts at a newly-qualified (ASYE) grade.
     pub asye_fte: f64,
     /// FTE of filled posts at case-holding grades (denominator of the ASYE share).
@@ -123,6 +165,10 @@ impl Sums {
             return;
         }
         self.fte_in_post.add(post.contract.kind(), post.fte);
+        let cover = post.agency_cover();
+        if let Some(cover) = cover {
+            self.agency_fte_by_cover.add(cover, post.fte);
+        }
         self.annual_cost.add(post.contract.kind(), annual_cost);
         *self.fte_by_grade.entry(grade.id).or_default() += post.fte;
         if grade.holds_cases {
@@ -139,9 +185,22 @@ impl Sums {
             self.absent_posts += 1;
             self.absent_fte += post.fte;
             self.cases_held_by_absent += held;
+            let long_term_sick = matches!(
+                post.status,
+                PostStatus::Absent {
+                    reason: AbsenceReason::LongTermSickness,
+                    ..
+                }
+            );
+            if long_term_sick && cover.is_none() {
+                self.employed_long_term_sick_fte += post.fte;
+            }
             return;
         }
         self.working_fte.add(post.contract.kind(), post.fte);
+        if let Some(cover) = cover {
+            self.working_agency_fte_by_cover.add(cover, post.fte);
+        }
         if capacity > 0.0 {
             let utilisation = load / capacity;
             if utilisation > 1.0 {
@@ -187,6 +246,9 @@ impl Sums {
         self.case_holding_grade_cases += other.case_holding_grade_cases;
         self.fte_in_post.merge(&other.fte_in_post);
         self.working_fte.merge(&other.working_fte);
+        self.agency_fte_by_cover.merge(&other.agency_fte_by_cover);
+        self.working_agency_fte_by_cover
+            .merge(&other.working_agency_fte_by_cover);
         self.annual_cost.merge(&other.annual_cost);
         for (grade, fte) in &other.fte_by_grade {
             *self.fte_by_grade.entry(*grade).or_default() += fte;
@@ -195,6 +257,7 @@ impl Sums {
         self.vacant_fte += other.vacant_fte;
         self.absent_posts += other.absent_posts;
         self.absent_fte += other.absent_fte;
+        self.employed_long_term_sick_fte += other.employed_long_term_sick_fte;
         self.asye_fte += other.asye_fte;
         self.case_holding_grade_fte_in_post += other.case_holding_grade_fte_in_post;
         self.case_holders_in_post += other.case_holders_in_post;

@@ -38,6 +38,7 @@ fn post(
         cases: CaseCounts::new(),
         starts: None,
         leaves: None,
+        covers: Default::default(),
     }
 }
 

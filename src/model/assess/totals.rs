@@ -4,7 +4,7 @@ use super::band::Band;
 use super::flags::Flag;
 use super::sums::Sums;
 use crate::model::allocation::{StaffNeeded, staff_needed};
-use crate::model::{ContractKind, Plan};
+use crate::model::{AgencyCover, ContractKind, Plan};
 
 /// Figures for one team or the whole service.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,11 +40,15 @@ pub struct Totals {
 /// Staffing-mix rates. Rates are fractions (0.15 = 15%); `None` when the denominator is zero.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaffingMix {
-    /// Agency FTE / (agency FTE + council-employed FTE in post), the DfE agency rate.
+    /// Agency FTE / (agency FTE + council-employed FTE in post), the DfE agency rate: every
+    /// agency worker counts, whatever they cover.
     pub agency_rate: Option<f64>,
-    /// (Vacant FTE + agency FTE) / all posts' FTE. As in the DfE release, a post held by an
-    /// agency worker is a vacancy covered by agency, so it counts as vacant here too.
+    /// Vacancy FTE / (vacancy FTE + council-employed FTE in post), the DfE vacancy rate, where
+    /// vacancy FTE = vacant posts' FTE + FTE of agency workers covering a vacancy (an agency
+    /// worker covering an absence or over the establishment fills no vacancy).
     pub vacancy_rate: Option<f64>,
+    /// The vacancy FTE of the vacancy rate.
+    pub vacancy_fte: f64,
     /// ASYE FTE / FTE in post at case-holding grades.
     pub asye_share: Option<f64>,
     /// Case-holding-grade workers in post per team manager in post (span of control).
@@ -61,12 +65,11 @@ impl StaffingMix {
         let fte = |kind| sums.fte_in_post.get(kind);
         let agency = fte(ContractKind::Agency);
         let employed = fte(ContractKind::Permanent) + fte(ContractKind::FixedTerm);
+        let vacancy_fte = sums.vacant_fte + sums.agency_fte_by_cover.get(AgencyCover::Vacancy);
         StaffingMix {
             agency_rate: ratio(agency, agency + employed),
-            vacancy_rate: ratio(
-                sums.vacant_fte + agency,
-                sums.vacant_fte + agency + employed,
-            ),
+            vacancy_rate: ratio(vacancy_fte, vacancy_fte + employed),
+            vacancy_fte,
             asye_share: ratio(sums.asye_fte, sums.case_holding_grade_fte_in_post),
             case_holders_per_manager: ratio(
                 f64::from(sums.case_holders_in_post),
@@ -129,6 +132,12 @@ impl Totals {
     /// FTE in post (filled posts, absent included) under one contract kind.
     pub fn fte_in_post(&self, kind: ContractKind) -> f64 {
         self.sums.fte_in_post.get(kind)
+    }
+
+    /// Council-employed FTE in post (permanent and fixed-term, absent included): the DfE's
+    /// "FTE in post".
+    pub fn employed_fte_in_post(&self) -> f64 {
+        self.fte_in_post(ContractKind::Permanent) + self.fte_in_post(ContractKind::FixedTerm)
     }
 
     /// What the filled posts cost a year at the plan's rates.

@@ -1,4 +1,5 @@
-//! Editing many posts at once: one change (team, grade, contract, dates, FTE, status) for every
+//! Editing many posts at once: one change (team, grade, contract, what an agency worker
+//! covers, dates, FTE, status) for every
 //! selected post, or deleting them all. Each post's edit is checked against the plan: the posts
 //! it suits change together in one [`Command::Batch`] of the ordinary per-post commands (one
 //! undo step), the others are listed with the reason in a manager's words. Each post's edit is
@@ -8,12 +9,13 @@
 //! Linear in the number of posts chosen times the plan's size (each command finds its post),
 //! with one copy of the plan: a thousand posts of a thousand-post plan take milliseconds.
 
-use super::checks::{check_contract, check_fte, check_grade, rule, team_index};
+use super::checks::{check_contract, check_cover, check_fte, check_grade, rule, team_index};
 use super::{Command, Refusal, apply_with, refuse};
 use crate::model::shown::{count, printable, shortened};
 use crate::model::validate::post_dates_problem;
 use crate::model::{
-    AbsenceReason, Contract, GradeId, NextIds, Plan, Post, PostId, PostStatus, TeamId, YearMonth,
+    AbsenceReason, AgencyCover, Contract, GradeId, NextIds, Plan, Post, PostId, PostStatus, TeamId,
+    YearMonth,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -25,6 +27,9 @@ pub struct PostChanges {
     pub team: Option<TeamId>,
     pub grade: Option<GradeId>,
     pub contract: Option<ContractChange>,
+    /// What the agency workers cover; refused for posts not on an agency contract (after any
+    /// change of contract).
+    pub covers: Option<AgencyCover>,
     pub fte: Option<f64>,
     /// The month the posts start; `Some(None)` clears it (they exist from the plan's start).
     pub starts: Option<Option<YearMonth>>,
@@ -259,6 +264,9 @@ fn check_changes(plan: &Plan, changes: &PostChanges) -> Result<(), Refusal> {
     }
     if let Some(ContractChange::Set(contract)) = &changes.contract {
         check_contract(contract)?;
+        if let Some(covers) = changes.covers {
+            check_cover(contract, covers)?;
+        }
     }
     if let Some(fte) = changes.fte {
         check_fte(fte)?;
@@ -286,10 +294,29 @@ fn post_commands(post: &Post, changes: &PostChanges) -> Result<Vec<Command>, Str
     if let Some(grade) = changes.grade.filter(|&g| g != post.grade) {
         commands.push(Command::SetPostGrade { post: id, grade });
     }
+    let mut contract = post.contract;
     if let Some(change) = changes.contract {
-        let contract = new_contract(post.contract, change)?;
+        contract = new_contract(post.contract, change)?;
         if contract != post.contract {
             commands.push(Command::SetPostContract { post: id, contract });
+        }
+    }
+    if let Some(covers) = changes.covers {
+        // A contract other than agency has just reset what the post covers to a vacancy.
+        let before = if contract == Contract::Agency {
+            post.covers
+        } else {
+            AgencyCover::Vacancy
+        };
+        if covers != before {
+            if contract != Contract::Agency {
+                return Err(format!(
+                    "not an agency worker ({}), so it cannot be marked \"{}\"",
+                    contract.kind().label().to_lowercase(),
+                    covers.label().to_lowercase()
+                ));
+            }
+            commands.push(Command::SetAgencyCover { post: id, covers });
         }
     }
     if let Some(fte) = changes.fte.filter(|&f| f != post.fte) {

@@ -3,12 +3,12 @@
 
 use super::{Refusal, refuse};
 use crate::model::validate::{
-    capacity_problem, contract_problem, count_problem, fte_problem, settings_problems,
-    weight_problem,
+    capacity_problem, contract_problem, count_problem, cover_problem, fte_problem,
+    settings_problems, weight_problem,
 };
 use crate::model::{
-    CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, Plan, Post, PostId, Settings, Team,
-    TeamId,
+    AgencyCover, CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, Plan, Post, PostId,
+    Settings, Team, TeamId,
 };
 
 /// Cases whose worker has gone join the team's unallocated work.
@@ -52,6 +52,19 @@ pub(super) fn post_index(plan: &Plan, post: PostId) -> Result<usize, Refusal> {
         .iter()
         .position(|p| p.id == post)
         .ok_or_else(|| Refusal(format!("There is no {post}.")))
+}
+
+/// Only an agency worker can be covering an absence or adding capacity.
+pub(super) fn check_cover(contract: &Contract, covers: AgencyCover) -> Result<(), Refusal> {
+    match cover_problem(contract, covers) {
+        Some(_) => refuse(format!(
+            "Only an agency worker can be marked \"{}\": this post is {}. Make its contract \
+             agency first.",
+            covers.label().to_lowercase(),
+            contract.kind().label().to_lowercase()
+        )),
+        None => Ok(()),
+    }
 }
 
 pub(super) fn post_mut(plan: &mut Plan, post: PostId) -> Result<&mut Post, Refusal> {

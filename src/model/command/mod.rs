@@ -19,13 +19,13 @@ use super::costs::{CostRates, cost_problems};
 use super::shown::count;
 use super::validate::{post_dates_problem, timeline_problem};
 use super::{
-    CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, NextIds, Plan, Post,
-    PostId, PostStatus, Settings, Team, TeamFunction, TeamId, Timeline, YearMonth,
+    AgencyCover, CaseCounts, CaseType, CaseTypeId, Contract, Grade, GradeId, GradeRole, NextIds,
+    Plan, Post, PostId, PostStatus, Settings, Team, TeamFunction, TeamId, Timeline, YearMonth,
 };
 use checks::{
-    case_type_mut, check_capacity, check_case_type, check_contract, check_count, check_fte,
-    check_grade, check_settings, check_weight, grade_mut, non_blank, post_index, post_mut,
-    release_cases, rule, set_count, team_index, team_mut,
+    case_type_mut, check_capacity, check_case_type, check_contract, check_count, check_cover,
+    check_fte, check_grade, check_settings, check_weight, grade_mut, non_blank, post_index,
+    post_mut, release_cases, rule, set_count, team_index, team_mut,
 };
 use new_posts::{Cohort, add_posts};
 use std::collections::HashSet;
@@ -106,9 +106,15 @@ pub enum Command {
         post: PostId,
         grade: GradeId,
     },
+    /// A contract other than agency also resets what the post covers (to a vacancy).
     SetPostContract {
         post: PostId,
         contract: Contract,
+    },
+    /// What an agency worker covers; refused for a post not on an agency contract.
+    SetAgencyCover {
+        post: PostId,
+        covers: AgencyCover,
     },
     SetPostFte {
         post: PostId,
@@ -393,7 +399,16 @@ pub fn apply_with(
         }
         C::SetPostContract { post, contract } => {
             check_contract(&contract)?;
-            post_mut(plan, post)?.contract = contract;
+            let p = post_mut(plan, post)?;
+            p.contract = contract;
+            if contract != Contract::Agency {
+                p.covers = AgencyCover::Vacancy;
+            }
+        }
+        C::SetAgencyCover { post, covers } => {
+            let p = post_mut(plan, post)?;
+            check_cover(&p.contract, covers)?;
+            p.covers = covers;
         }
         C::SetPostFte { post, fte } => {
             check_fte(fte)?;

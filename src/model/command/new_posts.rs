@@ -4,7 +4,7 @@
 use super::checks::{check_contract, check_fte, check_grade, team_index};
 use super::{MAX_POSTS_AT_ONCE, Refusal, refuse, take_ids};
 use crate::model::{
-    CaseCounts, Contract, GradeId, NextIds, Plan, Post, PostId, PostStatus, TeamId,
+    AgencyCover, CaseCounts, Contract, GradeId, NextIds, Plan, Post, PostId, PostStatus, TeamId,
 };
 
 /// What every post of a cohort has in common.
@@ -58,6 +58,7 @@ pub(super) fn add_posts(
             cases: CaseCounts::new(),
             starts: None,
             leaves: None,
+            covers: AgencyCover::Vacancy,
         }));
     Ok(new)
 }

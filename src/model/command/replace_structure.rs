@@ -99,6 +99,7 @@ mod tests {
             cases: CaseCounts::new(),
             starts: None,
             leaves: None,
+            covers: Default::default(),
         }
     }
 

@@ -20,6 +20,7 @@ fn post(id: u32, grade: GradeId, contract: Contract, fte: f64, worker: Option<&s
         cases: CaseCounts::new(),
         starts: None,
         leaves: None,
+        covers: Default::default(),
     }
 }
 
@@ -60,7 +61,7 @@ fn ids_are_in_catalogue_order_and_labels_are_unique() {
     for (i, f) in FIGURES.iter().enumerate() {
         assert_eq!(f.id as usize, i, "{} is out of place", f.label);
         assert!(
-            f.is_team_figure() || f.is_month_figure(),
+            f.is_team_figure() || f.is_month_figure() || f.is_projection_figure(),
             "{} is computed from nothing",
             f.label
         );
@@ -95,6 +96,8 @@ fn each_team_figure_by_hand() {
         // Points: A 10 + 6, B 6, D 3, waiting 4 + 3 = 32; capacity A 20 + B 10 + C 20 = 50.
         (FigureId::Utilisation, 32.0 / 50.0),
         (FigureId::CaseHoldingFte, 1.5),
+        // Case-holders A and B, 1.5 FTE, over all in post A, B, C, D, E: 4.5.
+        (FigureId::CaseHolderShare, 1.5 / 4.5),
         (FigureId::PractitionerFte, 2.5),
         (FigureId::CasesHeld, 23.0),
         (FigureId::Unallocated, 6.0),
@@ -123,7 +126,7 @@ fn each_team_figure_by_hand() {
         (FigureId::AgencyCostOfTargetGap, 0.0),
         // Agency 0.5 against employed A, C, D, E = 4.
         (FigureId::AgencyRate, 0.5 / 4.5),
-        // (Vacant 1 + agency 0.5) / all 5.5 FTE.
+        // B covers a vacancy (the default): (vacant 1 + agency 0.5) / (1.5 + employed 4).
         (FigureId::VacancyRate, 1.5 / 5.5),
         // D / (A + B + C + D in post).
         (FigureId::AsyeShare, 1.0 / 3.5),
@@ -132,6 +135,8 @@ fn each_team_figure_by_hand() {
         (FigureId::VacantPosts, 1.0),
         (FigureId::VacantFte, 1.0),
         (FigureId::AbsentFte, 1.0),
+        // D is on maternity leave, not sick: 0 of the 4 employed FTE.
+        (FigureId::SicknessAbsenceRate, 0.0),
         // SW 45,000 x 1.3 twice, agency 360 x 220 x 0.5, ASYE 36,000 x 1.3, TM 58,000 x 1.3.
         (FigureId::AnnualCost, 278_800.0),
         (
@@ -146,6 +151,7 @@ fn each_team_figure_by_hand() {
             "{id:?}: expected {expected}, got {actual}"
         );
     }
+    // The rest are figures of projected months or of a whole projection.
     let month_only = FIGURES.iter().filter(|f| !f.is_team_figure()).count();
     assert_eq!(
         expect.len() + month_only,

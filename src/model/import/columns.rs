@@ -31,10 +31,12 @@ pub enum ColumnRole {
     /// Maternity, sickness, secondment... blank or "none" for working.
     Absence,
     ReturnDate,
+    /// What an agency worker covers: a vacancy (blank), an absence, or extra capacity.
+    Covering,
 }
 
 impl ColumnRole {
-    pub const ALL: [ColumnRole; 13] = [
+    pub const ALL: [ColumnRole; 14] = [
         ColumnRole::Name,
         ColumnRole::FirstName,
         ColumnRole::LastName,
@@ -48,6 +50,7 @@ impl ColumnRole {
         ColumnRole::EndDate,
         ColumnRole::Absence,
         ColumnRole::ReturnDate,
+        ColumnRole::Covering,
     ];
 
     /// The role as the import's column choices name it.
@@ -66,6 +69,7 @@ impl ColumnRole {
             ColumnRole::EndDate => "End date",
             ColumnRole::Absence => "Absence",
             ColumnRole::ReturnDate => "Return date",
+            ColumnRole::Covering => "Agency worker covering",
         }
     }
 }
@@ -259,6 +263,20 @@ const SYNONYMS: &[(ColumnRole, &[(&str, u8)])] = &[
             ("date of return", 4),
             ("due back", 3),
             ("return", 2),
+        ],
+    ),
+    (
+        ColumnRole::Covering,
+        &[
+            ("covering", 4),
+            ("agency covering", 4),
+            ("agency cover", 4),
+            ("agency cover for", 4),
+            ("cover type", 3),
+            ("covering for", 4),
+            ("cover for", 3),
+            ("reason for agency", 3),
+            ("cover", 2),
         ],
     ),
 ];

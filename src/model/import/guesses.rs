@@ -3,7 +3,7 @@
 //! why, what a new team does. Every guess is shown to the user, who may change it.
 
 use super::words::{has_any, normalise};
-use crate::model::{AbsenceReason, Grade, GradeRole, TeamFunction};
+use crate::model::{AbsenceReason, AgencyCover, Grade, GradeRole, TeamFunction};
 use serde::{Deserialize, Serialize};
 
 /// The kind of contract a word of the file means, or what to do with its rows.
@@ -88,6 +88,44 @@ pub fn guess_absence(text: &str) -> AbsenceChoice {
         AbsenceChoice::Absent(AbsenceReason::Secondment)
     } else {
         AbsenceChoice::Absent(AbsenceReason::Other)
+    }
+}
+
+/// What an agency worker covers, from a "Covering" column's word: blank or a vacancy; an
+/// absence (maternity, sickness, leave); extra capacity (over or above establishment,
+/// additional, supernumerary). `None` for a word that says none of these.
+pub fn guess_cover(text: &str) -> Option<AgencyCover> {
+    let words = normalise(text);
+    if words.is_empty() || has_any(&words, &["vacancy", "vacant", "vacant post", "vacancies"]) {
+        Some(AgencyCover::Vacancy)
+    } else if has_any(
+        &words,
+        &[
+            "extra",
+            "over establishment",
+            "above establishment",
+            "additional",
+            "supernumerary",
+            "additional capacity",
+        ],
+    ) {
+        Some(AgencyCover::OverEstablishment)
+    } else if has_any(
+        &words,
+        &[
+            "absence",
+            "absent",
+            "maternity",
+            "parental",
+            "sickness",
+            "sick",
+            "leave",
+            "secondment",
+        ],
+    ) {
+        Some(AgencyCover::Absence)
+    } else {
+        None
     }
 }
 
@@ -389,6 +427,28 @@ mod tests {
             ("Service Management", F::Other),
         ] {
             assert_eq!(guess_team_function(name), function, "{name}");
+        }
+    }
+
+    #[test]
+    fn what_an_agency_worker_covers_from_the_words_people_use() {
+        use AgencyCover as A;
+        for (text, expected) in [
+            ("", Some(A::Vacancy)),
+            ("Covering a vacancy", Some(A::Vacancy)),
+            ("Vacant post", Some(A::Vacancy)),
+            ("Covering an absence", Some(A::Absence)),
+            ("Maternity cover", Some(A::Absence)),
+            ("Sickness", Some(A::Absence)),
+            (
+                "Extra capacity over establishment",
+                Some(A::OverEstablishment),
+            ),
+            ("Supernumerary", Some(A::OverEstablishment)),
+            ("Above establishment", Some(A::OverEstablishment)),
+            ("Project work", None),
+        ] {
+            assert_eq!(guess_cover(text), expected, "{text}");
         }
     }
 }

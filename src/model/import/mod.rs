@@ -49,7 +49,8 @@ pub use caseload::{CaseloadPreview, preview_cases};
 pub use columns::{ColumnRole, guess_roles, heading_score, is_staff_heading};
 pub use dates::{date_serial, last_day, serial_date};
 pub use guesses::{
-    AbsenceChoice, ContractChoice, guess_absence, guess_contract, guess_grade, guess_team_function,
+    AbsenceChoice, ContractChoice, guess_absence, guess_contract, guess_cover, guess_grade,
+    guess_team_function,
 };
 pub use mapping::{GradeChoice, ImportMapping, STANDARD_WEEK_HOURS, TeamChoice};
 pub use preview::{ImportPreview, preview};

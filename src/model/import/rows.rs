@@ -3,13 +3,15 @@
 
 use super::columns::ColumnRole;
 use super::dates::{month_of, read_date};
-use super::guesses::{AbsenceChoice, ContractChoice, guess_absence, guess_contract};
+use super::guesses::{AbsenceChoice, ContractChoice, guess_absence, guess_contract, guess_cover};
 use super::mapping::{GradeChoice, ImportMapping, TeamChoice, index};
 use super::table::{Cell, Row, Table};
 use super::values::{is_vacancy, quoted, read_code, read_fte, read_hours, read_text};
 use super::words::normalise;
 use crate::model::shown::shortened;
-use crate::model::{Contract, GradeId, Location, Plan, PostStatus, Problem, YearMonth};
+use crate::model::{
+    AgencyCover, Contract, GradeId, Location, Plan, PostStatus, Problem, YearMonth,
+};
 use std::collections::HashMap;
 
 /// A post as a row describes it, before it has an id or a team id.
@@ -26,6 +28,13 @@ pub(super) struct Draft {
     pub status: PostStatus,
     pub starts: Option<YearMonth>,
     pub leaves: Option<YearMonth>,
+    pub covers: AgencyCover,
+}
+
+/// Whether a row's contract, as read, is agency.
+#[allow(clippy::type_complexity)]
+fn is_agency(read: &Option<(Contract, Option<YearMonth>, Option<YearMonth>)>) -> bool {
+    matches!(read, Some((Contract::Agency, ..)))
 }
 
 /// What became of a row.
@@ -182,13 +191,20 @@ impl<'a> RowReader<'a> {
         };
         let fte = self.fte(row, &mut problem);
         let contract = self.contract(row, contract, &mut problem);
+        let covers = self.covers(row, is_agency(&contract), &mut problem);
         let status = self.status(row, worker.is_none(), &mut problem);
         let number = read_code(self.cell(row, ColumnRole::EmployeeNumber).0);
         if !problems.is_empty() {
             return Outcome::Problems(problems);
         }
-        let (Some(grade), Some(team), Some(fte), Some((contract, starts, leaves)), Some(status)) =
-            (grade, team, fte, contract, status)
+        let (
+            Some(grade),
+            Some(team),
+            Some(fte),
+            Some((contract, starts, leaves)),
+            Some(status),
+            Some(covers),
+        ) = (grade, team, fte, contract, status, covers)
         else {
             return Outcome::Problems(problems);
         };
@@ -203,6 +219,7 @@ impl<'a> RowReader<'a> {
             status,
             starts,
             leaves,
+            covers,
         }))
     }
 
@@ -359,6 +376,32 @@ impl<'a> RowReader<'a> {
                 Some((contract, starts, end))
             }
         }
+    }
+
+    /// What an agency worker covers (a vacancy when the column is blank or absent). The
+    /// column is not read for other contracts: a fixed-term "maternity cover" is an employee.
+    fn covers(
+        &self,
+        row: &Row,
+        agency: bool,
+        problem: &mut impl FnMut(Option<usize>, String),
+    ) -> Option<AgencyCover> {
+        if !agency {
+            return Some(AgencyCover::Vacancy);
+        }
+        let (cell, column) = self.cell(row, ColumnRole::Covering);
+        let found = read_code(cell).map_or(Some(AgencyCover::Vacancy), |w| guess_cover(&w));
+        if found.is_none() {
+            problem(
+                column,
+                format!(
+                    "{} is not what an agency worker covers: write vacancy, absence or extra \
+                     (over establishment)",
+                    quoted(cell)
+                ),
+            );
+        }
+        found
     }
 
     /// Working, or away (and why, and until when).

@@ -170,6 +170,7 @@ pub(super) fn build(
             cases,
             starts: draft.starts,
             leaves: draft.leaves,
+            covers: draft.covers,
         });
     }
     for p in &base.posts {

@@ -4,8 +4,8 @@
 use super::*;
 use crate::model::defaults::{self, case_type, grade};
 use crate::model::{
-    CaseCounts, Command, Contract, DemandChange, NextIds, Plan, Post, PostId, PostStatus, Team,
-    TeamFunction, TeamId, command::apply_with, validate,
+    AgencyCover, CaseCounts, Command, Contract, DemandChange, NextIds, Plan, Post, PostId,
+    PostStatus, Team, TeamFunction, TeamId, command::apply_with, validate,
 };
 
 use super::table::test_table as table;
@@ -35,6 +35,7 @@ fn post(id: u32, team: u32, worker: &str, cases: CaseCounts) -> Post {
         cases,
         starts: None,
         leaves: None,
+        covers: Default::default(),
     }
 }
 
@@ -255,4 +256,57 @@ fn caseload_rows_find_workers_by_post_number_or_a_unique_name() {
         .map(|(_, n)| n.as_str())
         .collect();
     assert_eq!(missing, ["Siân Evans", "Jo Bloggs", "Tim Roe"]);
+}
+
+#[test]
+fn a_covering_column_is_read_for_agency_workers_only() {
+    let base = last_month();
+    let t = table(
+        &[
+            &["Name", "Job Title", "Team", "Contract", "Covering"],
+            &[
+                "Kim Ng",
+                "Social Worker",
+                "North",
+                "Agency",
+                "Maternity cover",
+            ],
+            &["Li Wu", "Social Worker", "North", "Locum", ""],
+            &[
+                "Ann Orr",
+                "Social Worker",
+                "North",
+                "Permanent",
+                "Maternity cover",
+            ],
+            &["Bo Fox", "Social Worker", "North", "Agency", "Project work"],
+        ],
+        is_staff_heading,
+    );
+    let mapping = ImportMapping::guess(&t, &base);
+    let found = preview(&t, &mapping, &base, NextIds::of(&base));
+    // Bo Fox's cover is not a word the app knows: a problem at his row and column.
+    let problems: Vec<String> = found.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("Covering")
+            && problems[0].contains("'Project work' is not what an agency worker covers"),
+        "{}",
+        problems[0]
+    );
+    // Kim covers an absence; Li (blank) a vacancy; Ann, a permanent employee, covers
+    // nothing as far as the plan is concerned (an employee fills a post of her own).
+    let covers: Vec<(Option<&str>, AgencyCover)> = found
+        .posts()
+        .iter()
+        .map(|p| (p.worker.as_deref(), p.covers))
+        .collect();
+    assert_eq!(
+        covers,
+        [
+            (Some("Kim Ng"), AgencyCover::Absence),
+            (Some("Li Wu"), AgencyCover::Vacancy),
+            (Some("Ann Orr"), AgencyCover::Vacancy),
+        ]
+    );
 }

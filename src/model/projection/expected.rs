@@ -25,18 +25,23 @@ pub fn project(plan: &Plan) -> Projection {
                 0.0
             };
             acc.add(post, t, own - away, own, cover, vacant);
+            let in_post = own;
             let leaving = post.hazard * own;
             let filling = q * (vacant + cover);
             own += filling - leaving;
             cover += a * leaving - q * cover;
             vacant += (1.0 - a) * leaving - q * vacant;
             first_worker *= 1.0 - post.hazard;
+            let mut leavers = leaving;
             if t == post.leaves_after {
+                leavers += first_worker;
                 own -= first_worker;
                 cover += a * first_worker;
                 vacant += (1.0 - a) * first_worker;
                 first_worker = 0.0;
             }
+            // The contract ends: everyone in post this month leaves, whatever else happened.
+            acc.add_leavers(post, t, if t == post.ends { in_post } else { leavers });
         }
     }
     let months: Vec<ProjectedMonth> = (0..prepared.months)

@@ -56,6 +56,12 @@ pub struct ProjectedMonth {
     pub beyond_capacity: f64,
     pub agency_fte: f64,
     pub vacant_fte: f64,
+    /// Council-employed FTE in post (permanent and fixed-term, absent included).
+    pub employed_fte: f64,
+    /// Council-employed FTE leaving at the end of the month: turnover, known leaving dates
+    /// and fixed-term contracts ending. Agency workers are not counted (the DfE counts the
+    /// council's own leavers). Counted on the expected path (the bands do not need it).
+    pub leavers_fte: f64,
     /// Staff cost of the month.
     pub cost: f64,
 }
@@ -75,6 +81,18 @@ pub struct Projection {
     pub contract_ends: Vec<ContractEnd>,
     /// The first month in which demand is above capacity, service-wide.
     pub first_over_capacity: Option<YearMonth>,
+}
+
+impl Projection {
+    /// Leavers FTE over the first 12 months ÷ council-employed FTE in post in the first month
+    /// (the DfE's turnover rate over the projection's first year); over a shorter timeline the
+    /// leavers are annualised (× 12 ÷ its months). `None` with no one employed at the start.
+    pub fn first_year_turnover(&self) -> Option<f64> {
+        let start = self.months.first()?;
+        let year = &self.months[..self.months.len().min(12)];
+        let leavers: f64 = year.iter().map(|m| m.leavers_fte).sum();
+        ratio(leavers * 12.0 / year.len() as f64, start.employed_fte)
+    }
 }
 
 /// 10th, 50th and 90th percentiles of one figure in one month.
@@ -118,6 +136,9 @@ struct PostPath {
     hazard: f64,
     first: i32,
     last: i32,
+    /// The contract's last month (`NEVER`: it goes on), unlike `last` not cut at the end of
+    /// the timeline: whoever is in post then leaves.
+    ends: i32,
     filled: bool,
     /// The first worker is absent until this month (`NEVER`: no return; `i32::MIN`: present).
     back_from: i32,
@@ -220,6 +241,7 @@ fn prepare(plan: &Plan) -> Prepared {
             }),
             first: first_offset,
             last: last.map_or(NEVER, offset).min(months - 1),
+            ends: last.map_or(NEVER, offset),
             // A leaver whose last month is before the plan has already gone.
             filled: !post.is_vacant() && post.leaves.is_none_or(|m| offset(m) >= first_offset),
             back_from: match post.status {
@@ -270,6 +292,8 @@ struct Accumulator {
     case_holding_fte: Vec<f64>,
     agency_fte: Vec<f64>,
     vacant_fte: Vec<f64>,
+    employed_fte: Vec<f64>,
+    leavers_fte: Vec<f64>,
     cost: Vec<f64>,
 }
 
@@ -282,6 +306,8 @@ impl Accumulator {
             case_holding_fte: vec![0.0; m],
             agency_fte: vec![0.0; m],
             vacant_fte: vec![0.0; m],
+            employed_fte: vec![0.0; m],
+            leavers_fte: vec![0.0; m],
             cost: vec![0.0; m],
         }
     }
@@ -306,7 +332,18 @@ impl Accumulator {
         let agency_share = if post.agency { in_post + cover } else { cover };
         self.agency_fte[i] += agency_share * post.fte;
         self.vacant_fte[i] += vacant * post.fte;
+        if !post.agency {
+            self.employed_fte[i] += in_post * post.fte;
+        }
         self.cost[i] += in_post * post.own_cost + cover * post.cover_cost;
+    }
+
+    /// `post`'s own worker leaves at the end of month `t` with chance `leaving` (counted only
+    /// for council-employed posts).
+    fn add_leavers(&mut self, post: &PostPath, t: i32, leaving: f64) {
+        if !post.agency {
+            self.leavers_fte[t as usize] += leaving * post.fte;
+        }
     }
 }
 
@@ -323,6 +360,8 @@ fn month_figures(
         case_holding_fte: acc.case_holding_fte[i],
         agency_fte: acc.agency_fte[i],
         vacant_fte: acc.vacant_fte[i],
+        employed_fte: acc.employed_fte[i],
+        leavers_fte: acc.leavers_fte[i],
         cost: acc.cost[i],
         capacity_points: 0.0,
         demand_points: 0.0,

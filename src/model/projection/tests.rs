@@ -38,6 +38,7 @@ fn post(id: u32, grade: GradeId, contract: Contract, status: PostStatus, cases: 
         },
         starts: None,
         leaves: None,
+        covers: Default::default(),
     }
 }
 
@@ -337,3 +338,5 @@ fn the_bands_do_not_depend_on_the_threads_and_the_runs_can_be_stopped() {
     assert_eq!(seen, (1..=seen.len() as u32).collect::<Vec<_>>());
     assert!((10..=11).contains(&seen.len()), "{} runs done", seen.len());
 }
+
+mod turnover;

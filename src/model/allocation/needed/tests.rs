@@ -30,6 +30,7 @@ fn post(id: u32, team: u32, grade: GradeId, cases: &[(CaseTypeId, u32)]) -> Post
         cases: cases.iter().copied().collect(),
         starts: None,
         leaves: None,
+        covers: Default::default(),
     }
 }
 

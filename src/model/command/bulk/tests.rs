@@ -404,3 +404,48 @@ fn a_thousand_posts_change_in_one_batch_that_applies() {
         assert!(post.is_absent());
     }
 }
+
+#[test]
+fn what_agency_workers_cover_is_set_for_agency_posts_only() {
+    let mut p = north_and_south();
+    // J. Brown (2) and S. Khan (7) are agency workers; A. Hall (1) is permanent.
+    for id in [2, 7] {
+        p.posts[id - 1].contract = Contract::Agency;
+    }
+    p.posts[6].covers = AgencyCover::Absence;
+    let changes = PostChanges {
+        covers: Some(AgencyCover::Absence),
+        ..PostChanges::default()
+    };
+    let edit = bulk_edit(&p, &ids(&[1, 2, 7]), &changes).unwrap();
+    assert_eq!(edit.changed, ids(&[2]));
+    assert_eq!(edit.unchanged, 1, "S. Khan already covers an absence");
+    assert_eq!(
+        edit.refused[0].to_string(),
+        "A. Hall: not an agency worker (permanent), so it cannot be marked \"covering an \
+         absence\""
+    );
+    assert_eq!(
+        after(&p, &edit).post(PostId(2)).unwrap().covers,
+        AgencyCover::Absence
+    );
+    // Made agency and marked in one change: the contract comes first.
+    let both = PostChanges {
+        contract: Some(ContractChange::Set(Contract::Agency)),
+        covers: Some(AgencyCover::OverEstablishment),
+        ..PostChanges::default()
+    };
+    let edit = bulk_edit(&p, &ids(&[1]), &both).unwrap();
+    let hall = after(&p, &edit).post(PostId(1)).unwrap().clone();
+    assert_eq!(
+        (hall.contract, hall.covers),
+        (Contract::Agency, AgencyCover::OverEstablishment)
+    );
+    // A permanent contract with cover of an absence can suit no post.
+    let neither = PostChanges {
+        contract: Some(ContractChange::Set(Contract::Permanent)),
+        covers: Some(AgencyCover::Absence),
+        ..PostChanges::default()
+    };
+    assert!(bulk_edit(&p, &ids(&[2]), &neither).is_err());
+}
