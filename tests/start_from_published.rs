@@ -40,7 +40,12 @@ fn check_every_council(teams: StartingTeams) -> usize {
             }
             Err(e) => panic!("{}: {e}", council.name),
         };
-        assert!(validate(&plan).is_empty(), "{}: {:?}", council.name, validate(&plan));
+        assert!(
+            validate(&plan).is_empty(),
+            "{}: {:?}",
+            council.name,
+            validate(&plan)
+        );
         assert_eq!(plan.settings.council.as_deref(), Some(council.key()));
         let service = assess(&plan).service;
         for (id, measure, scale) in [
@@ -64,11 +69,20 @@ fn check_every_council(teams: StartingTeams) -> usize {
         assert_eq!(Some(cases as f64), published.cases, "{}", council.name);
         let agency = service.fte_in_post(ContractKind::Agency);
         if let Some(a) = published.agency_fte {
-            assert!((agency - a).abs() < 0.05, "{}: agency {agency} vs {a}", council.name);
+            assert!(
+                (agency - a).abs() < 0.05,
+                "{}: agency {agency} vs {a}",
+                council.name
+            );
         }
         built += 1;
     }
-    assert!(wrong.is_empty(), "{} councils differ:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} councils differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
     built
 }
 
@@ -122,7 +136,7 @@ fn leeds_in_teams_by_function_has_four_teams_in_the_proportions_chosen() {
         assert!(
             (held - total * share).abs() <= 1.0,
             "{}: {held} of {total}",
-            team.id.0
+            team.team.0
         );
     }
 }

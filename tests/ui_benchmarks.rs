@@ -65,7 +65,13 @@ fn choosing_the_council_sets_the_plan_beside_its_published_figures_and_undo_take
     let year = release.latest_year();
     let leeds = release.council("383").unwrap();
     assert_eq!(
-        harness.state().document().plan().settings.council.as_deref(),
+        harness
+            .state()
+            .document()
+            .plan()
+            .settings
+            .council
+            .as_deref(),
         Some("383")
     );
     assert_shows(&harness, &format!("Leeds {year}"));
@@ -116,7 +122,10 @@ fn a_plan_started_from_a_councils_published_figures_has_its_headline() {
     click(&mut harness, "Create plan");
 
     let doc = harness.state().document();
-    assert_eq!(doc.plan().name, format!("Rutland from published figures ({year})"));
+    assert_eq!(
+        doc.plan().name,
+        format!("Rutland from published figures ({year})")
+    );
     assert_eq!(doc.plan().teams.len(), 1);
     assert!(doc.is_dirty() || doc.path().is_none());
     // It opens on the Benchmarks view: the plan's caseload, agency and vacancy rates are
@@ -156,7 +165,11 @@ fn compare_sets_each_option_beside_the_published_figures() {
         &harness,
         &format!("Against published figures: Leeds and its statistical neighbours, {year}"),
     );
-    let quarter = |v: f64| standing(&release, Measure::Caseload, year, v).unwrap().quarter();
+    let quarter = |v: f64| {
+        standing(&release, Measure::Caseload, year, v)
+            .unwrap()
+            .quarter()
+    };
     let leeds = release.council("383").unwrap();
     let median = benchmark(&release, leeds, Measure::Caseload, year)
         .neighbours
@@ -219,7 +232,10 @@ fn a_file_with_other_columns_is_refused_and_a_newer_release_is_used() {
     click(&mut harness, "Use newer published figures…");
     common::wait_for_work(&mut harness);
     assert_shows(&harness, "The published figures could not be used");
-    assert_shows(&harness, "workforce.csv: is not a children's social work workforce release");
+    assert_shows(
+        &harness,
+        "workforce.csv: is not a children's social work workforce release",
+    );
     assert_shows(&harness, "The figures in use before are still used.");
     click(&mut harness, "OK");
 

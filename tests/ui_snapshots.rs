@@ -160,4 +160,29 @@ fn readme_screenshots() {
     );
     click_through(&mut harness, &["File", "Import staff list…", "3 Preview"]);
     take(&mut harness, "import-staff-list");
+    // The example set beside a council's published figures, and a plan started from them.
+    let mut with_council = caseload_planner::io::default_scenarios();
+    let mut settings = with_council.baseline().settings.clone();
+    settings.council = Some("383".to_owned());
+    let baseline = caseload_planner::model::ScenarioId::BASELINE;
+    let set_council = caseload_planner::model::Command::SetSettings(settings);
+    with_council.apply(baseline, set_council).unwrap();
+    let mut harness = open(with_council);
+    common::wait_for_work(&mut harness);
+    click_through(&mut harness, &["Benchmarks"]);
+    take(&mut harness, "benchmarks");
+    let mut harness = open(caseload_planner::io::default_scenarios());
+    common::wait_for_work(&mut harness);
+    click_through(&mut harness, &["File", "New from published figures…"]);
+    let search = egui::accesskit::Role::TextInput;
+    harness
+        .get_by_role_and_label(search, "Find a council:")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(search, "Find a council:")
+        .type_text("Leeds");
+    harness.run();
+    click_through(&mut harness, &["Leeds"]);
+    take(&mut harness, "new-from-published");
 }

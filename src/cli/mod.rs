@@ -3,9 +3,11 @@
 //! subcommand that needs more than a few lines.
 
 mod import;
+mod new;
 mod summary;
 
 pub use import::{ImportArgs, run_import};
+pub use new::{NewArgs, run_new};
 pub use summary::summary_text;
 
 use crate::io::{LoadError, load_file};
@@ -63,6 +65,9 @@ pub enum Command {
     /// Import a staff list (CSV or .xlsx), and a caseload report with --cases, into a new plan
     /// file: exit 0 with a summary, 1 with every problem by row and column
     Import(ImportArgs),
+    /// Start a plan file from a council's latest published figures (DfE): its case-holding
+    /// staff and cases, staff in post, agency workers and vacancies, with the council set
+    New(NewArgs),
 }
 
 /// Runs a subcommand, writing results to stdout and problems to stderr.
@@ -91,6 +96,7 @@ pub fn run(command: Command) -> ExitCode {
             Err(e) => report(&e),
         },
         Command::Import(args) => run_import(&args),
+        Command::New(args) => run_new(&args),
     }
 }
 

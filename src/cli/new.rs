@@ -4,9 +4,7 @@
 use crate::io::platform::AppFolders;
 use crate::io::published::{builtin_release, current_release};
 use crate::io::save_file;
-use crate::model::benchmark::{
-    Area, FunctionShares, Release, StartingTeams, plan_from_published,
-};
+use crate::model::benchmark::{Area, FunctionShares, Release, StartingTeams, plan_from_published};
 use crate::model::{ScenarioSet, assess};
 use crate::text::{count, figure_value, printable};
 use clap::Args;

@@ -532,12 +532,9 @@ impl eframe::App for CaseloadApp {
                         );
                     }
                 }
-                View::Compare => compare::compare_ui(
-                    ui,
-                    &self.doc,
-                    &mut self.state,
-                    self.published.loaded(),
-                ),
+                View::Compare => {
+                    compare::compare_ui(ui, &self.doc, &mut self.state, self.published.loaded())
+                }
                 View::Overview => overview::overview_ui(ui, plan, assessment, &mut self.state),
                 View::Posts => posts_table::posts_table_ui(ui, plan, assessment, &mut self.state),
                 View::StaffingMix => mix::staffing_mix_ui(ui, plan, assessment),

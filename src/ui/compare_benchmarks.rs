@@ -90,7 +90,8 @@ pub fn compare_benchmarks_ui(
             ui.end_row();
             for (m, measure) in Measure::ALL.into_iter().enumerate() {
                 let b = benchmark(release, council, measure, year);
-                ui.label(measure.label()).on_hover_text(measure.definition());
+                ui.label(measure.label())
+                    .on_hover_text(measure.definition());
                 for scenario in &values {
                     ui.label(with_standing(release, &b, scenario[m].1));
                 }

@@ -63,8 +63,7 @@ pub fn start_from_published_ui(
                  workers and vacancies. Refine it from there.",
             );
             ui.add_space(4.0);
-            if let Some(area) = council_picker_ui(ui, release, &mut state.search, "start-council")
-            {
+            if let Some(area) = council_picker_ui(ui, release, &mut state.search, "start-council") {
                 state.council = Some(area.key().to_owned());
                 state.problem = None;
             }
@@ -150,7 +149,8 @@ fn published_lines(p: &Published) -> Vec<(&'static str, String)> {
         ("Case-holding staff", fte(p.case_holders_fte)),
         (
             "Caseload",
-            p.caseload.map_or_else(not_published, |c| text::one_decimal(Some(c))),
+            p.caseload
+                .map_or_else(not_published, |c| text::one_decimal(Some(c))),
         ),
         ("Staff in post", fte(p.inpost_fte)),
         ("Agency workers", fte(p.agency_fte)),
@@ -183,7 +183,10 @@ fn teams_ui(ui: &mut Ui, form: &mut StartForm) {
             .show(ui, |ui| {
                 for (label, share) in [
                     ("Front door", &mut s.front_door),
-                    ("Child in need and protection", &mut s.child_in_need_protection),
+                    (
+                        "Child in need and protection",
+                        &mut s.child_in_need_protection,
+                    ),
                     ("Children in care", &mut s.children_in_care),
                     ("Care leavers", &mut s.care_leavers),
                 ] {

@@ -22,10 +22,9 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-/// What the Open Government Licence v3.0 asks to be shown wherever the data is.
-pub const ATTRIBUTION: &str = "Contains public sector information licensed under the Open \
-    Government Licence v3.0. Source: Department for Education, Children's social work \
-    workforce statistics.";
+/// What the Open Government Licence v3.0 asks to be shown wherever the data is (defined with
+/// the release's types, since a plan built from the figures carries it in its notes).
+pub use crate::model::benchmark::ATTRIBUTION;
 
 /// The licence's own page.
 pub const OGL_URL: &str =

@@ -49,7 +49,9 @@ impl Measure {
             Measure::Caseload => Some(FigureId::Caseload),
             Measure::AgencyRate => Some(FigureId::AgencyRate),
             Measure::VacancyRate => Some(FigureId::VacancyRate),
-            Measure::TurnoverRate | Measure::AbsenceRate | Measure::CaseHolderShare => None,
+            Measure::TurnoverRate => Some(FigureId::TurnoverFirstYear),
+            Measure::AbsenceRate => Some(FigureId::SicknessAbsenceRate),
+            Measure::CaseHolderShare => Some(FigureId::CaseHolderShare),
         }
     }
 

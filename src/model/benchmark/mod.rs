@@ -25,9 +25,14 @@ mod stats;
 pub use comparison::{Benchmark, Series, benchmark, series};
 pub use measure::Measure;
 pub use plan_figures::{PlanValues, plan_values};
-pub use start::{FunctionShares, StartProblem, StartingTeams, plan_from_published};
 pub use release::{Release, ReleaseProblem, ReleaseRow};
+pub use start::{FunctionShares, StartProblem, StartingTeams, plan_from_published};
 pub use stats::{Spread, Standing, standing, standing_among};
+
+/// What the Open Government Licence v3.0 asks to be shown wherever the data is.
+pub const ATTRIBUTION: &str = "Contains public sector information licensed under the Open \
+    Government Licence v3.0. Source: Department for Education, Children's social work \
+    workforce statistics.";
 
 /// What kind of area a row of the release is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -135,7 +135,7 @@ pub fn plan_from_published(
     plan.name = format!("{} from published figures ({year})", council.name);
     plan.settings.council = council.old_la_code.clone();
     plan.timeline = Timeline {
-        start: YearMonth::new(i32::from(year), 9).unwrap_or(plan.timeline.start),
+        start: YearMonth::new(year, 9).unwrap_or(plan.timeline.start),
         ..plan.timeline
     };
     plan.grades.push(Grade {
@@ -150,13 +150,13 @@ pub fn plan_from_published(
 
     // Every count split between the teams in whole hundredths of an FTE.
     let split = |n: u64| split_whole(n, &weights);
-    let agency_holding = split(counts.agency_holding());
+    let case_holders = split(counts.case_holders);
     let agency_cover = split(counts.agency_cover);
     let agency_other = split(counts.agency - counts.agency_cover);
-    let employed_holding = split(counts.employed_holding());
     let uncovered = split(counts.vacancy - counts.agency_cover);
     let cases = split(counts.cases);
     let mut builder = Builder::default();
+    let mut employed_holding = 0;
     for (i, &(function, name, _)) in shares.iter().enumerate() {
         let team = TeamId(i as u32 + 1);
         plan.teams.push(Team {
@@ -165,28 +165,50 @@ pub fn plan_from_published(
             function,
             unallocated: CaseCounts::new(),
         });
-        // Agency workers hold cases first (the release counts them among case-holders); those
-        // covering a vacancy and the others are told apart by what they cover.
-        let cover = (agency_cover[i], agency_other[i]);
-        let holding = agency_holding[i];
-        let (covering_holding, other_holding) = {
-            let c = cover.0.min(holding);
-            (c, holding - c)
-        };
+        // Agency workers hold cases first (the release counts them among case-holders), those
+        // covering a vacancy before the others; employed social workers hold the rest.
+        let (cover, other) = (agency_cover[i], agency_other[i]);
+        let covering_holding = cover.min(case_holders[i]);
+        let other_holding = other.min(case_holders[i] - covering_holding);
+        let employed = case_holders[i] - covering_holding - other_holding;
+        employed_holding += employed;
         let first_holder = builder.posts.len();
-        builder.add(team, grade::SOCIAL_WORKER, Filled::Agency(AgencyCover::Vacancy), covering_holding);
-        builder.add(team, grade::SOCIAL_WORKER, Filled::Agency(AgencyCover::OverEstablishment), other_holding);
-        builder.add(team, grade::SOCIAL_WORKER, Filled::Employed, employed_holding[i]);
+        let sw = grade::SOCIAL_WORKER;
+        builder.add(
+            team,
+            sw,
+            Filled::Agency(AgencyCover::Vacancy),
+            covering_holding,
+        );
+        builder.add(
+            team,
+            sw,
+            Filled::Agency(AgencyCover::OverEstablishment),
+            other_holding,
+        );
+        builder.add(team, sw, Filled::Employed, employed);
         let holders = first_holder..builder.posts.len();
-        builder.add(team, NO_CASES_GRADE, Filled::Agency(AgencyCover::Vacancy), cover.0 - covering_holding);
-        builder.add(team, NO_CASES_GRADE, Filled::Agency(AgencyCover::OverEstablishment), cover.1 - other_holding);
-        builder.add(team, grade::SOCIAL_WORKER, Filled::Vacant, uncovered[i]);
+        builder.add(
+            team,
+            NO_CASES_GRADE,
+            Filled::Agency(AgencyCover::Vacancy),
+            cover - covering_holding,
+        );
+        builder.add(
+            team,
+            NO_CASES_GRADE,
+            Filled::Agency(AgencyCover::OverEstablishment),
+            other - other_holding,
+        );
+        builder.add(team, sw, Filled::Vacant, uncovered[i]);
         builder.give_cases(holders, cases[i], &case_mix(function, teams));
     }
     // Staff in post who hold no cases: a team manager per six case-holding FTE, the rest in
     // social work roles without cases; split like the rest.
-    let managers = split(counts.managers());
-    let others = split(counts.employed_not_holding() - counts.managers());
+    let not_holding = counts.in_post.saturating_sub(employed_holding);
+    let managers_fte = counts.managers().min(not_holding);
+    let managers = split(managers_fte);
+    let others = split(not_holding - managers_fte);
     for (i, _) in shares.iter().enumerate() {
         let team = TeamId(i as u32 + 1);
         builder.add(team, grade::TEAM_MANAGER, Filled::Employed, managers[i]);
@@ -347,24 +369,10 @@ impl Counts {
         ratio(self.vacancy as f64, self.vacancy + self.in_post)
     }
 
-    /// Agency workers hold cases before employed staff do.
-    fn agency_holding(&self) -> u64 {
-        self.agency.min(self.case_holders)
-    }
-
-    fn employed_holding(&self) -> u64 {
-        self.case_holders - self.agency_holding()
-    }
-
-    fn employed_not_holding(&self) -> u64 {
-        self.in_post - self.employed_holding()
-    }
-
-    /// Team managers' FTE: one per [`CASE_HOLDERS_PER_MANAGER`] case-holding FTE, as far as
-    /// the staff in post without cases go.
+    /// Team managers' FTE: one per [`CASE_HOLDERS_PER_MANAGER`] case-holding FTE (as far as
+    /// the staff in post without cases go: see the caller).
     fn managers(&self) -> u64 {
-        let wanted = (self.case_holders as f64 / CASE_HOLDERS_PER_MANAGER).round() as u64;
-        wanted.min(self.employed_not_holding())
+        (self.case_holders as f64 / CASE_HOLDERS_PER_MANAGER).round() as u64
     }
 
     fn notes(&self, council: &Area, year: u16, teams: &[(TeamFunction, &str, f64)]) -> String {
@@ -438,7 +446,11 @@ fn case_mix(function: TeamFunction, teams: StartingTeams) -> Vec<(CaseTypeId, f6
         (_, TeamFunction::FrontDoor) => vec![(ASSESSMENT, 1.0)],
         (_, TeamFunction::ChildrenInCare) => vec![(LOOKED_AFTER, 85.0), (COURT, 15.0)],
         (_, TeamFunction::CareLeavers) => vec![(CARE_LEAVER, 1.0)],
-        _ => vec![(CHILD_IN_NEED, 65.0), (CHILD_PROTECTION, 30.0), (COURT, 5.0)],
+        _ => vec![
+            (CHILD_IN_NEED, 65.0),
+            (CHILD_PROTECTION, 30.0),
+            (COURT, 5.0),
+        ],
     }
 }
 
@@ -496,7 +508,12 @@ impl Builder {
     /// `cases` shared between the posts at `holders` in proportion to their FTE, each holding
     /// at least one (the release counts only workers holding a case), in the case types of
     /// `mix`.
-    fn give_cases(&mut self, holders: std::ops::Range<usize>, cases: u64, mix: &[(CaseTypeId, f64)]) {
+    fn give_cases(
+        &mut self,
+        holders: std::ops::Range<usize>,
+        cases: u64,
+        mix: &[(CaseTypeId, f64)],
+    ) {
         let posts = &mut self.posts[holders];
         if posts.is_empty() {
             return;
@@ -516,7 +533,10 @@ impl Builder {
         }
         let weights: Vec<f64> = mix.iter().map(|m| m.1).collect();
         let by_type = split_whole(cases, &weights);
-        let mut stream = mix.iter().zip(by_type).flat_map(|(&(t, _), n)| std::iter::repeat_n(t, n as usize));
+        let mut stream = mix
+            .iter()
+            .zip(by_type)
+            .flat_map(|(&(t, _), n)| std::iter::repeat_n(t, n as usize));
         for (post, n) in posts.iter_mut().zip(each) {
             for case_type in stream.by_ref().take(n as usize) {
                 *post.cases.entry(case_type).or_default() += 1;
@@ -570,9 +590,13 @@ mod tests {
 
     #[test]
     fn a_small_council_in_one_team_worked_by_hand() {
-        let plan =
-            plan_from_published(&council("Smallshire", "999"), 2025, &small(), StartingTeams::One)
-                .unwrap();
+        let plan = plan_from_published(
+            &council("Smallshire", "999"),
+            2025,
+            &small(),
+            StartingTeams::One,
+        )
+        .unwrap();
         assert!(validate(&plan).is_empty(), "{:?}", validate(&plan));
         assert_eq!(plan.settings.council.as_deref(), Some("999"));
         assert_eq!(plan.teams.len(), 1);
@@ -592,14 +616,15 @@ mod tests {
             ]
         );
         // 8.0 case-holders - 2.0 agency = 6.0 employed social workers holding cases; of the
-        // 4.0 employed without cases, round(8 / 6) = 1 team manager and 3.0 in other roles;
-        // 3.0 vacancies - 1.5 covered = 1.5 FTE of vacant posts.
+        // 4.0 employed without cases, 8 / 6 = 1.33 FTE of team managers (1.0 + 0.33) and 2.67
+        // in other roles (1.0 + 1.0 + 0.67); 3.0 vacancies - 1.5 covered = 1.5 FTE vacant.
         let sw = grade::SOCIAL_WORKER;
-        assert_eq!(fte_of(&plan, sw, Some(ContractKind::Permanent), false), 6.0);
-        assert_eq!(fte_of(&plan, grade::TEAM_MANAGER, None, false), 1.0);
-        assert_eq!(fte_of(&plan, NO_CASES_GRADE, None, false), 3.0);
-        assert_eq!(fte_of(&plan, sw, None, true), 1.5);
-        assert_eq!(plan.posts.len(), 3 + 6 + 1 + 3 + 2);
+        let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+        close(fte_of(&plan, sw, Some(ContractKind::Permanent), false), 6.0);
+        close(fte_of(&plan, grade::TEAM_MANAGER, None, false), 1.33);
+        close(fte_of(&plan, NO_CASES_GRADE, None, false), 2.67);
+        close(fte_of(&plan, sw, None, true), 1.5);
+        assert_eq!(plan.posts.len(), 3 + 6 + 2 + 3 + 2);
         // 120 cases by FTE: 15 each, 7.5 for each half-time agency worker (the first takes
         // the case left over by rounding down).
         let held: Vec<u64> = plan.posts.iter().map(Post::cases_held).collect();
@@ -629,7 +654,10 @@ mod tests {
         };
         let counts = Counts::of(&council("Rutland", "857"), 2025, &rutland).unwrap();
         assert_eq!(counts.case_holders, 1541);
-        assert_eq!((counts.in_post, counts.agency, counts.vacancy), (2190, 200, 200));
+        assert_eq!(
+            (counts.in_post, counts.agency, counts.vacancy),
+            (2190, 200, 200)
+        );
         let plan = plan_from_published(
             &council("Rutland", "857"),
             2025,
@@ -677,14 +705,24 @@ mod tests {
             StartingTeams::One,
         )
         .unwrap();
-        assert!(plan.posts.iter().all(|p| p.contract.kind() != ContractKind::Agency));
-        assert!(plan.notes.contains("The agency FTE figure was not published"));
+        assert!(
+            plan.posts
+                .iter()
+                .all(|p| p.contract.kind() != ContractKind::Agency)
+        );
+        assert!(
+            plan.notes
+                .contains("The agency FTE figure was not published")
+        );
     }
 
     #[test]
     fn a_whole_is_split_in_proportion_with_the_parts_adding_up() {
         assert_eq!(split_whole(10, &[1.0, 1.0, 1.0]), [4, 3, 3]);
-        assert_eq!(split_whole(100, &[20.0, 45.0, 25.0, 10.0]), [20, 45, 25, 10]);
+        assert_eq!(
+            split_whole(100, &[20.0, 45.0, 25.0, 10.0]),
+            [20, 45, 25, 10]
+        );
         assert_eq!(split_whole(7, &[0.0, 1.0]), [0, 7]);
         assert_eq!(split_whole(5, &[0.0, 0.0]), [0, 0]);
     }

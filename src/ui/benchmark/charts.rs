@@ -3,7 +3,7 @@
 //! latest year.
 
 use super::PlanValues;
-use crate::model::benchmark::{Area, Measure, Release, Series, series};
+use crate::model::benchmark::{Area, Release, Series, series};
 use crate::model::figures::Unit;
 use crate::text;
 use crate::ui::charts::frame::{LegendEntry, Swatch, describe, legend_ui};
@@ -18,9 +18,16 @@ const PLAN: Color32 = Color32::from_rgb(210, 50, 45);
 
 const CHART_HEIGHT: f32 = 170.0;
 /// Below this width each chart takes the whole row.
-const TWO_COLUMNS_FROM: f32 = 760.0;
+const TWO_COLUMNS_FROM: f32 = 600.0;
 
-pub(super) fn series_charts_ui(ui: &mut Ui, release: &Release, council: &Area, values: &PlanValues) {
+/// The charts, two a row when `width` allows.
+pub(super) fn series_charts_ui(
+    ui: &mut Ui,
+    release: &Release,
+    council: &Area,
+    values: &PlanValues,
+    width: f32,
+) {
     let region = release
         .region_of(council)
         .map_or_else(|| "Region".to_owned(), |r| r.name.clone());
@@ -34,8 +41,9 @@ pub(super) fn series_charts_ui(ui: &mut Ui, release: &Release, council: &Area, v
             LegendEntry::new("This plan", PLAN, Swatch::Diamond),
         ],
     );
-    let columns = if ui.available_width() >= TWO_COLUMNS_FROM { 2 } else { 1 };
-    let width = (ui.available_width() - 12.0 * (columns as f32 - 1.0)) / columns as f32;
+    let columns = if width >= TWO_COLUMNS_FROM { 2 } else { 1 };
+    let gap = ui.spacing().item_spacing.x;
+    let width = (width - gap * (columns as f32 - 1.0)) / columns as f32;
     for row in values.chunks(columns) {
         ui.horizontal(|ui| {
             for &(measure, plan_value) in row {
@@ -91,7 +99,11 @@ fn chart_ui(ui: &mut Ui, s: &Series, region: &str, plan: Option<f64>, latest: u1
             }
         });
     let response = plot.show(ui, |plot_ui| {
-        plot_ui.line(line(&format!("{} (England)", measure.label()), &s.england, ENGLAND));
+        plot_ui.line(line(
+            &format!("{} (England)", measure.label()),
+            &s.england,
+            ENGLAND,
+        ));
         plot_ui.line(line(region, &s.region, REGION));
         plot_ui.line(
             line("Neighbours' median", &s.neighbours_median, NEIGHBOURS)
@@ -108,10 +120,7 @@ fn chart_ui(ui: &mut Ui, s: &Series, region: &str, plan: Option<f64>, latest: u1
         }
     });
     let latest_value = |points: &[(u16, Option<f64>)]| {
-        text::figure_value(
-            measure.unit(),
-            points.last().and_then(|&(_, v)| v),
-        )
+        text::figure_value(measure.unit(), points.last().and_then(|&(_, v)| v))
     };
     describe(
         ui,

@@ -58,7 +58,10 @@ pub fn council_picker_ui<'r>(
             }
         }
         if found.len() > MAX_SHOWN {
-            ui.weak(format!("and {} more: type more of the name", found.len() - MAX_SHOWN));
+            ui.weak(format!(
+                "and {} more: type more of the name",
+                found.len() - MAX_SHOWN
+            ));
         }
     });
     chosen

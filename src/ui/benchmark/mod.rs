@@ -37,6 +37,8 @@ pub fn benchmark_ui(
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
+            // Measured before the table, which may be wider than the view on a small screen.
+            let width = ui.available_width();
             ui.heading("Benchmarks");
             let Some(loaded) = published.loaded() else {
                 match published.failed() {
@@ -65,7 +67,7 @@ pub fn benchmark_ui(
                     release.latest_year(),
                     release.latest_year()
                 ));
-                charts::series_charts_ui(ui, release, council, values);
+                charts::series_charts_ui(ui, release, council, values, width);
             }
             ui.add_space(8.0);
             attribution_ui(ui, &loaded.source.to_string());

@@ -6,6 +6,9 @@ use crate::model::figures::Better;
 use crate::text;
 use egui::{Color32, RichText, Ui};
 
+/// The widest a column is before its text wraps: six fit beside the side panels at 1280x720.
+const COLUMN_WIDTH: f32 = 112.0;
+
 pub(super) fn benchmark_table_ui(
     ui: &mut Ui,
     release: &Release,
@@ -17,32 +20,37 @@ pub(super) fn benchmark_table_ui(
     let region = release
         .region_of(council)
         .map_or_else(|| "Region".to_owned(), |r| r.name.clone());
-    egui::Grid::new("benchmark-table")
-        .striped(true)
-        .num_columns(8)
-        .spacing([14.0, 4.0])
+    // Narrow columns whose text wraps; on a very small window the table scrolls sideways.
+    egui::ScrollArea::horizontal()
+        .id_salt("benchmark-table-scroll")
         .show(ui, |ui| {
-            for heading in [
-                String::new(),
-                format!("This plan ({scenario})"),
-                "Plan among councils".to_owned(),
-                format!("{} {year}", council.name),
-                "Council among councils".to_owned(),
-                "Neighbours' median (range)".to_owned(),
-                region,
-                "England".to_owned(),
-            ] {
-                ui.strong(heading);
-            }
-            ui.end_row();
-            for &(measure, plan_value) in values {
-                let b = benchmark(release, council, measure, year);
-                row_ui(ui, release, &b, plan_value);
-            }
+            egui::Grid::new("benchmark-table")
+                .striped(true)
+                .num_columns(6)
+                .max_col_width(COLUMN_WIDTH)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for heading in [
+                        String::new(),
+                        format!("This plan ({scenario})"),
+                        format!("{} {year}", council.name),
+                        "Neighbours' median (range)".to_owned(),
+                        region,
+                        "England".to_owned(),
+                    ] {
+                        ui.strong(heading);
+                    }
+                    ui.end_row();
+                    for &(measure, plan_value) in values {
+                        let b = benchmark(release, council, measure, year);
+                        row_ui(ui, release, &b, plan_value);
+                    }
+                });
         });
     ui.weak(format!(
-        "Published figures at 30 September {year}; rank 1 is the lowest of the councils \
-         published that year (the plan is ranked as one more). Hover a figure for its definition."
+        "Published figures at 30 September {year}. Under each value: its rank among the councils \
+         published that year, 1 the lowest (the plan is ranked as one more council). Hover a \
+         figure for its definition."
     ));
 }
 
@@ -51,14 +59,16 @@ fn row_ui(ui: &mut Ui, release: &Release, b: &Benchmark, plan_value: Option<f64>
     let value = |v: Option<f64>| text::figure_value(measure.unit(), v);
     ui.label(measure.label())
         .on_hover_text(measure.definition());
-    ui.label(RichText::new(value(plan_value)).strong());
-    standing_ui(
-        ui,
-        measure,
-        plan_value.and_then(|v| standing(release, measure, b.year, v)),
-    );
-    ui.label(value(b.council));
-    standing_ui(ui, measure, b.council_standing);
+    // A value with where it ranks among councils under it, so the table fits a laptop.
+    ui.vertical(|ui| {
+        ui.label(RichText::new(value(plan_value)).strong());
+        let plan_standing = plan_value.and_then(|v| standing(release, measure, b.year, v));
+        standing_ui(ui, measure, plan_standing);
+    });
+    ui.vertical(|ui| {
+        ui.label(value(b.council));
+        standing_ui(ui, measure, b.council_standing);
+    });
     ui.label(match b.neighbours {
         Some(s) => format!(
             "{} ({} to {})",
@@ -77,17 +87,16 @@ fn row_ui(ui: &mut Ui, release: &Release, b: &Benchmark, plan_value: Option<f64>
 /// lower is better.
 fn standing_ui(ui: &mut Ui, measure: Measure, standing: Option<Standing>) {
     let Some(s) = standing else {
-        ui.label(text::NO_VALUE);
         return;
     };
     let colour = match (measure.better(), s.quartile) {
         (Better::Lower, 4) | (Better::Higher, 1) => Some(super::super::theme::ALERT),
-        (Better::Lower, 1) | (Better::Higher, 4) => {
-            Some(super::super::theme::band_colour(Some(crate::model::Band::Green)))
-        }
+        (Better::Lower, 1) | (Better::Higher, 4) => Some(super::super::theme::band_colour(Some(
+            crate::model::Band::Green,
+        ))),
         _ => None::<Color32>,
     };
-    let label = RichText::new(s.to_string());
+    let label = RichText::new(s.to_string()).small();
     ui.label(match colour {
         Some(c) => label.color(c),
         None => label,
