@@ -125,13 +125,16 @@ fn figures_ui(ui: &mut Ui, release: &Release, area: &Area) {
         return;
     };
     ui.label(RichText::new(format!("{}, 30 September {year}", area.name)).strong());
+    // Two figures a row, so the window fits a 700-pixel-high screen.
     egui::Grid::new("start-figures")
-        .num_columns(2)
+        .num_columns(4)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
-            for (label, value) in published_lines(p) {
-                ui.label(label);
-                ui.label(value);
+            for pair in published_lines(p).chunks(2) {
+                for (label, value) in pair {
+                    ui.label(*label);
+                    ui.label(value);
+                }
                 ui.end_row();
             }
         });
@@ -146,12 +149,12 @@ fn published_lines(p: &Published) -> Vec<(&'static str, String)> {
             p.cases
                 .map_or_else(not_published, |c| text::thousands(c.round() as u64)),
         ),
-        ("Case-holding staff", fte(p.case_holders_fte)),
         (
             "Caseload",
             p.caseload
                 .map_or_else(not_published, |c| text::one_decimal(Some(c))),
         ),
+        ("Case-holding staff", fte(p.case_holders_fte)),
         ("Staff in post", fte(p.inpost_fte)),
         ("Agency workers", fte(p.agency_fte)),
         ("Agency rate", rate(p.agency_rate)),
