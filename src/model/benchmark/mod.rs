@@ -19,6 +19,8 @@ mod comparison;
 mod measure;
 mod release;
 mod stats;
+#[cfg(test)]
+mod tests;
 
 pub use comparison::{Benchmark, Series, benchmark, series};
 pub use measure::Measure;
