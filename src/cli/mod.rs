@@ -1,11 +1,14 @@
 //! The command line: `summary` and `check` over plan files, `import` of a staff list into
-//! one. With no subcommand the binary opens the desktop app (see `src/main.rs`). One file per
-//! subcommand that needs more than a few lines.
+//! one, `benchmark` of a plan against the DfE's published figures, `new --council` to start a
+//! plan from them. With no subcommand the binary opens the desktop app (see `src/main.rs`).
+//! One file per subcommand that needs more than a few lines.
 
+mod benchmark;
 mod import;
 mod new;
 mod summary;
 
+pub use benchmark::{BenchmarkArgs, benchmark_text, run_benchmark};
 pub use import::{ImportArgs, run_import};
 pub use new::{NewArgs, run_new};
 pub use summary::summary_text;
@@ -42,7 +45,7 @@ pub struct Cli {
 #[command(
     name = "caseload-planner-cli",
     version,
-    about = "Caseload Planner's command line: summary and check of plan files, import of staff lists",
+    about = "Caseload Planner's command line: summary and check of plan files, import of staff lists, benchmarks against published figures",
     long_about = None
 )]
 pub struct ConsoleCli {
@@ -65,6 +68,10 @@ pub enum Command {
     /// Import a staff list (CSV or .xlsx), and a caseload report with --cases, into a new plan
     /// file: exit 0 with a summary, 1 with every problem by row and column
     Import(ImportArgs),
+    /// Compare a plan's caseload, agency, vacancy and other rates with the DfE's published
+    /// figures: its council's, its statistical neighbours', its region's and England's, and
+    /// where it would rank among all councils
+    Benchmark(BenchmarkArgs),
     /// Start a plan file from a council's latest published figures (DfE): its case-holding
     /// staff and cases, staff in post, agency workers and vacancies, with the council set
     New(NewArgs),
@@ -96,6 +103,7 @@ pub fn run(command: Command) -> ExitCode {
             Err(e) => report(&e),
         },
         Command::Import(args) => run_import(&args),
+        Command::Benchmark(args) => run_benchmark(&args),
         Command::New(args) => run_new(&args),
     }
 }

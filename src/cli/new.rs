@@ -2,7 +2,7 @@
 //! from published figures… makes it), with the council set for benchmarking.
 
 use crate::io::platform::AppFolders;
-use crate::io::published::{builtin_release, current_release};
+use crate::io::published::{ATTRIBUTION, builtin_release, current_release};
 use crate::io::save_file;
 use crate::model::benchmark::{Area, FunctionShares, Release, StartingTeams, plan_from_published};
 use crate::model::{ScenarioSet, assess};
@@ -87,6 +87,7 @@ fn new_plan(args: &NewArgs) -> Result<String, String> {
         ));
     }
     save_file(&ScenarioSet::new(plan), &args.out).map_err(|e| e.to_string())?;
+    summary.push_str(&format!("\n{ATTRIBUTION}\n"));
     Ok(summary)
 }
 

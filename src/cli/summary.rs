@@ -59,14 +59,14 @@ pub fn summary_text(set: &ScenarioSet) -> String {
 
 /// `text` followed by spaces up to `width` characters. (Not `format!`'s width: it is limited to
 /// 65,535, and a name may be longer.)
-fn pad_right(out: &mut String, text: &str, width: usize) {
+pub(super) fn pad_right(out: &mut String, text: &str, width: usize) {
     out.push_str(text);
     let len = text.chars().count();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
 }
 
 /// Spaces up to `width` characters, then `text`.
-fn pad_left(out: &mut String, text: &str, width: usize) {
+pub(super) fn pad_left(out: &mut String, text: &str, width: usize) {
     let len = text.chars().count();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
     out.push_str(text);

@@ -103,25 +103,34 @@ pub fn current_release(folders: &AppFolders) -> (Release, ReleaseSource) {
             (installed, source)
         }
         Ok(installed) => {
-            let why = format!(
-                "the installed release {} goes to {} only, the built-in one to {latest}",
-                printable(&path.display().to_string()),
-                installed.latest_year()
-            );
-            (builtin, builtin_source(Some(why)))
+            let older = PublishedError::Older {
+                file: path.display().to_string(),
+                latest: installed.latest_year(),
+                builtin_latest: latest,
+            };
+            (builtin, builtin_source(Some(older.to_string())))
         }
         Err(e) => (builtin, builtin_source(Some(e.to_string()))),
     }
 }
 
 /// Checks the release CSV at `csv_path` and copies it into the app's data folder, where
-/// [`current_release`] finds it from then on. The copy is written to a temporary file in the
+/// [`current_release`] finds it from then on. A release older than the one built in (its
+/// latest year earlier) is refused: it would not be used. The copy is written to a temporary file in the
 /// folder first and renamed into place, so a failure leaves any release installed before as
 /// it was; the previous one is removed once the new one is in place.
 pub fn install_release(csv_path: &Path, folders: &AppFolders) -> Result<Release, PublishedError> {
     let bytes = read_release_bytes(csv_path)?;
-    let release = read_release(&csv_path.display().to_string(), &bytes)?;
     let file = csv_path.display().to_string();
+    let release = read_release(&file, &bytes)?;
+    let builtin_latest = builtin_release()?.latest_year();
+    if release.latest_year() < builtin_latest {
+        return Err(PublishedError::Older {
+            file,
+            latest: release.latest_year(),
+            builtin_latest,
+        });
+    }
     let failed = |step: String| {
         let file = file.clone();
         move |e: std::io::Error| PublishedError::Install {

@@ -95,6 +95,15 @@ pub enum PublishedError {
     },
     #[error("{}: {what}", printable(file))]
     Incomplete { file: String, what: String },
+    #[error(
+        "{}: its figures go to {latest} only; the release built in goes to {builtin_latest}",
+        printable(file)
+    )]
+    Older {
+        file: String,
+        latest: u16,
+        builtin_latest: u16,
+    },
     #[error("{} was not installed: could not {step}: {detail}", printable(file))]
     Install {
         file: String,

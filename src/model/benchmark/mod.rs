@@ -21,6 +21,8 @@ mod plan_figures;
 mod release;
 pub mod start;
 mod stats;
+#[cfg(test)]
+mod tests;
 
 pub use comparison::{Benchmark, Series, benchmark, series};
 pub use measure::Measure;
