@@ -4,7 +4,9 @@
 use caseload_planner::io::platform::{AppFolders, DATA_DIR_VARIABLE};
 use caseload_planner::io::published::{ATTRIBUTION, install_release};
 use caseload_planner::io::{load_file, save_file};
+use caseload_planner::model::benchmark::{Measure, Release, plan_values, standing};
 use caseload_planner::model::figures::{FigureId, figure};
+use caseload_planner::model::projection::project;
 use caseload_planner::model::{Command as PlanCommand, Settings, assess};
 use caseload_planner::text::figure_value;
 use std::path::Path;
@@ -24,6 +26,10 @@ fn run_program(program: &str, data: &Path, args: &[&str]) -> Output {
 
 fn run(data: &Path, args: &[&str]) -> Output {
     run_program(env!("CARGO_BIN_EXE_caseload-planner-cli"), data, args)
+}
+
+fn release() -> Release {
+    caseload_planner::io::published::builtin_release().unwrap()
 }
 
 fn stdout(output: &Output) -> String {
@@ -94,14 +100,34 @@ fn a_plan_beside_barking_and_dagenham() {
         ["15.5%", "11.3% (7.9%–29.2%)", "17.9%", "13.0%"]
     );
     assert_eq!(agency[5], "rank 102 of 149, third quarter");
-    // Figures the plan does not have yet: published ones only.
-    let turnover = row(&text, "Turnover rate");
-    assert_eq!(turnover[0], "–");
+    // The plan's turnover is its expected projection's first year; its long-term sickness
+    // and case-holder share come from the assessment (see the catalogue).
+    let turnover = row(&text, "Turnover (first year)");
+    let set = load_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(PLAN)).unwrap();
+    let baseline = set.baseline();
+    let values = plan_values(&assess(baseline).service, Some(&project(baseline)));
+    let written = |m: usize| figure_value(values[m].0.unit(), values[m].1);
+    assert_eq!(values[3].0, Measure::TurnoverRate);
+    assert_eq!(turnover[0], written(3));
     assert_eq!(turnover[1], "14.8%");
-    assert_eq!(turnover[5], "–");
-    assert_eq!(row(&text, "Sickness absence rate")[1], "2.4%");
+    let standing = standing(
+        &release(),
+        Measure::TurnoverRate,
+        2025,
+        values[3].1.unwrap(),
+    );
+    assert_eq!(turnover[5], standing.unwrap().to_string());
+    let sickness = row(&text, "Long-term sickness absence");
+    assert_eq!(
+        (sickness[0].as_str(), sickness[1].as_str()),
+        (written(4).as_str(), "2.4%")
+    );
     // 120 ÷ (229 + 42) = 44.3%.
-    assert_eq!(row(&text, "Share of staff holding cases")[1], "44.3%");
+    let share = row(&text, "Case-holder share");
+    assert_eq!(
+        (share[0].as_str(), share[1].as_str()),
+        (written(5).as_str(), "44.3%")
+    );
     assert!(text.contains("Definitions (Department for Education):"));
     assert!(text.trim_end().ends_with(ATTRIBUTION), "{text}");
 }
