@@ -30,6 +30,7 @@
 //!   DfE release (.csv: built in, or installed) ──io::published──▶ model::benchmark::Release
 //!        ──benchmark / series / standing──▶ a plan's figures beside its council's published
 //!        figures, its statistical neighbours, its region and England (rank and quartile)
+//!        ──start::plan_from_published──▶ a new Plan with the council's published headline
 //! ```
 //!
 //! - [`model`]: the domain, **pure**: plain data in, plain data out. Plans, validation rules,
@@ -65,7 +66,11 @@
 //!   neighbours), the measures compared with their DfE definitions, medians, ranks and
 //!   quartiles. [`io::published`] reads the release built in under `assets/published/`, or a
 //!   newer one the user installed into the app's data folder; the plan names its council in
-//!   its settings.
+//!   its settings. `plan_figures.rs` reads each measure's plan value from the catalogue (the
+//!   turnover from the projection's first year); `start.rs` builds a plan from a council's
+//!   latest figures (one team or a team per function) whose caseload, agency and vacancy
+//!   rates round to the published ones (counts moved by at most 0.04 FTE where the published
+//!   counts alone do not give the published rate).
 //! - [`io`]: plan files. Versioned RON; loading turns every failure (size, encoding, syntax with
 //!   line and column, newer version, semantic problems) into a [`io::LoadError`] that names the
 //!   file and the place. Saving never loses the file already there (`io::save`: a fresh,
@@ -95,9 +100,13 @@
 //!   one undo step, and the status bar says what changed and what was refused. `import/` is
 //!   the staff-list import window (columns, what the words mean, preview; into a new plan, the
 //!   scenario shown or a new option) and the caseload import; files are read and written as
-//!   background jobs (`app::TableReading`, `app::FileWriting`).
-//! - [`cli`]: the `summary`, `check`, `import` and `benchmark` subcommands (one file each where they need
-//!   more than a few lines), text in and text out over `io` and `model`.
+//!   background jobs (`app::TableReading`, `app::FileWriting`). `benchmark/` is the
+//!   Benchmarks view (the plan's council chosen by search, the table, a chart per measure year
+//!   by year) and `compare_benchmarks.rs` its rows in Compare; `start_from_published.rs` the
+//!   File > New from published figures window; the release is read at start and a newer one
+//!   installed as background jobs ([`app::PublishedFigures`], taken in `published_flow.rs`).
+//! - [`cli`]: the `summary`, `check`, `import`, `benchmark` and `new` subcommands (one file each
+//!   where they need more than a few lines), text in and text out over `io` and `model`.
 //! - [`text`]: how figures are written for people (percentages, "no value", thousands
 //!   separated, a count with its noun in the singular or plural, distinct short labels for a
 //!   chart's columns), shared by every front end so they all say the same thing.
