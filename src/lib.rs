@@ -19,8 +19,9 @@
 //!                                    │ app::jobs (worker threads): opening a file, the bands,
 //!                                    └─ each result tagged with what it was worked out for
 //!
-//!   Assessment / ProjectedMonth ──model::figures (the catalogue)──▶ Overview cards, inspector,
-//!                                    Compare, CLI summary, exports: one label, one figure
+//!   Assessment / ProjectedMonth / Projection ──model::figures (the catalogue)──▶ Overview
+//!                                    cards, inspector, Compare, CLI summary, exports: one
+//!                                    label, one figure
 //!
 //!   staff list (.csv/.xlsx) ──io::import::read_table──▶ model::import::Table
 //!        ──ImportMapping (guessed, changed, saved as RON)──▶ model::import::preview ──▶
@@ -39,7 +40,10 @@
 //!   [`model::assess()`], and every definition is written once there (the projection uses the
 //!   same case weights, post capacity and points per case); [`model::figures`] is the
 //!   catalogue of every figure a user sees (label, unit, better-when, definition, how computed
-//!   from an assessment or a projected month), which every view and the CLI read. A
+//!   from an assessment, a projected month or a whole projection, such as the first year's
+//!   turnover; the entries are in `figures/catalogue.rs`), which every view and the CLI read.
+//!   The DfE's definitions are followed exactly: an agency worker covers a vacancy, an absence
+//!   or adds capacity over the establishment (`AgencyCover`), and only the first is a vacancy. A
 //!   [`model::ScenarioSet`] holds the baseline and its options (each with a stable
 //!   [`model::ScenarioId`]), each a complete [`model::Plan`]; month-by-month figures
 //!   come from [`model::projection`] (`expected.rs`: the expected path; `monte_carlo.rs`: seeded

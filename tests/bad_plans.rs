@@ -176,6 +176,13 @@ const EXPECTED: &[(&str, &[&str])] = &[
         "leaves-before-start.ron",
         &["the worker leaves (2026-05) before the post starts (2026-06)"],
     ),
+    (
+        "permanent-post-covering-an-absence.ron",
+        &[
+            "post 2 (in team 1 \"Family Support\"): is a permanent post, so it cannot be marked \
+             \"covering an absence\"",
+        ],
+    ),
     // Hostile or accidental files (issue 8).
     // Tiny positive numbers would make figures infinite (`inf%`, 9223372036854775807 cases).
     (

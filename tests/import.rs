@@ -14,8 +14,8 @@ use caseload_planner::model::import::{
     TeamChoice, preview, preview_cases,
 };
 use caseload_planner::model::{
-    AbsenceReason, Contract, NextIds, Plan, Post, PostStatus, ScenarioId, TeamFunction, YearMonth,
-    apply, assess, validate,
+    AbsenceReason, AgencyCover, Contract, NextIds, Plan, Post, PostStatus, ScenarioId,
+    TeamFunction, YearMonth, apply, assess, validate,
 };
 use std::path::{Path, PathBuf};
 
@@ -506,7 +506,21 @@ fn the_template_imports_cleanly() {
     assert_eq!(messages(&found), Vec::<String>::new());
     assert_eq!(
         (found.posts().len(), found.teams().len(), found.vacant()),
-        (10, 2, 1)
+        (11, 2, 1)
+    );
+    // Casey Cover is the agency worker covering Morgan Demo's maternity leave.
+    let covering: Vec<(&str, AgencyCover)> = found
+        .posts()
+        .iter()
+        .filter(|p| p.contract == Contract::Agency)
+        .map(|p| (p.worker.as_deref().unwrap_or(""), p.covers))
+        .collect();
+    assert_eq!(
+        covering,
+        [
+            ("Pat Specimen", AgencyCover::Vacancy),
+            ("Casey Cover", AgencyCover::Absence)
+        ]
     );
 }
 

@@ -10,9 +10,9 @@ use caseload_planner::model::validate::{
     MAX_CAPACITY_POINTS, MAX_CASE_COUNT, MAX_WEIGHT, MIN_CAPACITY_POINTS, MIN_WEIGHT,
 };
 use caseload_planner::model::{
-    AbsenceReason, Assumptions, CaseCounts, CaseType, CaseTypeId, Command, Contract, CostRates,
-    DemandChange, Grade, GradeId, GradeRole, Plan, Post, PostId, PostStatus, ScenarioSet, Settings,
-    Team, TeamFunction, TeamId, Timeline, Turnover, YearMonth, assess,
+    AbsenceReason, AgencyCover, Assumptions, CaseCounts, CaseType, CaseTypeId, Command, Contract,
+    CostRates, DemandChange, Grade, GradeId, GradeRole, Plan, Post, PostId, PostStatus,
+    ScenarioSet, Settings, Team, TeamFunction, TeamId, Timeline, Turnover, YearMonth, assess,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
@@ -103,24 +103,32 @@ fn post(teams: u32, grades: u32, case_types: u32) -> impl Strategy<Value = Post>
         proptest::option::of(name()),
         status(),
         counts(case_types),
+        proptest::sample::select(AgencyCover::ALL.to_vec()),
     )
-        .prop_map(|(team, grade, contract, fte, worker, status, cases)| {
-            let vacant = worker.is_none();
-            Post {
-                id: PostId(0),
-                team: TeamId(team),
-                grade: GradeId(grade),
-                contract,
-                fte,
-                worker,
-                // A vacancy is never absent and holds no cases.
-                status: if vacant { PostStatus::Active } else { status },
-                cases: if vacant { CaseCounts::new() } else { cases },
-                starts: None,
-                leaves: None,
-                covers: Default::default(),
-            }
-        })
+        .prop_map(
+            |(team, grade, contract, fte, worker, status, cases, covers)| {
+                let vacant = worker.is_none();
+                Post {
+                    id: PostId(0),
+                    team: TeamId(team),
+                    grade: GradeId(grade),
+                    contract,
+                    fte,
+                    worker,
+                    // A vacancy is never absent and holds no cases.
+                    status: if vacant { PostStatus::Active } else { status },
+                    cases: if vacant { CaseCounts::new() } else { cases },
+                    starts: None,
+                    leaves: None,
+                    // Only an agency worker covers anything but a vacancy.
+                    covers: if contract == Contract::Agency {
+                        covers
+                    } else {
+                        AgencyCover::Vacancy
+                    },
+                }
+            },
+        )
 }
 
 /// None (a manager's grade) or a plausible capacity.

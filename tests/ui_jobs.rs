@@ -47,7 +47,7 @@ fn the_projection_draws_the_expected_path_at_once_and_says_the_bands_are_coming(
     assert!(shows(&harness, "Bands: being worked out"));
     // The window keeps answering meanwhile: another view opens at once.
     click(&mut harness, "Staffing mix");
-    assert!(shows(&harness, "Per manager"));
+    assert!(shows(&harness, "Per\nmanager"));
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn harness_showing(width: f32, height: f32, view: &str) -> App<'static> {
 const LAST_COLUMNS: [(&str, &str); 6] = [
     ("Overview", "Staffing mix per team (FTE)"),
     ("Posts", "Utilisation"),
-    ("Staffing mix", "Per manager"),
+    ("Staffing mix", "Per\nmanager"),
     ("Projection", "Assumptions for this scenario"),
     ("Compare", "vs baseline"),
     ("Weights, grades & costs", "Remove Child protection"),

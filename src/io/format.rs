@@ -12,7 +12,8 @@
 //!     cost_rates: Some((salary: {2: 45000.0, ...}, on_costs: 0.3, agency_day_rate: {2: 360.0, ...}, working_days: 220.0)),
 //!     teams: [(id: 1, name: "Assessment", function: FrontDoor, unallocated: {3: 2}), ...],
 //!     posts: [(id: 1, team: 1, grade: 2, contract: Permanent, fte: 1.0, worker: Some("A. Worker"),
-//!              status: Active, cases: {2: 12, 3: 4}, leaves: Some("2026-09")), ...],
+//!              status: Active, cases: {2: 12, 3: 4}, leaves: Some("2026-09")),
+//!             (id: 2, ..., contract: Agency, ..., covers: Absence), ...],
 //!     assumptions: (turnover: (permanent: 0.118, fixed_term: 0.118, agency: 0.3), months_to_fill: 4.0, ...),
 //!     options: [
 //!         (name: "Option A", teams: [...], posts: [...], assumptions: (...)),
@@ -23,7 +24,9 @@
 //! The top level is the baseline; each option has its own teams, posts and assumptions and
 //! shares everything else. Teams, posts, case types and grades have numeric ids; references use
 //! them, so renames are safe, and one id is one post across scenarios. Maps of cases are keyed
-//! by case-type id, and no map may give a key twice. Months are written exactly `"2026-04"`.
+//! by case-type id, and no map may give a key twice. An agency post's `covers` (`Vacancy`,
+//! `Absence` or `OverEstablishment`) is written only when it is not a vacancy, so files
+//! without it read and write as before. Months are written exactly `"2026-04"`.
 //! Version 1 files (no timeline, cost rates, assumptions or options) load as a baseline; a
 //! version this build does not know is refused by name, before anything else is said.
 

@@ -23,6 +23,7 @@ const PARTS: &[(&str, &str)] = &[
     ("PostStatus", "a post's status"),
     ("Absent", "an absence"),
     ("AbsenceReason", "an absence's reason"),
+    ("AgencyCover", "what an agency worker covers"),
     ("Assumptions", "the assumptions"),
     ("Turnover", "the turnover"),
     ("DemandChange", "a demand change"),

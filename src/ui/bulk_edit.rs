@@ -1,5 +1,5 @@
 //! The inspector's form for several posts chosen in the Posts table: tick what to change (team,
-//! grade, contract, dates, FTE, status) and apply it to them all, or delete them all after a
+//! grade, contract, what agency workers cover, dates, FTE, status) and apply it to them all, or delete them all after a
 //! confirmation. The change is worked out by `model::command::bulk`; the window applies it as
 //! one undo step and the status bar says what changed and what was refused, and why.
 
@@ -11,7 +11,9 @@ use super::widgets::{combo, number_field};
 use crate::model::command::bulk::{
     ContractChange, PostChanges, StatusChange, bulk_delete, bulk_edit,
 };
-use crate::model::{AbsenceReason, Command, ContractKind, GradeId, Plan, TeamId, YearMonth};
+use crate::model::{
+    AbsenceReason, AgencyCover, Command, ContractKind, GradeId, Plan, TeamId, YearMonth,
+};
 use crate::text;
 use egui::{RichText, Ui};
 
@@ -55,6 +57,8 @@ pub struct BulkForm {
     pub contract_mode: ContractMode,
     pub contract: ContractChoice,
     pub fixed_term_end: String,
+    pub set_covers: bool,
+    pub covers: AgencyCover,
     pub set_fte: bool,
     pub fte: f64,
     pub set_starts: bool,
@@ -82,6 +86,8 @@ impl Default for BulkForm {
             contract_mode: ContractMode::Set,
             contract: ContractChoice::new(ContractKind::Permanent),
             fixed_term_end: String::new(),
+            set_covers: false,
+            covers: AgencyCover::Vacancy,
             set_fte: false,
             fte: 1.0,
             set_starts: false,
@@ -132,6 +138,9 @@ impl BulkForm {
                     "The fixed terms' end month",
                 )?),
             });
+        }
+        if self.set_covers {
+            changes.covers = Some(self.covers);
         }
         if self.set_fte {
             changes.fte = Some(self.fte);
@@ -281,6 +290,26 @@ fn fields_ui(ui: &mut Ui, plan: &Plan, form: &mut BulkForm) {
 
             ui.checkbox(&mut form.set_contract, "Contract");
             contract_ui(ui, plan, form);
+            ui.end_row();
+
+            ui.checkbox(&mut form.set_covers, "Covering").on_hover_text(
+                "What the agency workers are there for; refused for posts not on an agency \
+                 contract.",
+            );
+            let label = form.covers.label();
+            combo(
+                ui,
+                "Selected agency workers covering",
+                "bulk-covers",
+                label,
+                |ui| {
+                    for cover in AgencyCover::ALL {
+                        form.set_covers |= ui
+                            .selectable_value(&mut form.covers, cover, cover.label())
+                            .clicked();
+                    }
+                },
+            );
             ui.end_row();
 
             ui.checkbox(&mut form.set_fte, "FTE");
@@ -494,5 +523,16 @@ mod tests {
                 .unwrap_err()
                 .starts_with("Give the fixed-term")
         );
+    }
+
+    #[test]
+    fn what_agency_workers_cover_is_changed_only_when_ticked() {
+        let mut form = BulkForm {
+            covers: AgencyCover::Absence,
+            ..BulkForm::default()
+        };
+        assert_eq!(form.changes(), Err("Tick what to change.".to_owned()));
+        form.set_covers = true;
+        assert_eq!(form.changes().unwrap().covers, Some(AgencyCover::Absence));
     }
 }

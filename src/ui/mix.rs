@@ -1,8 +1,9 @@
-//! Staffing mix: per team, who fills the posts (contracts, vacancies, absences), the grade mix,
-//! and the mix targets, with every breach highlighted.
+//! Staffing mix: per team, who fills the posts (contracts, agency workers by what they cover,
+//! vacancies, absences), the grade mix, and the mix targets, with every breach highlighted.
 
 use super::theme;
-use crate::model::{Assessment, ContractKind, Plan, Totals};
+use crate::model::figures::{FigureId, figure};
+use crate::model::{AgencyCover, Assessment, ContractKind, Plan, Totals};
 use crate::text;
 use egui::{RichText, Ui};
 
@@ -11,20 +12,14 @@ pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     egui::ScrollArea::both().auto_shrink(false).show(ui, |ui| {
         ui.heading("Staffing mix");
         ui.label(format!(
-            "FTE in post by contract, absent staff included. Targets: agency rate at most {}, ASYE share at most {}, at most {} case-holders per team manager. Red: target breached.",
+            "FTE in post by contract, absent staff included; agency workers by what they cover (only those covering a vacancy count in the vacancy rate, all count in the agency rate). Targets: agency rate at most {}, ASYE share at most {}, at most {} case-holders per team manager. Red: target breached.",
             text::percent(Some(s.max_agency_share)),
             text::percent(Some(s.max_asye_share)),
             text::decimal(s.max_span_of_control)
         ));
         ui.add_space(6.0);
-        egui::Grid::new("mix-table").striped(true).num_columns(10).spacing([6.0, 4.0]).show(ui, |ui| {
-            for heading in [
-                "Team", "Permanent", "Agency", "Fixed-term", "Vacant", "Absent",
-                "Agency %", "Vacancy %", "ASYE %", "Per manager",
-            ] {
-                ui.strong(heading);
-            }
-            ui.end_row();
+        egui::Grid::new("mix-table").striped(true).num_columns(12).spacing([5.0, 4.0]).show(ui, |ui| {
+            headings_ui(ui);
             for (team, a) in plan.teams.iter().zip(&assessment.teams) {
                 mix_row_ui(ui, &team.name, &a.totals, plan);
             }
@@ -53,6 +48,30 @@ pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     });
 }
 
+/// The table's headings, on two lines where that keeps every column in view on a laptop, with
+/// what the agency columns and the two rates count on hover.
+fn headings_ui(ui: &mut Ui) {
+    ui.strong("Team");
+    ui.strong("Permanent");
+    for cover in AgencyCover::ALL {
+        ui.strong(format!("Agency:\n{}", cover.short()))
+            .on_hover_text(format!(
+                "Agency workers in post: {}.",
+                cover.label().to_lowercase()
+            ));
+    }
+    for heading in ["Fixed-\nterm", "Vacant", "Absent"] {
+        ui.strong(heading);
+    }
+    ui.strong("Agency\nrate")
+        .on_hover_text(figure(FigureId::AgencyRate).definition);
+    ui.strong("Vacancy\nrate")
+        .on_hover_text(figure(FigureId::VacancyRate).definition);
+    ui.strong("ASYE\nshare");
+    ui.strong("Per\nmanager");
+    ui.end_row();
+}
+
 /// A team's name in a table's first column: cut with an ellipsis past a width (whole on
 /// hover), so that every column fits beside the side panels at 1280x720.
 fn team_name_ui(ui: &mut Ui, name: &str) {
@@ -64,7 +83,7 @@ fn team_name_ui(ui: &mut Ui, name: &str) {
     });
 }
 
-const TEAM_COLUMN_WIDTH: f32 = 120.0;
+const TEAM_COLUMN_WIDTH: f32 = 114.0;
 
 fn mix_row_ui(ui: &mut Ui, name: &str, t: &Totals, plan: &Plan) {
     let s = &plan.settings;
@@ -76,9 +95,11 @@ fn mix_row_ui(ui: &mut Ui, name: &str, t: &Totals, plan: &Plan) {
         }
     };
     team_name_ui(ui, name);
-    for kind in ContractKind::ALL {
-        ui.label(text::fte(t.fte_in_post(kind)));
+    ui.label(text::fte(t.fte_in_post(ContractKind::Permanent)));
+    for cover in AgencyCover::ALL {
+        ui.label(text::fte(t.sums.agency_fte_by_cover.get(cover)));
     }
+    ui.label(text::fte(t.fte_in_post(ContractKind::FixedTerm)));
     ui.label(format!(
         "{} ({} FTE)",
         text::thousands(u64::from(t.sums.vacant_posts)),
@@ -90,11 +111,12 @@ fn mix_row_ui(ui: &mut Ui, name: &str, t: &Totals, plan: &Plan) {
         text::fte(t.sums.absent_fte)
     ));
     let m = &t.mix;
+    let agency_rate = figure(FigureId::AgencyRate).of(t);
     ui.label(breach(
-        text::percent(m.agency_rate),
-        m.agency_rate.is_some_and(|r| r > s.max_agency_share),
+        text::percent(agency_rate),
+        agency_rate.is_some_and(|r| r > s.max_agency_share),
     ));
-    ui.label(text::percent(m.vacancy_rate));
+    ui.label(text::percent(figure(FigureId::VacancyRate).of(t)));
     ui.label(breach(
         text::percent(m.asye_share),
         m.asye_share.is_some_and(|r| r > s.max_asye_share),

@@ -1,4 +1,5 @@
-//! The inspector's post section: team, grade, contract and dates, FTE, worker, absence and the
+//! The inspector's post section: team, grade, contract (and what an agency worker covers) and
+//! dates, FTE, worker, absence and the
 //! cases held, with the post's figures. Split from [`super::inspector`], which draws the plan
 //! and team sections and chooses which to show.
 
@@ -6,7 +7,8 @@ use super::state::UiState;
 use super::widgets::{combo, month_field, number_field, text_field};
 use crate::model::validate::MAX_CASE_COUNT;
 use crate::model::{
-    AbsenceReason, Assessment, Command, Contract, ContractKind, Plan, Post, PostStatus, YearMonth,
+    AbsenceReason, AgencyCover, Assessment, Command, Contract, ContractKind, Plan, Post,
+    PostStatus, YearMonth,
 };
 use crate::text;
 use egui::{RichText, Ui};
@@ -53,6 +55,26 @@ pub fn post_ui(
             ui.label("Contract");
             contract_ui(ui, post, plan.timeline.start, state, edits);
             ui.end_row();
+
+            if let Some(covers) = post.agency_cover() {
+                ui.label("Covering").on_hover_text(
+                    "What this agency worker is there for. The vacancy rate counts only agency \
+                     workers covering a vacancy; the agency rate counts them all.",
+                );
+                let mut choice = covers;
+                combo(ui, "Covering", ("post-covers", id), covers.label(), |ui| {
+                    for c in AgencyCover::ALL {
+                        ui.selectable_value(&mut choice, c, c.label());
+                    }
+                });
+                if choice != covers {
+                    edits.push(Command::SetAgencyCover {
+                        post: id,
+                        covers: choice,
+                    });
+                }
+                ui.end_row();
+            }
 
             ui.label("FTE");
             let mut fte = post.fte;

@@ -1,7 +1,7 @@
 //! Colours with meaning. Bands use the traffic-light colours managers already read; contract
 //! kinds use distinct hues that stay apart for common colour-vision deficiencies.
 
-use crate::model::{Band, ContractKind};
+use crate::model::{AgencyCover, Band, ContractKind};
 use egui::Color32;
 
 pub fn band_colour(band: Option<Band>) -> Color32 {
@@ -18,6 +18,16 @@ pub fn contract_colour(kind: ContractKind) -> Color32 {
         ContractKind::Permanent => Color32::from_rgb(50, 110, 190),
         ContractKind::Agency => Color32::from_rgb(200, 90, 160),
         ContractKind::FixedTerm => Color32::from_rgb(20, 160, 170),
+    }
+}
+
+/// The agency hue, lighter for cover of an absence and darker for extra capacity, so the three
+/// read as one kind of contract.
+pub fn agency_cover_colour(cover: AgencyCover) -> Color32 {
+    match cover {
+        AgencyCover::Vacancy => contract_colour(ContractKind::Agency),
+        AgencyCover::Absence => Color32::from_rgb(230, 160, 205),
+        AgencyCover::OverEstablishment => Color32::from_rgb(130, 40, 100),
     }
 }
 

@@ -21,6 +21,12 @@
 //! - beyond capacity: each team's demand above its own capacity, the expected unallocated cases;
 //! - cost: employed staff in post (absent included) at salary with on-costs, agency staff and
 //!   agency cover at the day rate; a vacancy costs nothing.
+//! - leavers (expected path): council-employed FTE leaving at the end of the month, by
+//!   turnover, on a known leaving date or when a fixed-term contract ends; with employed FTE
+//!   in post, the first year's turnover ([`Projection::first_year_turnover`]).
+//!
+//! An agency post follows the same process whatever it covers: its worker may leave and be
+//! replaced like any other (an agency worker covering an absence is not ended by the return).
 //!
 //! Case weights, a post's capacity and a team's points per case are the assessment's own
 //! definitions ([`mod@super::assess`]), so the first month of a projection without turnover is

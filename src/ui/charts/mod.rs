@@ -6,7 +6,7 @@ pub(crate) mod frame;
 
 use super::state::ChartMeasure;
 use super::theme;
-use crate::model::{Assessment, Band, ContractKind, Plan, Post, TeamId};
+use crate::model::{AgencyCover, Assessment, Band, ContractKind, Plan, Post, TeamId};
 use crate::text;
 use egui::Ui;
 use egui_plot::{
@@ -349,12 +349,25 @@ pub fn capacity_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     });
 }
 
-/// Chart 3: each team's FTE by who fills it: working permanent, agency and fixed-term staff,
-/// absent staff and vacant posts.
+/// Chart 3: each team's FTE by who fills it: working permanent staff, agency workers by what
+/// they cover (a vacancy, an absence, extra capacity), fixed-term staff, absent staff and
+/// vacant posts.
 pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
-    let layers: [(&str, egui::Color32); 5] = [
+    let agency = |cover: AgencyCover| {
+        (
+            match cover {
+                AgencyCover::Vacancy => "Agency: vacancy",
+                AgencyCover::Absence => "Agency: absence",
+                AgencyCover::OverEstablishment => "Agency: extra",
+            },
+            theme::agency_cover_colour(cover),
+        )
+    };
+    let layers: [(&str, egui::Color32); 7] = [
         ("Permanent", theme::contract_colour(ContractKind::Permanent)),
-        ("Agency", theme::contract_colour(ContractKind::Agency)),
+        agency(AgencyCover::Vacancy),
+        agency(AgencyCover::Absence),
+        agency(AgencyCover::OverEstablishment),
         (
             "Fixed-term",
             theme::contract_colour(ContractKind::FixedTerm),
@@ -362,16 +375,19 @@ pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
         ("Absent", theme::ABSENT),
         ("Vacant", theme::VACANT),
     ];
-    let mut values: [Vec<Bar>; 5] = Default::default();
+    let mut values: [Vec<Bar>; 7] = Default::default();
     let mut columns = Vec::new();
     let mut tips = Vec::new();
     let mut tallest: f64 = 1.0;
     for (i, (team, a)) in plan.teams.iter().zip(&assessment.teams).enumerate() {
         let s = &a.totals.sums;
         let working = |kind| s.working_fte.get(kind);
+        let agency = |cover| s.working_agency_fte_by_cover.get(cover);
         let fte = [
             working(ContractKind::Permanent),
-            working(ContractKind::Agency),
+            agency(AgencyCover::Vacancy),
+            agency(AgencyCover::Absence),
+            agency(AgencyCover::OverEstablishment),
             working(ContractKind::FixedTerm),
             s.absent_fte,
             s.vacant_fte,
