@@ -66,6 +66,22 @@ fn projection_of_the_fixed_term_option() {
     harness.snapshot("projection");
 }
 
+/// The example beside Leeds's published figures: the table and the charts year by year.
+#[test]
+fn benchmarks_beside_a_council() {
+    let mut set = caseload_planner::io::default_scenarios();
+    let mut settings = set.baseline().settings.clone();
+    settings.council = Some("383".to_owned());
+    let baseline = caseload_planner::model::ScenarioId::BASELINE;
+    let set_council = caseload_planner::model::Command::SetSettings(settings);
+    set.apply(baseline, set_council).unwrap();
+    let mut harness = common::harness_with(set);
+    common::wait_for_work(&mut harness);
+    harness.get_by_label("Benchmarks").click();
+    harness.run();
+    harness.snapshot("benchmarks");
+}
+
 /// The window as a 1920x1080 screen at 150% shows it (1280x720 points), the size many
 /// council laptops give: side panels take their share, the view keeps the rest.
 #[test]

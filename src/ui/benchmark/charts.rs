@@ -17,6 +17,8 @@ const ENGLAND: Color32 = Color32::from_rgb(120, 120, 150);
 const PLAN: Color32 = Color32::from_rgb(210, 50, 45);
 
 const CHART_HEIGHT: f32 = 170.0;
+/// Room a year's label ("2025") needs on the axis, with a gap.
+const YEAR_LABEL_WIDTH: f32 = 44.0;
 /// Below this width each chart takes the whole row.
 const TWO_COLUMNS_FROM: f32 = 600.0;
 
@@ -75,6 +77,13 @@ fn chart_ui(ui: &mut Ui, s: &Series, region: &str, plan: Option<f64>, latest: u1
         Line::new(name.to_owned(), points).color(colour).width(2.0)
     };
     let id = format!("benchmark-{measure:?}");
+    let first = s.council.first().map_or(latest, |&(year, _)| year);
+    let years = f32::from(latest.saturating_sub(first) + 1);
+    let label_every = if ui.available_width() / years >= YEAR_LABEL_WIDTH {
+        1.0
+    } else {
+        2.0
+    };
     let plot = Plot::new(id)
         .height(CHART_HEIGHT)
         .allow_zoom(false)
@@ -90,13 +99,29 @@ fn chart_ui(ui: &mut Ui, s: &Series, region: &str, plan: Option<f64>, latest: u1
                 text::axis_number(mark.value, mark.step_size)
             }
         })
-        .x_axis_formatter(|mark: GridMark, _| {
+        .x_axis_formatter(move |mark: GridMark, _| {
             let year = mark.value.round();
-            if (mark.value - year).abs() < 1e-6 {
+            let on_a_year = (mark.value - year).abs() < 1e-6;
+            let labelled = (year - f64::from(first)).rem_euclid(label_every) < 0.5;
+            if on_a_year && labelled {
                 format!("{year:.0}")
             } else {
                 String::new()
             }
+        })
+        // A grid line every year, labelled every year or every other as the width allows.
+        // (egui_plot shows a mark's label when its step is wide enough on screen: the labelled
+        // years carry the labels' step.)
+        .x_grid_spacer(move |_| {
+            (first..=latest)
+                .map(|year| {
+                    let labelled = f64::from(year - first).rem_euclid(label_every) < 0.5;
+                    GridMark {
+                        value: f64::from(year),
+                        step_size: if labelled { label_every } else { 1.0 },
+                    }
+                })
+                .collect()
         });
     let response = plot.show(ui, |plot_ui| {
         plot_ui.line(line(
