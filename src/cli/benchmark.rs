@@ -243,8 +243,8 @@ pub fn benchmark_text(
         "\nNeighbours: the council's ten statistical neighbours (those with a published figure).\n\
          Plan among all councils: rank 1 is the lowest of every council's published figure for \
          {year}, the\nplan's counted as one more; the quarters cut that ranking in four, the \
-         first quarter the lowest.\n\"{NO_VALUE}\" = not published, or not yet a figure of the \
-         plan.\n\nDefinitions (Department for Education):\n"
+         first quarter the lowest.\n\"{NO_VALUE}\" = not published, or no value in the plan (e.g. \
+         nobody in post).\n\nDefinitions (Department for Education):\n"
     );
     for measure in Measure::ALL {
         let _ = writeln!(out, "  {}: {}", measure.label(), measure.definition());

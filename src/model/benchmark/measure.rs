@@ -26,32 +26,20 @@ impl Measure {
         Measure::CaseHolderShare,
     ];
 
-    /// The label: the catalogue's, for a measure that is one of the plan's figures (one label,
-    /// one figure).
+    /// The label: the catalogue's label of the plan's figure (one label, one figure).
     pub fn label(self) -> &'static str {
-        if let Some(id) = self.figure() {
-            return figure(id).label;
-        }
-        match self {
-            Measure::Caseload => "Caseload per case-holding FTE",
-            Measure::AgencyRate => "Agency rate",
-            Measure::VacancyRate => "Vacancy rate",
-            Measure::TurnoverRate => "Turnover rate",
-            Measure::AbsenceRate => "Sickness absence rate",
-            Measure::CaseHolderShare => "Share of staff holding cases",
-        }
+        figure(self.figure()).label
     }
 
-    /// The plan's figure compared with the published one, from the catalogue of figures;
-    /// `None` while the plan has no such figure.
-    pub fn figure(self) -> Option<FigureId> {
+    /// The plan's figure compared with the published one, from the catalogue of figures.
+    pub fn figure(self) -> FigureId {
         match self {
-            Measure::Caseload => Some(FigureId::Caseload),
-            Measure::AgencyRate => Some(FigureId::AgencyRate),
-            Measure::VacancyRate => Some(FigureId::VacancyRate),
-            Measure::TurnoverRate => Some(FigureId::TurnoverFirstYear),
-            Measure::AbsenceRate => Some(FigureId::SicknessAbsenceRate),
-            Measure::CaseHolderShare => Some(FigureId::CaseHolderShare),
+            Measure::Caseload => FigureId::Caseload,
+            Measure::AgencyRate => FigureId::AgencyRate,
+            Measure::VacancyRate => FigureId::VacancyRate,
+            Measure::TurnoverRate => FigureId::TurnoverFirstYear,
+            Measure::AbsenceRate => FigureId::SicknessAbsenceRate,
+            Measure::CaseHolderShare => FigureId::CaseHolderShare,
         }
     }
 

@@ -14,11 +14,10 @@ pub type PlanValues = [(Measure, Option<f64>); 6];
 /// expected `projection` (`None`: no value yet).
 pub fn plan_values(service: &Totals, projection: Option<&Projection>) -> PlanValues {
     Measure::ALL.map(|measure| {
-        let value = measure.figure().and_then(|id| {
-            let f = figure(id);
-            f.of(service)
-                .or_else(|| projection.and_then(|p| f.of_projection(p)))
-        });
+        let f = figure(measure.figure());
+        let value = f
+            .of(service)
+            .or_else(|| projection.and_then(|p| f.of_projection(p)));
         (measure, value)
     })
 }

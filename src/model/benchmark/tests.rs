@@ -400,10 +400,11 @@ fn the_share_holding_cases_is_worked_out_from_the_counts() {
 }
 
 #[test]
-fn measures_share_the_catalogues_labels_where_the_plan_has_the_figure() {
+fn measures_share_the_catalogues_labels() {
     assert_eq!(Measure::Caseload.label(), figure(FigureId::Caseload).label);
-    assert_eq!(Measure::AgencyRate.figure(), Some(FigureId::AgencyRate));
-    assert_eq!(Measure::TurnoverRate.figure(), None);
+    assert_eq!(Measure::AgencyRate.figure(), FigureId::AgencyRate);
+    assert_eq!(Measure::TurnoverRate.figure(), FigureId::TurnoverFirstYear);
+    assert_eq!(Measure::TurnoverRate.label(), "Turnover (first year)");
     assert_eq!(Measure::Caseload.unit(), Unit::Caseload);
     assert_eq!(Measure::VacancyRate.unit(), Unit::Percent);
     assert_eq!(Measure::AbsenceRate.better(), Better::Lower);
