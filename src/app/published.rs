@@ -64,6 +64,16 @@ impl PublishedFigures {
         }
     }
 
+    /// Uses the user's data folder for installing: the release being read (the built-in one)
+    /// is kept, unless a release is installed there, which is then read instead.
+    pub fn use_folders(&mut self, folders: AppFolders, wake: Wake) {
+        if installed_release_file(&folders).is_some() {
+            *self = PublishedFigures::start(Some(folders), wake);
+        } else {
+            self.folders = Some(folders);
+        }
+    }
+
     /// Takes finished reading; returns the outcome of an install when one has just ended:
     /// `Ok(source)` or the message why the file was refused.
     pub fn poll(&mut self) -> Option<Result<ReleaseSource, String>> {

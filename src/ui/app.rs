@@ -69,8 +69,12 @@ impl CaseloadApp {
             .unwrap_or_default();
         let mut app = Self::with_recent(recent, dialogs);
         let folders = crate::io::platform::AppFolders::current();
-        // The release installed in the user's data folder, if any; tests use the built-in one.
-        app.published = crate::app::PublishedFigures::start(folders.clone(), app.wake());
+        // The release is read once: the built-in one is already being read (as in tests);
+        // read again only for one installed in the user's data folder.
+        if let Some(folders) = &folders {
+            let wake = app.wake();
+            app.published.use_folders(folders.clone(), wake);
+        }
         if let Some(folders) = folders {
             app = app.with_recovery_folder(&folders.recovery);
             crate::app::install_panic_hook(&folders.recovery, app.latest_work());
