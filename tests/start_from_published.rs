@@ -47,7 +47,14 @@ fn check_every_council(teams: StartingTeams) -> usize {
             validate(&plan)
         );
         assert_eq!(plan.settings.council.as_deref(), Some(council.key()));
-        let service = assess(&plan).service;
+        let assessment = assess(&plan);
+        // A full-time team manager for every six case-holders: no span-of-control alert
+        // (none at all where every member of staff in post holds cases: Isles of Scilly).
+        for team in &assessment.teams {
+            let span = team.totals.mix.case_holders_per_manager;
+            assert!(span.is_none_or(|s| s <= 6.0), "{}: {span:?}", council.name);
+        }
+        let service = assessment.service;
         for (id, measure, scale) in [
             (FigureId::Caseload, Measure::Caseload, 1.0),
             (FigureId::AgencyRate, Measure::AgencyRate, 100.0),

@@ -101,9 +101,9 @@ pub enum StartProblem {
     },
 }
 
-/// Case-holding team managers supervise at most this many case-holding FTE each in the plan
-/// built: the plan's default span of control.
-const CASE_HOLDERS_PER_MANAGER: f64 = 6.0;
+/// A team manager supervises at most this many case-holders in the plan built: the plan's
+/// default span of control.
+const CASE_HOLDERS_PER_MANAGER: u64 = 6;
 
 /// The grade given to staff in post who hold no cases and do not manage a team (reviewing
 /// officers, practice educators, staff in non-case-holding roles): the release counts them in
@@ -157,6 +157,7 @@ pub fn plan_from_published(
     let cases = split(counts.cases);
     let mut builder = Builder::default();
     let mut employed_holding = 0;
+    let mut holders_per_team = Vec::with_capacity(shares.len());
     for (i, &(function, name, _)) in shares.iter().enumerate() {
         let team = TeamId(i as u32 + 1);
         plan.teams.push(Team {
@@ -188,6 +189,7 @@ pub fn plan_from_published(
         );
         builder.add(team, sw, Filled::Employed, employed);
         let holders = first_holder..builder.posts.len();
+        holders_per_team.push(holders.len());
         builder.add(
             team,
             NO_CASES_GRADE,
@@ -203,12 +205,22 @@ pub fn plan_from_published(
         builder.add(team, sw, Filled::Vacant, uncovered[i]);
         builder.give_cases(holders, cases[i], &case_mix(function, teams));
     }
-    // Staff in post who hold no cases: a team manager per six case-holding FTE, the rest in
-    // social work roles without cases; split like the rest.
+    // Staff in post who hold no cases: full-time team managers, one per six case-holders
+    // in each team (the plan's default span of control), as far as they go; the rest in
+    // social work roles without cases, split like everything else.
     let not_holding = counts.in_post.saturating_sub(employed_holding);
-    let managers_fte = counts.managers().min(not_holding);
-    let managers = split(managers_fte);
-    let others = split(not_holding - managers_fte);
+    let mut managers: Vec<u64> = holders_per_team
+        .iter()
+        .map(|&n| (n as u64).div_ceil(CASE_HOLDERS_PER_MANAGER) * 100)
+        .collect();
+    while managers.iter().sum::<u64>() > not_holding {
+        // Too few staff without cases for that many managers: one fewer in the largest team.
+        let Some(most) = managers.iter_mut().max() else {
+            break;
+        };
+        *most = most.saturating_sub(100);
+    }
+    let others = split(not_holding - managers.iter().sum::<u64>());
     for (i, _) in shares.iter().enumerate() {
         let team = TeamId(i as u32 + 1);
         builder.add(team, grade::TEAM_MANAGER, Filled::Employed, managers[i]);
@@ -369,12 +381,6 @@ impl Counts {
         ratio(self.vacancy as f64, self.vacancy + self.in_post)
     }
 
-    /// Team managers' FTE: one per [`CASE_HOLDERS_PER_MANAGER`] case-holding FTE (as far as
-    /// the staff in post without cases go: see the caller).
-    fn managers(&self) -> u64 {
-        (self.case_holders as f64 / CASE_HOLDERS_PER_MANAGER).round() as u64
-    }
-
     fn notes(&self, council: &Area, year: u16, teams: &[(TeamFunction, &str, f64)]) -> String {
         let fte = |n: u64| crate::text::fte(n as f64 / 100.0);
         let mut notes = format!(
@@ -382,7 +388,7 @@ impl Counts {
              case-holding FTE; {} FTE in post; {} agency FTE ({} covering vacancies); {} FTE \
              of vacancies.",
             council.name,
-            self.cases,
+            crate::model::shown::thousands(self.cases),
             fte(self.case_holders),
             fte(self.in_post),
             fte(self.agency),
@@ -616,21 +622,22 @@ mod tests {
             ]
         );
         // 8.0 case-holders - 2.0 agency = 6.0 employed social workers holding cases; of the
-        // 4.0 employed without cases, 8 / 6 = 1.33 FTE of team managers (1.0 + 0.33) and 2.67
-        // in other roles (1.0 + 1.0 + 0.67); 3.0 vacancies - 1.5 covered = 1.5 FTE vacant.
+        // 4.0 employed without cases, a full-time team manager per 6 of the 9 case-holders
+        // (2.0) and 2.0 in other roles; 3.0 vacancies - 1.5 covered = 1.5 FTE vacant.
         let sw = grade::SOCIAL_WORKER;
         let close = |a: f64, b: f64| assert!((a - b).abs() < 1e-9, "{a} vs {b}");
         close(fte_of(&plan, sw, Some(ContractKind::Permanent), false), 6.0);
-        close(fte_of(&plan, grade::TEAM_MANAGER, None, false), 1.33);
-        close(fte_of(&plan, NO_CASES_GRADE, None, false), 2.67);
+        close(fte_of(&plan, grade::TEAM_MANAGER, None, false), 2.0);
+        close(fte_of(&plan, NO_CASES_GRADE, None, false), 2.0);
         close(fte_of(&plan, sw, None, true), 1.5);
-        assert_eq!(plan.posts.len(), 3 + 6 + 2 + 3 + 2);
+        assert_eq!(plan.posts.len(), 3 + 6 + 2 + 2 + 2);
+        let service = assess(&plan).service;
+        assert_eq!(service.mix.case_holders_per_manager, Some(4.5));
         // 120 cases by FTE: 15 each, 7.5 for each half-time agency worker (the first takes
         // the case left over by rounding down).
         let held: Vec<u64> = plan.posts.iter().map(Post::cases_held).collect();
         assert_eq!(&held[..9], [15, 8, 7, 15, 15, 15, 15, 15, 15]);
         assert_eq!(held.iter().sum::<u64>(), 120);
-        let service = assess(&plan).service;
         assert_eq!(service.caseload_per_case_holder_fte, Some(15.0));
         assert_eq!(service.mix.agency_rate, Some(2.0 / 12.0));
         assert_eq!(service.mix.vacancy_rate, Some(3.0 / 13.0));
