@@ -213,6 +213,7 @@ impl CaseloadApp {
             }
             AppAction::OpenStarted => self.open_started(),
             AppAction::LoadRelease => self.ask(DialogPurpose::LoadRelease, ctx),
+            AppAction::Present => self.state.present.choose(),
             AppAction::OpenImported => {
                 if let Some((plan, numbers)) = self.imports.imported_plan.take() {
                     let posts = plan.posts.len() as u64;
@@ -407,6 +408,19 @@ impl CaseloadApp {
         self.wake.clone()
     }
 
+    /// Draws the presentation instead of the window while one runs; false when none does.
+    fn presenting(&mut self, ui: &mut egui::Ui) -> bool {
+        if !self.state.present.is_running() {
+            return false;
+        }
+        // The projection slide needs the projection, and its bands in the background.
+        self.doc.projection();
+        self.doc.start_bands(self.wake.clone());
+        let compared = compare::compared(&self.doc, &self.state);
+        let loaded = self.published.loaded();
+        super::present::presentation_ui(ui, &mut self.state.present, &self.doc, loaded, &compared)
+    }
+
     /// Sets the window title when it changes.
     fn set_title(&mut self, ctx: &egui::Context, title: String) {
         if title != self.title {
@@ -421,6 +435,9 @@ impl eframe::App for CaseloadApp {
         let ctx = ui.ctx().clone();
         let _ = self.context.get_or_init(|| ctx.clone());
         self.handle_input(&ctx);
+        if self.presenting(ui) {
+            return;
+        }
         let selected_before = self.state.selection;
         // While a file opens the plan shown is greyed: it is about to be replaced.
         let busy = self.opening.is_some();
@@ -590,6 +607,12 @@ impl eframe::App for CaseloadApp {
         self.safe_work_frame(&ctx);
         self.imports_frame(&ctx);
         self.published_frame(&ctx);
+        super::present::present_chooser_ui(
+            &ctx,
+            &mut self.state.present,
+            &self.doc,
+            self.published.loaded(),
+        );
 
         // One undo step per gesture: settle once no button is held and no field is typed in.
         if !ctx.input(|i| i.pointer.any_down()) && !ctx.egui_wants_keyboard_input() {

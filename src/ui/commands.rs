@@ -17,6 +17,7 @@ pub const REDO: KeyboardShortcut =
 pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 pub const SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
+pub const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 // Zoom: the keys every browser uses (egui's own), here so that menus and Help list them.
 pub use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_OUT, ZOOM_RESET};
 
@@ -167,6 +168,16 @@ pub const EDIT_MENU: &[MenuCommand] = &[
     ),
 ];
 
+/// View menu's presentation entries, after the views.
+pub const PRESENT_MENU: &[MenuCommand] = &[MenuCommand::new(
+    AppAction::Present,
+    "Present…",
+    "Full screen with larger type for a meeting: choose the slides (headline figures, each \
+     chart, the projection, the options compared, staff needed, benchmarks), then the arrow \
+     keys to move and Esc to leave.",
+    &[PRESENT],
+)];
+
 /// View menu's zoom entries, after the views. The zoom is kept with the window's settings.
 pub const ZOOM_MENU: &[MenuCommand] = &[
     MenuCommand::new(
@@ -191,7 +202,12 @@ pub const ZOOM_MENU: &[MenuCommand] = &[
 
 /// Every entry of the File, Edit and View menus, in menu order.
 pub fn all() -> impl Iterator<Item = &'static MenuCommand> {
-    FILE_MENU.iter().flatten().chain(EDIT_MENU).chain(ZOOM_MENU)
+    FILE_MENU
+        .iter()
+        .flatten()
+        .chain(EDIT_MENU)
+        .chain(PRESENT_MENU)
+        .chain(ZOOM_MENU)
 }
 
 /// The shortcut keys as a Windows user reads them (`Ctrl+Shift+Z or Ctrl+Y`), for the README.

@@ -26,7 +26,7 @@ const SCENARIO_COLOURS: [Color32; 4] = [
 
 /// The options compared: those chosen, or (until the user chooses) the first three.
 /// In the order of the scenario bar; a deleted option drops out by itself.
-fn compared(doc: &Document, state: &UiState) -> Vec<ScenarioId> {
+pub(super) fn compared(doc: &Document, state: &UiState) -> Vec<ScenarioId> {
     let options = doc.scenarios().options().iter().map(|s| s.id);
     match &state.compare {
         Some(chosen) => options
@@ -119,6 +119,21 @@ pub fn compare_ui(
         }
         ui.weak(crate::model::costs::ILLUSTRATIVE_NOTE);
     });
+}
+
+/// The figures table of the baseline and `options` with the differences, for a slide (the
+/// table says it all and fits a projector's screen; the chart would not fit beside it).
+pub(super) fn comparison_for_slide(ui: &mut Ui, doc: &Document, options: &[ScenarioId]) {
+    let columns: Vec<ScenarioId> = std::iter::once(ScenarioId::BASELINE)
+        .chain(options.iter().copied())
+        .collect();
+    let headlines: Vec<&Totals> = columns
+        .iter()
+        .filter_map(|&i| Some(&doc.assessment_of(i)?.service))
+        .collect();
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| figures_table_ui(ui, doc, &columns, &headlines));
 }
 
 fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlines: &[&Totals]) {

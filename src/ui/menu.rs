@@ -4,8 +4,8 @@
 //! windows of their own, opened from here.
 
 use super::commands::{
-    EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, QUIT, REDO, REDO_Y, SAVE, SAVE_AS, SELECT_ALL,
-    UNDO, ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT, ZOOM_RESET,
+    EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, PRESENT, PRESENT_MENU, QUIT, REDO, REDO_Y, SAVE,
+    SAVE_AS, SELECT_ALL, UNDO, ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT, ZOOM_RESET,
 };
 use super::help::{HelpTopic, help_ui, open_help};
 use super::state::{ProposalKind, View};
@@ -46,6 +46,8 @@ pub enum AppAction {
     OpenStarted,
     /// Asks for a newer release of the published figures to install.
     LoadRelease,
+    /// Opens the presentation's slide chooser.
+    Present,
 }
 
 impl AppAction {
@@ -80,6 +82,8 @@ pub fn shortcut_action(ctx: &egui::Context) -> Option<AppAction> {
             Some(AppAction::Open)
         } else if input.consume_shortcut(&QUIT) {
             Some(AppAction::Quit)
+        } else if input.consume_shortcut(&PRESENT) {
+            Some(AppAction::Present)
         } else if input.consume_shortcut(&ZOOM_RESET) {
             Some(AppAction::ActualSize)
         } else if input.consume_shortcut(&ZOOM_IN) || input.consume_shortcut(&ZOOM_IN_SECONDARY) {
@@ -158,6 +162,10 @@ pub fn menu_bar_ui(
                 if ui.selectable_label(view == v, v.label()).clicked() {
                     action = Some(AppAction::Show(v));
                 }
+            }
+            ui.separator();
+            for command in PRESENT_MENU {
+                action = item(ui, command, true).or(action.take());
             }
             ui.separator();
             let zoom = ctx.zoom_factor();

@@ -29,6 +29,7 @@ mod overview;
 mod post_inspector;
 mod post_selection;
 mod posts_table;
+mod present;
 mod projection;
 mod prompts;
 mod published_flow;

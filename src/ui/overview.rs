@@ -50,7 +50,7 @@ pub fn overview_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mu
 
 /// The headline cards: figures of the catalogue for the whole service, each with a line of
 /// context and coloured when it breaks a target.
-fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
+pub(super) fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     let s = &assessment.service;
     let settings = &plan.settings;
     let value = |id| figure(id).of(s);
@@ -139,7 +139,8 @@ fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     });
 }
 
-fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiState) {
+/// Every alert as a line, red ones first: (red, "Team: what").
+fn alert_lines(plan: &Plan, assessment: &Assessment) -> Vec<(bool, String)> {
     let mut lines = Vec::new();
     for flag in &assessment.service.flags {
         lines.push((flag.is_red(), format!("Whole service: {flag}")));
@@ -149,6 +150,13 @@ fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiSt
             lines.push((flag.is_red(), format!("{}: {flag}", team.name)));
         }
     }
+    lines.sort_by_key(|(red, _)| !red);
+    lines
+}
+
+/// The first `shown` alerts, red ones first, and how many more there are (a slide).
+pub(super) fn alerts_list_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, shown: usize) {
+    let lines = alert_lines(plan, assessment);
     if lines.is_empty() {
         ui.label(
             RichText::new("No targets breached.")
@@ -156,7 +164,26 @@ fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiSt
         );
         return;
     }
-    lines.sort_by_key(|(red, _)| !red);
+    for (red, line) in lines.iter().take(shown) {
+        ui.label(flag_text(line.clone(), *red));
+    }
+    if lines.len() > shown {
+        ui.weak(format!(
+            "and {} more",
+            text::thousands((lines.len() - shown) as u64)
+        ));
+    }
+}
+
+fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiState) {
+    let lines = alert_lines(plan, assessment);
+    if lines.is_empty() {
+        ui.label(
+            RichText::new("No targets breached.")
+                .color(theme::band_colour(Some(crate::model::Band::Green))),
+        );
+        return;
+    }
     let red = lines.iter().filter(|(r, _)| *r).count();
     let heading = format!(
         "Alerts: {} red, {}",

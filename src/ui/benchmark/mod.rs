@@ -74,6 +74,32 @@ pub fn benchmark_ui(
         });
 }
 
+/// The table of the scenario shown against its council's published figures, for a slide
+/// (the slide is offered only when the plan's council is in the release).
+pub(super) fn benchmark_for_slide(
+    ui: &mut Ui,
+    doc: &crate::app::Document,
+    loaded: &crate::app::LoadedRelease,
+) {
+    let release = &loaded.release;
+    let plan = doc.plan();
+    let Some(council) = plan
+        .settings
+        .council
+        .as_deref()
+        .and_then(|c| release.council(c))
+    else {
+        return;
+    };
+    let values =
+        crate::model::benchmark::plan_values(&doc.assessment().service, doc.projection_if_ready());
+    let scenario = doc.scenarios().get(doc.active());
+    let name = scenario.map_or("", |s| s.name.as_str());
+    table::benchmark_table_ui(ui, release, council, name, &values);
+    ui.add_space(8.0);
+    attribution_ui(ui, &loaded.source.to_string());
+}
+
 /// Which council the plan is for, and the picker to choose or change it.
 fn council_line_ui(
     ui: &mut Ui,

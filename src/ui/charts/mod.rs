@@ -22,6 +22,25 @@ const HEADROOM: f64 = 1.08;
 /// worker: a thousand bars are unreadable.
 pub const MAX_WORKER_BARS: usize = 80;
 
+/// Where a presentation's slide says how tall its chart may be (see [`fill_height`]).
+const FILL_HEIGHT: &str = "chart-fill-height";
+
+/// A chart's height: `base`, or the height a presentation's slide gives it to fill.
+fn height(ui: &Ui, base: f32) -> f32 {
+    let fill = ui.data(|d| d.get_temp::<f32>(egui::Id::unique(FILL_HEIGHT)));
+    fill.map_or(base, |h| h.max(base))
+}
+
+/// Draws `charts` with each chart as tall as `height` (a slide filling the screen), then
+/// back to the charts' own heights.
+pub(crate) fn fill_height<R>(ui: &mut Ui, height: f32, charts: impl FnOnce(&mut Ui) -> R) -> R {
+    let id = egui::Id::unique(FILL_HEIGHT);
+    ui.data_mut(|d| d.insert_temp(id, height));
+    let shown = charts(ui);
+    ui.data_mut(|d| d.remove::<f32>(id));
+    shown
+}
+
 pub(super) fn base_plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
@@ -147,7 +166,7 @@ pub fn caseload_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, meas
             LegendEntry::new("Capacity (points)", theme::CAPACITY, Swatch::Diamond)
         }
     });
-    let plot = base_plot("caseload-per-worker", 230.0)
+    let plot = base_plot("caseload-per-worker", height(ui, 230.0))
         .include_y(tallest * HEADROOM)
         .y_axis_label(match measure {
             ChartMeasure::Cases => "cases per FTE",
@@ -259,7 +278,7 @@ fn caseload_spread_ui(
     };
     chart.show(
         ui,
-        base_plot("caseload-per-worker", 230.0),
+        base_plot("caseload-per-worker", height(ui, 230.0)),
         move |plot_ui| {
             plot_ui.box_plot(
                 BoxPlot::new("Caseload spread per team", boxes).element_formatter(frame::no_text()),
@@ -332,7 +351,7 @@ pub fn capacity_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     let allocated = chart(layers[1], allocated);
     let waiting = chart(layers[2], waiting).stack_on(&[&allocated]);
     let must = chart(layers[3], must).stack_on(&[&allocated, &waiting]);
-    let plot = base_plot("capacity-vs-demand", 200.0)
+    let plot = base_plot("capacity-vs-demand", height(ui, 200.0))
         .include_y(tallest * HEADROOM)
         .y_axis_label("weighted points");
     let chart = CategoryChart {
@@ -426,7 +445,7 @@ pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
         .iter()
         .map(|&(name, colour)| LegendEntry::new(name, colour, Swatch::Fill))
         .collect();
-    let plot = base_plot("staffing-mix", 200.0)
+    let plot = base_plot("staffing-mix", height(ui, 200.0))
         .include_y(tallest * HEADROOM)
         .y_axis_label("FTE");
     let chart = CategoryChart {

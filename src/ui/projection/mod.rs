@@ -39,6 +39,21 @@ pub fn projection_ui(
         });
 }
 
+/// The projection's summary and charts alone, for a presentation's slide.
+pub(super) fn charts_for_slide(
+    ui: &mut Ui,
+    plan: &Plan,
+    projection: &Projection,
+    bands_state: BandsState<'_>,
+) {
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            summary_ui(ui, projection);
+            charts::projection_charts_ui(ui, plan, projection, bands_state);
+        });
+}
+
 fn timeline_ui(ui: &mut Ui, plan: &Plan, state: &mut UiState, edits: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         ui.label("The plan describes the service in");
