@@ -28,6 +28,8 @@ pub enum DialogPurpose {
     LoadMapping,
     /// A newer release of the DfE's published figures (CSV), to install.
     LoadRelease,
+    /// Where to save a picture of the view or a chart.
+    ExportPng,
 }
 
 /// Files a staff list or caseload report may be: CSV (and tab-separated text) or Excel.
@@ -35,6 +37,7 @@ const TABLE_FILES: (&str, &[&str]) = ("Staff list or report", &["csv", "txt", "t
 const CSV_FILES: (&str, &[&str]) = ("CSV", &["csv"]);
 const PLAN_FILES: (&str, &[&str]) = ("Caseload plan", &["ron"]);
 const MAPPING_FILES: (&str, &[&str]) = ("Import choices", &["ron"]);
+const PNG_FILES: (&str, &[&str]) = ("PNG picture", &["png"]);
 
 impl DialogPurpose {
     /// Whether the dialog asks where to write a file (rather than which file to read).
@@ -42,6 +45,7 @@ impl DialogPurpose {
         matches!(
             self,
             DialogPurpose::SaveAs
+                | DialogPurpose::ExportPng
                 | DialogPurpose::ExportPostsCsv
                 | DialogPurpose::SaveTemplate
                 | DialogPurpose::SaveMapping
@@ -60,6 +64,7 @@ impl DialogPurpose {
             DialogPurpose::SaveMapping => "Save import choices",
             DialogPurpose::LoadMapping => "Use saved import choices",
             DialogPurpose::LoadRelease => "Use newer published figures",
+            DialogPurpose::ExportPng => "Save picture as PNG",
         }
     }
 
@@ -72,6 +77,7 @@ impl DialogPurpose {
             | DialogPurpose::SaveTemplate
             | DialogPurpose::LoadRelease => CSV_FILES,
             DialogPurpose::SaveMapping | DialogPurpose::LoadMapping => MAPPING_FILES,
+            DialogPurpose::ExportPng => PNG_FILES,
         }
     }
 

@@ -54,6 +54,10 @@ pub struct CaseloadApp {
     pub(super) published: crate::app::PublishedFigures,
     /// A plan made from published figures, about to replace the one open.
     pub(super) started: Option<Box<crate::model::Plan>>,
+    /// A picture of the view or a chart being taken (see `png_flow.rs`).
+    pub(super) png: Option<super::png_export::PngExport>,
+    /// Where the view was drawn in the last frame: what a picture of the view shows.
+    pub(super) view_rect: egui::Rect,
     /// Called from a worker when its job is done, to draw the window again.
     wake: Wake,
     /// The window's context, known from the first frame (or from eframe at start), for `wake`.
@@ -110,6 +114,8 @@ impl CaseloadApp {
             imports: Default::default(),
             published: crate::app::PublishedFigures::start(None, wake.clone()),
             started: None,
+            png: None,
+            view_rect: egui::Rect::NOTHING,
             wake,
             context,
         };
@@ -154,6 +160,7 @@ impl CaseloadApp {
         self.opening.is_some()
             || self.imports.is_busy()
             || self.published_busy()
+            || self.png.is_some()
             || matches!(self.doc.bands_state(), BandsState::WorkingOut(_))
     }
 
@@ -214,6 +221,9 @@ impl CaseloadApp {
             AppAction::OpenStarted => self.open_started(),
             AppAction::LoadRelease => self.ask(DialogPurpose::LoadRelease, ctx),
             AppAction::Present => self.state.present.choose(),
+            AppAction::ExportViewPng => {
+                self.state.png_form = Some(super::png_flow::PngForm::default());
+            }
             AppAction::OpenImported => {
                 if let Some((plan, numbers)) = self.imports.imported_plan.take() {
                     let posts = plan.posts.len() as u64;
@@ -238,10 +248,15 @@ impl CaseloadApp {
     }
 
     pub(super) fn ask(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+        let request = DialogRequest::for_plan(purpose, &self.doc.plan().name, self.doc.path());
+        self.ask_request(request, ctx);
+    }
+
+    /// Shows the file dialog `request` asks for (one at a time).
+    pub(super) fn ask_request(&mut self, request: DialogRequest, ctx: &egui::Context) {
         if self.dialogs.is_waiting() {
             return;
         }
-        let request = DialogRequest::for_plan(purpose, &self.doc.plan().name, self.doc.path());
         let ctx = ctx.clone();
         self.dialogs
             .ask(request, Box::new(move || ctx.request_repaint()));
@@ -259,11 +274,15 @@ impl CaseloadApp {
                 }
             }
             (DialogPurpose::LoadRelease, Some(path)) => self.install_release(&path),
+            (DialogPurpose::ExportPng, Some(path)) => self.save_png(path),
             (purpose, Some(path)) => {
                 self.import_answer(purpose, path);
             }
             // Cancelled: whatever was to follow the save is cancelled with it.
-            (_, None) => self.after_save = None,
+            (_, None) => {
+                self.after_save = None;
+                self.png = None;
+            }
         }
     }
 
@@ -535,7 +554,7 @@ impl eframe::App for CaseloadApp {
                 self.doc.start_bands(self.wake.clone());
             }
         }
-        egui::CentralPanel::default().show(ui, |ui| {
+        let view = egui::CentralPanel::default().show(ui, |ui| {
             if busy {
                 ui.disable();
             }
@@ -580,6 +599,7 @@ impl eframe::App for CaseloadApp {
                 }
             }
         });
+        self.view_rect = view.response.rect;
         self.prompts_ui(&ctx, &mut edits);
         self.apply(&mut edits);
         if let Some(request) = super::make_option::make_option_ui(
@@ -607,6 +627,7 @@ impl eframe::App for CaseloadApp {
         self.safe_work_frame(&ctx);
         self.imports_frame(&ctx);
         self.published_frame(&ctx);
+        self.png_frame(&ctx);
         super::present::present_chooser_ui(
             &ctx,
             &mut self.state.present,

@@ -113,6 +113,13 @@ pub const FILE_MENU: &[Option<MenuCommand>] = &[
         &[],
     )),
     Some(MenuCommand::new(
+        AppAction::ExportViewPng,
+        "Export view as PNG…",
+        "A picture of the view shown, at the window's size or 1280×720 or 1920×1080, for \
+         slides and reports (right-click a chart to save that chart alone).",
+        &[],
+    )),
+    Some(MenuCommand::new(
         AppAction::SaveStaffListTemplate,
         "Save staff list template…",
         "A CSV file with the columns the import reads and example rows, to fill in.",

@@ -103,7 +103,9 @@ pub fn compare_ui(
         );
         ui.add_space(8.0);
         ui.strong("Each scenario against the baseline (baseline = 100)");
-        grouped_chart_ui(ui, doc, &columns, &headlines);
+        super::png_export::chart_block(ui, GROUPED_CHART, |ui| {
+            grouped_chart_ui(ui, doc, &columns, &headlines)
+        });
         ui.add_space(8.0);
         for &i in &options {
             let Some(option) = set.get(i) else { continue };
@@ -205,7 +207,13 @@ fn agency_alternatives_ui(ui: &mut Ui, doc: &Document, options: &[ScenarioId]) {
 
 /// Each compared figure as a row of bars, one per scenario, against the baseline at 100.
 /// Horizontal, so every figure's full name fits beside its row.
-fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlines: &[&Totals]) {
+/// The chart; returns its plot's response.
+fn grouped_chart_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    columns: &[ScenarioId],
+    headlines: &[&Totals],
+) -> egui::Response {
     let set = doc.scenarios();
     let names: Vec<String> = columns
         .iter()
@@ -336,8 +344,11 @@ fn grouped_chart_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlin
         }
     });
     tip_ui(&response, &tips, true);
-    describe(ui, &response, "Each scenario against the baseline", &labels);
+    describe(ui, &response, GROUPED_CHART, &labels);
+    response.response
 }
+
+const GROUPED_CHART: &str = "Each scenario against the baseline";
 
 /// The longest bar of the chart (baseline = 100), to fit the chart to it.
 fn charts_tallest(headlines: &[&Totals]) -> f64 {

@@ -48,6 +48,8 @@ pub enum AppAction {
     LoadRelease,
     /// Opens the presentation's slide chooser.
     Present,
+    /// Opens the window that takes a picture of the view.
+    ExportViewPng,
 }
 
 impl AppAction {

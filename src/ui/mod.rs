@@ -26,6 +26,8 @@ mod menu;
 mod mix;
 mod opening_flow;
 mod overview;
+mod png_export;
+mod png_flow;
 mod post_inspector;
 mod post_selection;
 mod posts_table;

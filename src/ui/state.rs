@@ -248,6 +248,8 @@ pub struct UiState {
     pub compare_projections: super::compare_benchmarks::ProjectionCache,
     /// The Benchmarks view's council search.
     pub benchmark: super::benchmark::BenchmarkForm,
+    /// File > Export view as PNG…, while its window is open: the size chosen.
+    pub png_form: Option<super::png_flow::PngForm>,
     /// Presentation mode: the slides chosen and, while it runs, the slide shown.
     pub present: super::present::Presentation,
     /// File > New from published figures…, while its window is open.

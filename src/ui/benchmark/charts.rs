@@ -52,7 +52,9 @@ pub(super) fn series_charts_ui(
                 ui.vertical(|ui| {
                     ui.set_width(width);
                     let s = series(release, council, measure);
-                    chart_ui(ui, &s, &region, plan_value, release.latest_year());
+                    crate::ui::png_export::chart_block(ui, measure.label(), |ui| {
+                        chart_ui(ui, &s, &region, plan_value, release.latest_year())
+                    });
                 });
             }
         });
@@ -60,7 +62,14 @@ pub(super) fn series_charts_ui(
     }
 }
 
-fn chart_ui(ui: &mut Ui, s: &Series, region: &str, plan: Option<f64>, latest: u16) {
+/// One measure's chart; returns its plot's response.
+fn chart_ui(
+    ui: &mut Ui,
+    s: &Series,
+    region: &str,
+    plan: Option<f64>,
+    latest: u16,
+) -> egui::Response {
     let measure = s.measure;
     ui.strong(measure.label());
     // Rates as percentages on the axis; caseloads as they are.
@@ -157,4 +166,5 @@ fn chart_ui(ui: &mut Ui, s: &Series, region: &str, plan: Option<f64>, latest: u1
             format!("England {}", latest_value(&s.england)),
         ],
     );
+    response.response
 }

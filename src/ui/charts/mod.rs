@@ -65,12 +65,15 @@ pub(crate) struct CategoryChart<'a> {
 
 impl CategoryChart<'_> {
     pub fn show<'p>(self, ui: &mut Ui, plot: Plot<'p>, build: impl FnOnce(&mut PlotUi<'p>) + 'p) {
-        frame::legend_ui(ui, &self.legend);
-        let (plot, labels) = frame::category_axis(ui, frame::number_axis(plot), &self.columns);
-        let response = plot.show(ui, build);
-        frame::tip_ui(&response, &self.tips, false);
-        frame::describe(ui, &response, self.title, &labels.shown());
-        frame::key_ui(ui, &labels, &self.columns);
+        crate::ui::png_export::chart_block(ui, self.title, |ui| {
+            frame::legend_ui(ui, &self.legend);
+            let (plot, labels) = frame::category_axis(ui, frame::number_axis(plot), &self.columns);
+            let response = plot.show(ui, build);
+            frame::tip_ui(&response, &self.tips, false);
+            frame::describe(ui, &response, self.title, &labels.shown());
+            frame::key_ui(ui, &labels, &self.columns);
+            response.response
+        });
     }
 }
 

@@ -110,7 +110,10 @@ impl CaseloadApp {
                 }
                 Err(e) => self.show_error("The import choices could not be read", e.to_string()),
             },
-            DialogPurpose::Open | DialogPurpose::SaveAs | DialogPurpose::LoadRelease => {}
+            DialogPurpose::Open
+            | DialogPurpose::SaveAs
+            | DialogPurpose::LoadRelease
+            | DialogPurpose::ExportPng => {}
         }
     }
 
@@ -125,7 +128,7 @@ impl CaseloadApp {
         self.imports.reading = Some(TableReading::start(path, kind, sheet, self.wake()));
     }
 
-    fn start_writing(
+    pub(in crate::ui) fn start_writing(
         &mut self,
         path: &Path,
         label: String,

@@ -219,6 +219,7 @@ struct MonthChart<'a> {
 }
 
 impl MonthChart<'_> {
+    /// The chart, with its context menu to save it as a picture.
     fn show(
         self,
         ui: &mut Ui,
@@ -227,6 +228,21 @@ impl MonthChart<'_> {
         legend: &[Option<LegendEntry>],
         build: impl FnOnce(&mut PlotUi<'_>),
     ) {
+        let title = self.title;
+        crate::ui::png_export::chart_block(ui, title, |ui| {
+            self.draw(ui, projection, markers, legend, build)
+        });
+    }
+
+    /// Draws the chart; returns its plot's response.
+    fn draw(
+        self,
+        ui: &mut Ui,
+        projection: &Projection,
+        markers: &Markers,
+        legend: &[Option<LegendEntry>],
+        build: impl FnOnce(&mut PlotUi<'_>),
+    ) -> egui::Response {
         let mut legend: Vec<LegendEntry> =
             legend.iter().flatten().map(LegendEntry::clone).collect();
         legend.extend(markers.legend());
@@ -298,6 +314,7 @@ impl MonthChart<'_> {
             .map(|m| month_label(m.month))
             .collect();
         describe(ui, &response, self.title, &first_and_last);
+        response.response
     }
 }
 
