@@ -131,7 +131,7 @@ fn a_recent_plan_that_no_longer_opens_falls_back_to_the_example() {
 fn the_posts_table_filters_and_sorts() {
     let plan = default_plan();
     let assessment = assess(&plan);
-    let rows = |filter: &PostFilter| filtered_rows(&plan, &assessment, filter);
+    let rows = |filter: &PostFilter| filtered_rows(&plan, &assessment, &Default::default(), filter);
     // Locality North has 9 posts; 2 of them agency.
     let north = PostFilter {
         team: Some(TeamId(2)),

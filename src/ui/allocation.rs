@@ -6,6 +6,7 @@ use super::state::{BalanceMode, ProposalForm, ProposalKind, UiState};
 use super::theme;
 use crate::app::Document;
 use crate::model::allocation::{Proposal, Scope, allocate_waiting, balance};
+use crate::model::anonymise::WorkerNames;
 use crate::model::figures::{FigureId, figure};
 use crate::model::{
     Assessment, CaseTypeId, Command, Plan, PostId, ScenarioId, TeamId, apply, assess,
@@ -34,6 +35,8 @@ pub struct PreviewKey {
     teams: BTreeSet<TeamId>,
     protected: BTreeSet<PostId>,
     kept_types: BTreeSet<CaseTypeId>,
+    /// Workers named as shown: the lines name them.
+    anonymised: bool,
 }
 
 /// A proposal, its moves in words and the service's figures now and after it.
@@ -75,7 +78,13 @@ pub fn propose(plan: &Plan, form: &ProposalForm) -> Proposal {
     }
 }
 
-fn preview(plan: &Plan, assessment: &Assessment, form: &ProposalForm, key: PreviewKey) -> Preview {
+fn preview(
+    plan: &Plan,
+    assessment: &Assessment,
+    names: &WorkerNames,
+    form: &ProposalForm,
+    key: PreviewKey,
+) -> Preview {
     let proposal = propose(plan, form);
     let mut after = plan.clone();
     // A proposal always applies (property-tested); if it did not, the preview shows no change.
@@ -112,7 +121,7 @@ fn preview(plan: &Plan, assessment: &Assessment, form: &ProposalForm, key: Previ
         .collect();
     Preview {
         key,
-        lines: proposal.describe(plan),
+        lines: proposal.describe_naming(plan, names),
         proposal,
         unplaced,
         effect,
@@ -124,6 +133,7 @@ fn preview(plan: &Plan, assessment: &Assessment, form: &ProposalForm, key: Previ
 pub fn allocation_ui(
     ctx: &Context,
     doc: &Document,
+    names: &WorkerNames,
     state: &mut UiState,
 ) -> Option<(Command, String)> {
     let form = state.proposal.as_mut()?;
@@ -145,7 +155,7 @@ pub fn allocation_ui(
                 }
             });
             ui.weak(form.kind.explanation());
-            scope_ui(ui, plan, assessment, form);
+            scope_ui(ui, plan, assessment, names, form);
             let key = PreviewKey {
                 revision: doc.revision(),
                 scenario: doc.active(),
@@ -154,9 +164,10 @@ pub fn allocation_ui(
                 teams: form.teams.clone(),
                 protected: form.protected.clone(),
                 kept_types: form.kept_types.clone(),
+                anonymised: names.is_anonymised(),
             };
             if form.preview.as_ref().is_none_or(|p| p.key != key) {
-                form.preview = Some(preview(plan, assessment, form, key));
+                form.preview = Some(preview(plan, assessment, names, form, key));
             }
             let Some(preview) = &form.preview else {
                 return;
@@ -171,7 +182,13 @@ pub fn allocation_ui(
 }
 
 /// Which teams, and which workers are protected.
-fn scope_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, form: &mut ProposalForm) {
+fn scope_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    assessment: &Assessment,
+    names: &WorkerNames,
+    form: &mut ProposalForm,
+) {
     ui.label(RichText::new("Teams").strong());
     ui.horizontal_wrapped(|ui| {
         for team in &plan.teams {
@@ -221,7 +238,7 @@ fn scope_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, form: &mut Propos
                 .show(ui, |ui| {
                     for post in workers {
                         let utilisation = assessment.post(post.id).and_then(|a| a.utilisation);
-                        let name = post.worker.as_deref().unwrap_or("");
+                        let name = names.worker(post).unwrap_or_default();
                         let label = format!(
                             "{name} · {} · {}",
                             plan.grade(post.grade).map_or("", |g| g.name.as_str()),

@@ -19,6 +19,7 @@ use crate::app::{
     Opening, RecentFiles, Wake,
 };
 use crate::io::default_scenarios;
+use crate::model::anonymise::{Anonymised, WorkerNames};
 use crate::model::{Command, Created, defaults};
 use egui::ViewportCommand;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,8 @@ use std::time::Duration;
 
 /// Where the recent-plans list is kept in eframe's storage (the platform's app data folder).
 pub const RECENT_KEY: &str = "recent-plans";
+/// Where the plan files shown anonymised are kept (only their paths, never their contents).
+pub const ANONYMISED_KEY: &str = "anonymised-plans";
 
 pub struct CaseloadApp {
     pub(super) doc: Document,
@@ -56,6 +59,13 @@ pub struct CaseloadApp {
     pub(super) started: Option<Box<crate::model::Plan>>,
     /// A picture of the view or a chart being taken (see `png_flow.rs`).
     pub(super) png: Option<super::png_export::PngExport>,
+    /// The anonymised names of the plan open, for the plan (how many plans this window had
+    /// opened then) and the revision they were worked out for.
+    pub(super) anonymised: Option<((u64, u64), Anonymised)>,
+    /// Plans opened in this window so far (each replaced document counts).
+    plans_opened: u64,
+    /// Plan files the user anonymised, to anonymise again when they are opened.
+    anonymised_plans: std::collections::BTreeSet<PathBuf>,
     /// Where the view was drawn in the last frame: what a picture of the view shows.
     pub(super) view_rect: egui::Rect,
     /// Called from a worker when its job is done, to draw the window again.
@@ -71,7 +81,12 @@ impl CaseloadApp {
             .storage
             .and_then(|storage| eframe::get_value(storage, RECENT_KEY))
             .unwrap_or_default();
+        let anonymised_plans = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, ANONYMISED_KEY))
+            .unwrap_or_default();
         let mut app = Self::with_recent(recent, dialogs);
+        app.anonymised_plans = anonymised_plans;
         let folders = crate::io::platform::AppFolders::current();
         // The release is read once: the built-in one is already being read (as in tests);
         // read again only for one installed in the user's data folder.
@@ -115,6 +130,9 @@ impl CaseloadApp {
             published: crate::app::PublishedFigures::start(None, wake.clone()),
             started: None,
             png: None,
+            anonymised: None,
+            plans_opened: 0,
+            anonymised_plans: Default::default(),
             view_rect: egui::Rect::NOTHING,
             wake,
             context,
@@ -204,8 +222,10 @@ impl CaseloadApp {
             AppAction::Show(view) => self.state.view = view,
             AppAction::SelectAllPosts => {
                 self.state.view = View::Posts;
+                self.refresh_names();
+                let names = worker_names(self.state.anonymise, &self.anonymised);
                 let (plan, assessment) = (self.doc.plan(), self.doc.assessment());
-                posts_table::select_all_shown(plan, assessment, &mut self.state);
+                posts_table::select_all_shown(plan, assessment, &names, &mut self.state);
             }
             AppAction::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             AppAction::ZoomOut => egui::gui_zoom::zoom_out(ctx),
@@ -221,6 +241,7 @@ impl CaseloadApp {
             AppAction::OpenStarted => self.open_started(),
             AppAction::LoadRelease => self.ask(DialogPurpose::LoadRelease, ctx),
             AppAction::Present => self.state.present.choose(),
+            AppAction::ToggleAnonymise => self.toggle_anonymise(),
             AppAction::ExportViewPng => {
                 self.state.png_form = Some(super::png_flow::PngForm::default());
             }
@@ -288,6 +309,12 @@ impl CaseloadApp {
 
     pub(super) fn replace_document(&mut self, doc: Document) {
         let old = std::mem::replace(&mut self.doc, doc);
+        self.plans_opened += 1;
+        // Anonymised again if the user anonymised this plan file before; a new plan is not.
+        self.state.anonymise = self
+            .doc
+            .path()
+            .is_some_and(|p| self.anonymised_plans.contains(p));
         // Freeing a large plan takes milliseconds: done off the frame.
         std::thread::spawn(move || drop(old));
         self.state.selection = Selection::Plan;
@@ -435,9 +462,42 @@ impl CaseloadApp {
         // The projection slide needs the projection, and its bands in the background.
         self.doc.projection();
         self.doc.start_bands(self.wake.clone());
+        self.refresh_names();
         let compared = compare::compared(&self.doc, &self.state);
         let loaded = self.published.loaded();
-        super::present::presentation_ui(ui, &mut self.state.present, &self.doc, loaded, &compared)
+        let names = worker_names(self.state.anonymise, &self.anonymised);
+        let present = &mut self.state.present;
+        super::present::presentation_ui(ui, present, &self.doc, &names, loaded, &compared)
+    }
+
+    /// Turns anonymised names on or off, remembering it for the plan's file.
+    pub(super) fn toggle_anonymise(&mut self) {
+        self.state.anonymise = !self.state.anonymise;
+        if let Some(path) = self.doc.path() {
+            if self.state.anonymise {
+                self.anonymised_plans.insert(path.to_owned());
+            } else {
+                self.anonymised_plans.remove(path);
+            }
+        }
+    }
+
+    /// A plan saved under a new name while anonymised is anonymised there too.
+    pub(super) fn remember_anonymised(&mut self, path: &Path) {
+        if self.state.anonymise {
+            self.anonymised_plans.insert(path.to_owned());
+        }
+    }
+
+    /// Works the anonymised names out again when they are on and the plan has changed.
+    pub(super) fn refresh_names(&mut self) {
+        if !self.state.anonymise {
+            return;
+        }
+        let key = (self.plans_opened, self.doc.revision());
+        if self.anonymised.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.anonymised = Some((key, Anonymised::of(self.doc.scenarios())));
+        }
     }
 
     /// Sets the window title when it changes.
@@ -467,10 +527,24 @@ impl eframe::App for CaseloadApp {
             if busy {
                 ui.disable();
             }
-            action = menu_bar_ui(ui, &self.doc, self.recent.paths(), self.state.view);
+            let anonymise = self.state.anonymise;
+            action = menu_bar_ui(
+                ui,
+                &self.doc,
+                self.recent.paths(),
+                self.state.view,
+                anonymise,
+            );
             ui.horizontal(|ui| {
                 for view in View::ALL {
                     ui.selectable_value(&mut self.state.view, view, view.label());
+                }
+                ui.separator();
+                let toggle = ui.selectable_label(anonymise, "Anonymise").on_hover_text(
+                    "Workers shown as their grade and a number (View > Anonymise names)",
+                );
+                if toggle.clicked() {
+                    action = Some(AppAction::ToggleAnonymise);
                 }
             });
             ui.separator();
@@ -501,6 +575,11 @@ impl eframe::App for CaseloadApp {
             return;
         }
 
+        // Taken out for the frame (the panels borrow them while the app applies their edits);
+        // a post made during the frame is named by its grade and post number until the next.
+        self.refresh_names();
+        let anonymised = self.anonymised.take();
+        let names = worker_names(self.state.anonymise, &anonymised);
         let mut edits = Vec::new();
         let panels = SidePanels::for_window(ctx.content_rect().width());
         egui::Panel::left("structure")
@@ -517,6 +596,7 @@ impl eframe::App for CaseloadApp {
                     ui,
                     self.doc.plan(),
                     self.doc.assessment(),
+                    &names,
                     &mut self.state,
                     &mut edits,
                 );
@@ -534,6 +614,7 @@ impl eframe::App for CaseloadApp {
                     ui,
                     self.doc.plan(),
                     self.doc.assessment(),
+                    &names,
                     &mut self.state,
                     &mut edits,
                 )
@@ -572,11 +653,19 @@ impl eframe::App for CaseloadApp {
                         );
                     }
                 }
-                View::Compare => {
-                    compare::compare_ui(ui, &self.doc, &mut self.state, self.published.loaded())
+                View::Compare => compare::compare_ui(
+                    ui,
+                    &self.doc,
+                    &names,
+                    &mut self.state,
+                    self.published.loaded(),
+                ),
+                View::Overview => {
+                    overview::overview_ui(ui, plan, assessment, &names, &mut self.state)
                 }
-                View::Overview => overview::overview_ui(ui, plan, assessment, &mut self.state),
-                View::Posts => posts_table::posts_table_ui(ui, plan, assessment, &mut self.state),
+                View::Posts => {
+                    posts_table::posts_table_ui(ui, plan, assessment, &names, &mut self.state)
+                }
                 View::StaffingMix => mix::staffing_mix_ui(ui, plan, assessment),
                 View::WeightsAndGrades => {
                     weights::weights_ui(ui, plan, assessment, &mut self.state, &mut edits)
@@ -611,7 +700,7 @@ impl eframe::App for CaseloadApp {
             self.make_option(request);
         }
         if let Some((command, notice)) =
-            super::allocation::allocation_ui(&ctx, &self.doc, &mut self.state)
+            super::allocation::allocation_ui(&ctx, &self.doc, &names, &mut self.state)
         {
             edits.push(command);
             self.apply(&mut edits);
@@ -643,10 +732,21 @@ impl eframe::App for CaseloadApp {
         if self.state.selection != selected_before {
             self.state.refusal = None;
         }
+        self.anonymised = anonymised;
         self.set_title(&ctx, self.doc.window_title());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, ANONYMISED_KEY, &self.anonymised_plans);
+    }
+}
+
+/// Workers' names as the window shows them: anonymised when the switch is on (and the names
+/// have been worked out), as the plan names them otherwise.
+fn worker_names(on: bool, anonymised: &Option<((u64, u64), Anonymised)>) -> WorkerNames<'_> {
+    match anonymised {
+        Some((_, names)) if on => WorkerNames::Anonymised(names),
+        _ => WorkerNames::Real,
     }
 }

@@ -18,6 +18,8 @@ pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 pub const SELECT_ALL: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::A);
 pub const PRESENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
+pub const ANONYMISE: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::A);
 // Zoom: the keys every browser uses (egui's own), here so that menus and Help list them.
 pub use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_OUT, ZOOM_RESET};
 
@@ -176,14 +178,24 @@ pub const EDIT_MENU: &[MenuCommand] = &[
 ];
 
 /// View menu's presentation entries, after the views.
-pub const PRESENT_MENU: &[MenuCommand] = &[MenuCommand::new(
-    AppAction::Present,
-    "Present…",
-    "Full screen with larger type for a meeting: choose the slides (headline figures, each \
+pub const PRESENT_MENU: &[MenuCommand] = &[
+    MenuCommand::new(
+        AppAction::ToggleAnonymise,
+        "Anonymise names",
+        "Show every worker as their grade and a number (\"Social worker 7\") on screen, in \
+         presentations and in exports; teams keep their names. The plan and its file are not \
+         changed. Remembered for the plan's file.",
+        &[ANONYMISE],
+    ),
+    MenuCommand::new(
+        AppAction::Present,
+        "Present…",
+        "Full screen with larger type for a meeting: choose the slides (headline figures, each \
      chart, the projection, the options compared, staff needed, benchmarks), then the arrow \
      keys to move and Esc to leave.",
-    &[PRESENT],
-)];
+        &[PRESENT],
+    ),
+];
 
 /// View menu's zoom entries, after the views. The zoom is kept with the window's settings.
 pub const ZOOM_MENU: &[MenuCommand] = &[

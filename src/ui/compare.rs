@@ -5,7 +5,7 @@ use super::charts::frame::{LegendEntry, Swatch, Tip, describe, legend_ui, no_tex
 use super::state::UiState;
 use super::theme;
 use crate::app::Document;
-use crate::model::changes::{Change, changes};
+use crate::model::changes::{Change, changes_naming};
 use crate::model::compare::{COMPARED, agency_alternative, difference};
 use crate::model::figures::{Better, Figure, figure};
 use crate::model::{ScenarioId, Totals};
@@ -55,6 +55,7 @@ fn difference_colour(figure: &Figure, delta: f64) -> Color32 {
 pub fn compare_ui(
     ui: &mut Ui,
     doc: &Document,
+    names: &crate::model::anonymise::WorkerNames,
     state: &mut UiState,
     published: Option<&crate::app::LoadedRelease>,
 ) {
@@ -109,7 +110,7 @@ pub fn compare_ui(
         ui.add_space(8.0);
         for &i in &options {
             let Some(option) = set.get(i) else { continue };
-            let list = changes(set.baseline(), &option.plan);
+            let list = changes_naming(set.baseline(), &option.plan, names);
             egui::CollapsingHeader::new(format!(
                 "Changes in {} against the baseline ({})",
                 option.name,

@@ -19,6 +19,7 @@ pub fn inspector_ui(
     ui: &mut Ui,
     plan: &Plan,
     assessment: &Assessment,
+    names: &crate::model::anonymise::WorkerNames,
     state: &mut UiState,
     edits: &mut Vec<Command>,
 ) -> Option<BulkRequest> {
@@ -43,7 +44,9 @@ pub fn inspector_ui(
                 None => state.selection = Selection::Plan,
             },
             Selection::Post(id) => match plan.post(id) {
-                Some(post) => post_inspector::post_ui(ui, plan, assessment, post, state, edits),
+                Some(post) => {
+                    post_inspector::post_ui(ui, plan, assessment, names, post, state, edits)
+                }
                 None => state.selection = Selection::Plan,
             },
             Selection::Posts => request = bulk_edit_ui(ui, plan, state),

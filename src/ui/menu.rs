@@ -4,8 +4,9 @@
 //! windows of their own, opened from here.
 
 use super::commands::{
-    EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, PRESENT, PRESENT_MENU, QUIT, REDO, REDO_Y, SAVE,
-    SAVE_AS, SELECT_ALL, UNDO, ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT, ZOOM_RESET,
+    ANONYMISE, EDIT_MENU, FILE_MENU, MenuCommand, NEW, OPEN, PRESENT, PRESENT_MENU, QUIT, REDO,
+    REDO_Y, SAVE, SAVE_AS, SELECT_ALL, UNDO, ZOOM_IN, ZOOM_IN_SECONDARY, ZOOM_MENU, ZOOM_OUT,
+    ZOOM_RESET,
 };
 use super::help::{HelpTopic, help_ui, open_help};
 use super::state::{ProposalKind, View};
@@ -50,6 +51,8 @@ pub enum AppAction {
     Present,
     /// Opens the window that takes a picture of the view.
     ExportViewPng,
+    /// Shows workers' names anonymised, or not.
+    ToggleAnonymise,
 }
 
 impl AppAction {
@@ -84,6 +87,8 @@ pub fn shortcut_action(ctx: &egui::Context) -> Option<AppAction> {
             Some(AppAction::Open)
         } else if input.consume_shortcut(&QUIT) {
             Some(AppAction::Quit)
+        } else if input.consume_shortcut(&ANONYMISE) {
+            Some(AppAction::ToggleAnonymise)
         } else if input.consume_shortcut(&PRESENT) {
             Some(AppAction::Present)
         } else if input.consume_shortcut(&ZOOM_RESET) {
@@ -112,6 +117,7 @@ pub fn menu_bar_ui(
     doc: &Document,
     recent: &[PathBuf],
     view: View,
+    anonymise: bool,
 ) -> Option<AppAction> {
     let mut action = None;
     let ctx = ui.ctx().clone();
@@ -167,7 +173,16 @@ pub fn menu_bar_ui(
             }
             ui.separator();
             for command in PRESENT_MENU {
-                action = item(ui, command, true).or(action.take());
+                if command.action == AppAction::ToggleAnonymise {
+                    // Shown selected while names are anonymised.
+                    let button = egui::Button::selectable(anonymise, command.label)
+                        .shortcut_text(ctx.format_shortcut(&ANONYMISE));
+                    if ui.add(button).on_hover_text(command.tooltip).clicked() {
+                        action = Some(AppAction::ToggleAnonymise);
+                    }
+                } else {
+                    action = item(ui, command, true).or(action.take());
+                }
             }
             ui.separator();
             let zoom = ctx.zoom_factor();

@@ -10,7 +10,13 @@ use crate::model::{Assessment, Plan};
 use crate::text;
 use egui::{RichText, Ui};
 
-pub fn overview_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiState) {
+pub fn overview_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    assessment: &Assessment,
+    names: &crate::model::anonymise::WorkerNames,
+    state: &mut UiState,
+) {
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
@@ -37,7 +43,7 @@ pub fn overview_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mu
                     "Weighted points",
                 );
             });
-            caseload_chart_ui(ui, plan, assessment, state.chart_measure);
+            caseload_chart_ui(ui, plan, assessment, names, state.chart_measure);
             ui.add_space(6.0);
             ui.columns(2, |columns| {
                 columns[0].label(RichText::new("Team capacity and demand").strong());

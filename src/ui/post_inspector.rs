@@ -17,6 +17,7 @@ pub fn post_ui(
     ui: &mut Ui,
     plan: &Plan,
     assessment: &Assessment,
+    names: &crate::model::anonymise::WorkerNames,
     post: &Post,
     state: &mut UiState,
     edits: &mut Vec<Command>,
@@ -98,7 +99,13 @@ pub fn post_ui(
                     };
                     edits.push(Command::SetPostWorker { post: id, worker });
                 }
-                if let Some(name) = &post.worker
+                if names.is_anonymised() {
+                    // Names are hidden (View > Anonymise names): shown, not edited.
+                    if let Some(shown) = names.worker(post) {
+                        ui.label(shown.into_owned())
+                            .on_hover_text("Names are anonymised: View > Anonymise names");
+                    }
+                } else if let Some(name) = &post.worker
                     && let Some(new) =
                         text_field(ui, "Worker name", ("worker", id), name, &mut state.drafts)
                 {

@@ -5,15 +5,22 @@
 use super::post_selection::ClickKind;
 use super::state::{PostFilter, PostSort, UiState};
 use super::widgets::band_marker;
+use crate::model::anonymise::WorkerNames;
 use crate::model::{Assessment, Band, ContractKind, Plan, Post, PostAssessment, PostId};
 use crate::text;
 use egui::{Modifiers, Ui};
 use egui_extras::{Column, TableBuilder};
 use std::cmp::Ordering;
 
-pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiState) {
+pub fn posts_table_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    assessment: &Assessment,
+    names: &WorkerNames,
+    state: &mut UiState,
+) {
     filters_ui(ui, plan, &mut state.filter);
-    let rows = filtered_rows(plan, assessment, &state.filter);
+    let rows = filtered_rows(plan, assessment, names, &state.filter);
     selection_bar_ui(ui, plan, &rows, state);
 
     let headings: [(&str, PostSort); 10] = [
@@ -86,7 +93,7 @@ pub fn posts_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: 
                         ui.label(team);
                     });
                     row.col(|ui| {
-                        ui.label(post.worker.as_deref().unwrap_or("Vacant"));
+                        ui.label(names.worker_or_vacant(post));
                     });
                     row.col(|ui| {
                         ui.label(grade);
@@ -189,8 +196,13 @@ fn selection_bar_ui(
 }
 
 /// Selects every post the filters show (Edit > Select all posts, Ctrl+A).
-pub fn select_all_shown(plan: &Plan, assessment: &Assessment, state: &mut UiState) {
-    let rows = filtered_rows(plan, assessment, &state.filter);
+pub fn select_all_shown(
+    plan: &Plan,
+    assessment: &Assessment,
+    names: &WorkerNames,
+    state: &mut UiState,
+) {
+    let rows = filtered_rows(plan, assessment, names, &state.filter);
     let shown: Vec<PostId> = rows.iter().map(|(post, _)| post.id).collect();
     state.posts.select_all(&mut state.selection, &shown);
     state.bulk.refused.clear();
@@ -269,10 +281,12 @@ fn filters_ui(ui: &mut Ui, plan: &Plan, filter: &mut PostFilter) {
     });
 }
 
-/// The posts that pass the filter, in the chosen order.
+/// The posts that pass the filter, in the chosen order. Workers are searched and sorted by
+/// their names as shown (anonymised or not).
 pub fn filtered_rows<'p>(
     plan: &'p Plan,
     assessment: &'p Assessment,
+    names: &WorkerNames,
     filter: &PostFilter,
 ) -> Vec<(&'p Post, &'p PostAssessment)> {
     let needle = filter.search.trim().to_lowercase();
@@ -288,10 +302,8 @@ pub fn filtered_rows<'p>(
                 && filter.contract.is_none_or(|c| post.contract.kind() == c)
                 && filter.band.is_none_or(|b| a.band == Some(b))
                 && (needle.is_empty()
-                    || post
-                        .worker
-                        .as_deref()
-                        .unwrap_or("vacant")
+                    || names
+                        .worker_or_vacant(post)
                         .to_lowercase()
                         .contains(&needle)
                     || team_name(post).to_lowercase().contains(&needle))
@@ -302,7 +314,7 @@ pub fn filtered_rows<'p>(
             match filter.sort {
                 PostSort::Plan => Ordering::Equal,
                 PostSort::Team => team_name(post).cmp(team_name(other)),
-                PostSort::Worker => post.worker.cmp(&other.worker),
+                PostSort::Worker => names.worker(post).cmp(&names.worker(other)),
                 PostSort::Grade => grade_name(post).cmp(grade_name(other)),
                 PostSort::Contract => post.contract.kind().cmp(&other.contract.kind()),
                 PostSort::Fte => post.fte.total_cmp(&other.fte),

@@ -93,6 +93,7 @@ impl CaseloadApp {
                     self.doc.keep_lock(lock);
                 }
                 self.recent.add(path);
+                self.remember_anonymised(path);
                 self.notice = Some(match saved.previous_version_kept_in {
                     None => format!("Saved {}", path.display()),
                     Some(kept) => format!(

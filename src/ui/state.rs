@@ -248,6 +248,9 @@ pub struct UiState {
     pub compare_projections: super::compare_benchmarks::ProjectionCache,
     /// The Benchmarks view's council search.
     pub benchmark: super::benchmark::BenchmarkForm,
+    /// Workers' names anonymised ("Social worker 7") everywhere on screen: View > Anonymise
+    /// names. Remembered for each plan file; off for a new plan.
+    pub anonymise: bool,
     /// File > Export view as PNG…, while its window is open: the size chosen.
     pub png_form: Option<super::png_flow::PngForm>,
     /// Presentation mode: the slides chosen and, while it runs, the slide shown.

@@ -3,6 +3,7 @@
 
 use super::state::{Selection, UiState};
 use super::widgets::{OpensAtTop, band_marker, row_button};
+use crate::model::anonymise::WorkerNames;
 use crate::model::{Assessment, Command, Plan, Post, TeamAssessment, TeamFunction, TeamId};
 use crate::text;
 use egui::{RichText, Ui};
@@ -20,6 +21,7 @@ pub fn structure_ui(
     ui: &mut Ui,
     plan: &Plan,
     assessment: &Assessment,
+    names: &WorkerNames,
     state: &mut UiState,
     edits: &mut Vec<Command>,
 ) {
@@ -87,7 +89,7 @@ pub fn structure_ui(
                 };
                 // Ids of its own, so they stay the same whichever teams above are laid out.
                 ui.push_id(("team", team.id), |ui| {
-                    team_ui(ui, plan, assessment, row, state, edits)
+                    team_ui(ui, plan, assessment, names, row, state, edits)
                 });
                 if in_view_only {
                     heights.insert(team.id, ui.cursor().top() - top);
@@ -118,6 +120,7 @@ fn team_ui(
     ui: &mut Ui,
     plan: &Plan,
     assessment: &Assessment,
+    names: &WorkerNames,
     row: TeamRow<'_>,
     state: &mut UiState,
     edits: &mut Vec<Command>,
@@ -151,7 +154,7 @@ fn team_ui(
         })
         .body(|ui| {
             for post in posts {
-                post_row_ui(ui, plan, assessment, post, state, edits);
+                post_row_ui(ui, plan, assessment, names, post, state, edits);
             }
         });
 }
@@ -210,6 +213,7 @@ fn post_row_ui(
     ui: &mut Ui,
     plan: &Plan,
     assessment: &Assessment,
+    names: &WorkerNames,
     post: &Post,
     state: &mut UiState,
     edits: &mut Vec<Command>,
@@ -218,10 +222,10 @@ fn post_row_ui(
     ui.horizontal(|ui| {
         band_marker(ui, post_assessment.and_then(|a| a.band));
         let grade = plan.grade(post.grade).map_or("?", |g| g.name.as_str());
-        let who = match (&post.worker, post.is_absent()) {
+        let who = match (names.worker(post), post.is_absent()) {
             (None, _) => "Vacant".to_owned(),
             (Some(name), true) => format!("{name} (absent)"),
-            (Some(name), false) => name.clone(),
+            (Some(name), false) => name.into_owned(),
         };
         let cases = post.cases_held();
         let caption = if cases > 0 {

@@ -2,6 +2,7 @@
 //! one command.
 
 use super::moves::{CaseMove, CaseSource};
+use crate::model::anonymise::WorkerNames;
 use crate::model::shown::{cases_of_type, printable, shortened};
 use crate::model::{CaseCounts, Command, Plan, PostId, TeamId};
 use std::collections::HashMap;
@@ -40,10 +41,15 @@ impl Proposal {
     /// One line per move, as a manager reads it: "3 child in need cases: A. Hall -> New
     /// worker 2", "1 child protection case: waiting in Locality North -> J. Brown".
     pub fn describe(&self, plan: &Plan) -> Vec<String> {
-        let posts: HashMap<PostId, &str> = plan
+        self.describe_naming(plan, &WorkerNames::Real)
+    }
+
+    /// [`Proposal::describe`] with the workers named by `names` (anonymised or not).
+    pub fn describe_naming(&self, plan: &Plan, names: &WorkerNames) -> Vec<String> {
+        let posts: HashMap<PostId, std::borrow::Cow<'_, str>> = plan
             .posts
             .iter()
-            .filter_map(|p| Some((p.id, p.worker.as_deref()?)))
+            .filter_map(|p| Some((p.id, names.worker(p)?)))
             .collect();
         let worker = |id: PostId| match posts.get(&id) {
             Some(name) => printable(&shortened(name)).into_owned(),

@@ -94,7 +94,13 @@ fn band_legend() -> Vec<LegendEntry> {
 }
 
 /// Chart 1: caseload per worker, grouped by team, coloured by band, with the target line.
-pub fn caseload_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, measure: ChartMeasure) {
+pub fn caseload_chart_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    assessment: &Assessment,
+    names: &crate::model::anonymise::WorkerNames,
+    measure: ChartMeasure,
+) {
     let count: usize = plan
         .teams
         .iter()
@@ -115,7 +121,7 @@ pub fn caseload_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, meas
             let Some(a) = assessment.post(post.id) else {
                 continue;
             };
-            let who = post.worker.as_deref().unwrap_or("Vacant");
+            let who = names.worker_or_vacant(post);
             let grade = plan.grade(post.grade).map_or("?", |g| g.name.as_str());
             let per_fte = a.cases_held as f64 / post.fte;
             let value = match measure {

@@ -131,6 +131,7 @@ pub fn presentation_ui(
     ui: &mut egui::Ui,
     presentation: &mut Presentation,
     doc: &Document,
+    names: &crate::model::anonymise::WorkerNames,
     published: Option<&LoadedRelease>,
     compared: &[crate::model::ScenarioId],
 ) -> bool {
@@ -189,7 +190,7 @@ pub fn presentation_ui(
             ui.label(RichText::new(slide.title()).heading().strong());
             ui.add_space(6.0);
         }
-        slide.ui(ui, doc, published, compared);
+        slide.ui(ui, doc, names, published, compared);
     });
     true
 }

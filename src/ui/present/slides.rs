@@ -67,6 +67,7 @@ impl Slide {
         self,
         ui: &mut Ui,
         doc: &Document,
+        names: &crate::model::anonymise::WorkerNames,
         published: Option<&LoadedRelease>,
         compared: &[ScenarioId],
     ) {
@@ -79,7 +80,13 @@ impl Slide {
                 crate::ui::overview::alerts_list_ui(ui, plan, assessment, ALERTS_SHOWN);
             }
             Slide::CaseloadChart => chart_slide(ui, |ui| {
-                crate::ui::charts::caseload_chart_ui(ui, plan, assessment, ChartMeasure::Cases)
+                crate::ui::charts::caseload_chart_ui(
+                    ui,
+                    plan,
+                    assessment,
+                    names,
+                    ChartMeasure::Cases,
+                )
             }),
             Slide::CapacityChart => chart_slide(ui, |ui| {
                 crate::ui::charts::capacity_chart_ui(ui, plan, assessment)
