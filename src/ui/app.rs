@@ -689,6 +689,15 @@ impl eframe::App for CaseloadApp {
             }
         });
         self.view_rect = view.response.rect;
+        if super::copy_table::copy_pressed(&ctx) {
+            let compared = compare::compared(&self.doc, &self.state);
+            let view = self.state.view;
+            if let Some(table) =
+                super::copy_table::table_of_view(view, &self.doc, &names, &compared)
+            {
+                self.notice = Some(super::copy_table::copy(&ctx, &table));
+            }
+        }
         self.prompts_ui(&ctx, &mut edits);
         self.apply(&mut edits);
         if let Some(request) = super::make_option::make_option_ui(

@@ -14,6 +14,7 @@ mod commands;
 mod compare;
 mod compare_benchmarks;
 mod contract_fields;
+mod copy_table;
 mod costs;
 mod dialogs;
 mod help;
