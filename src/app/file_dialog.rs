@@ -30,6 +30,10 @@ pub enum DialogPurpose {
     LoadRelease,
     /// Where to save a picture of the view or a chart.
     ExportPng,
+    /// Where to put the tables as CSV files (a folder of that name).
+    ExportCsvTables,
+    /// Where to save the tables as an Excel workbook.
+    ExportXlsx,
 }
 
 /// Files a staff list or caseload report may be: CSV (and tab-separated text) or Excel.
@@ -38,6 +42,9 @@ const CSV_FILES: (&str, &[&str]) = ("CSV", &["csv"]);
 const PLAN_FILES: (&str, &[&str]) = ("Caseload plan", &["ron"]);
 const MAPPING_FILES: (&str, &[&str]) = ("Import choices", &["ron"]);
 const PNG_FILES: (&str, &[&str]) = ("PNG picture", &["png"]);
+const XLSX_FILES: (&str, &[&str]) = ("Excel workbook", &["xlsx"]);
+/// A folder to make: any name (the dialog shows every file).
+const CSV_FOLDER: (&str, &[&str]) = ("Folder for the CSV files", &["*"]);
 
 impl DialogPurpose {
     /// Whether the dialog asks where to write a file (rather than which file to read).
@@ -46,6 +53,8 @@ impl DialogPurpose {
             self,
             DialogPurpose::SaveAs
                 | DialogPurpose::ExportPng
+                | DialogPurpose::ExportCsvTables
+                | DialogPurpose::ExportXlsx
                 | DialogPurpose::ExportPostsCsv
                 | DialogPurpose::SaveTemplate
                 | DialogPurpose::SaveMapping
@@ -65,6 +74,8 @@ impl DialogPurpose {
             DialogPurpose::LoadMapping => "Use saved import choices",
             DialogPurpose::LoadRelease => "Use newer published figures",
             DialogPurpose::ExportPng => "Save picture as PNG",
+            DialogPurpose::ExportCsvTables => "Export tables as CSV (a folder of files)",
+            DialogPurpose::ExportXlsx => "Export Excel workbook",
         }
     }
 
@@ -78,6 +89,8 @@ impl DialogPurpose {
             | DialogPurpose::LoadRelease => CSV_FILES,
             DialogPurpose::SaveMapping | DialogPurpose::LoadMapping => MAPPING_FILES,
             DialogPurpose::ExportPng => PNG_FILES,
+            DialogPurpose::ExportCsvTables => CSV_FOLDER,
+            DialogPurpose::ExportXlsx => XLSX_FILES,
         }
     }
 

@@ -242,6 +242,8 @@ impl CaseloadApp {
             AppAction::LoadRelease => self.ask(DialogPurpose::LoadRelease, ctx),
             AppAction::Present => self.state.present.choose(),
             AppAction::ToggleAnonymise => self.toggle_anonymise(),
+            AppAction::ExportCsvTables => self.ask_export(DialogPurpose::ExportCsvTables, ctx),
+            AppAction::ExportXlsx => self.ask_export(DialogPurpose::ExportXlsx, ctx),
             AppAction::ExportViewPng => {
                 self.state.png_form = Some(super::png_flow::PngForm::default());
             }
@@ -296,6 +298,10 @@ impl CaseloadApp {
             }
             (DialogPurpose::LoadRelease, Some(path)) => self.install_release(&path),
             (DialogPurpose::ExportPng, Some(path)) => self.save_png(path),
+            (
+                purpose @ (DialogPurpose::ExportCsvTables | DialogPurpose::ExportXlsx),
+                Some(path),
+            ) => self.export_to(purpose, path),
             (purpose, Some(path)) => {
                 self.import_answer(purpose, path);
             }

@@ -115,6 +115,21 @@ pub const FILE_MENU: &[Option<MenuCommand>] = &[
         &[],
     )),
     Some(MenuCommand::new(
+        AppAction::ExportCsvTables,
+        "Export tables as CSV…",
+        "The scenario shown as CSV files in a folder you name: posts, teams with their figures, \
+         alerts, the projection month by month, the comparison of scenarios, the changes, \
+         definitions and assumptions. Numbers as numbers; opens in Excel and LibreOffice.",
+        &[],
+    )),
+    Some(MenuCommand::new(
+        AppAction::ExportXlsx,
+        "Export Excel workbook…",
+        "The same tables as sheets of one workbook, with number formats, frozen headings and a \
+         sheet of definitions and assumptions.",
+        &[],
+    )),
+    Some(MenuCommand::new(
         AppAction::ExportViewPng,
         "Export view as PNG…",
         "A picture of the view shown, at the window's size or 1280×720 or 1920×1080, for \

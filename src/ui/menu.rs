@@ -53,6 +53,8 @@ pub enum AppAction {
     ExportViewPng,
     /// Shows workers' names anonymised, or not.
     ToggleAnonymise,
+    ExportCsvTables,
+    ExportXlsx,
 }
 
 impl AppAction {

@@ -17,6 +17,7 @@ mod contract_fields;
 mod copy_table;
 mod costs;
 mod dialogs;
+mod export_flow;
 mod help;
 mod import;
 mod inspector;

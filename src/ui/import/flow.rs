@@ -113,7 +113,9 @@ impl CaseloadApp {
             DialogPurpose::Open
             | DialogPurpose::SaveAs
             | DialogPurpose::LoadRelease
-            | DialogPurpose::ExportPng => {}
+            | DialogPurpose::ExportPng
+            | DialogPurpose::ExportCsvTables
+            | DialogPurpose::ExportXlsx => {}
         }
     }
 
