@@ -1,7 +1,8 @@
 //! Files written for other programs: the posts of a plan as CSV (`posts_csv.rs`), in the
 //! columns the staff-list import reads, so a structure can be edited in a spreadsheet and
-//! brought back.
+//! brought back; the PDF report (`pdf/`).
 
+pub mod pdf;
 mod posts_csv;
 
 pub use posts_csv::{POSTS_CSV_HEADINGS, export_posts_csv, posts_csv};
