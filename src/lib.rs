@@ -22,6 +22,9 @@
 //!   Assessment / ProjectedMonth / Projection ──model::figures (the catalogue)──▶ Overview
 //!                                    cards, inspector, Compare, CLI summary, exports: one
 //!                                    label, one figure
+//!   ScenarioSet, assessments, projection, bands ──model::report──▶ ReportTables (plain data)
+//!        ──io::export──▶ CSV files, an .xlsx workbook (and the PDF report, Copy as table);
+//!        every worker named through model::anonymise::WorkerNames (real or "Social worker 7")
 //!
 //!   staff list (.csv/.xlsx) ──io::import::read_table──▶ model::import::Table
 //!        ──ImportMapping (guessed, changed, saved as RON)──▶ model::import::preview ──▶
@@ -58,6 +61,11 @@
 //!   `command/bulk.rs` makes one change (team, grade, contract, dates, FTE, status) or a
 //!   deletion to many posts: one `Command::Batch` of per-post commands for the posts it suits,
 //!   each tried on a copy so the batch always applies, and the others listed with why.
+//!   [`model::anonymise`] names workers by grade and a number stable across scenarios
+//!   (`Anonymised`, asked through `WorkerNames`); [`model::report`] builds the tables every
+//!   export writes (posts, teams, alerts, projection, comparison, changes, definitions and
+//!   assumptions: headings, units, cells that keep numbers as numbers) from the catalogue,
+//!   and writes one as tab-separated text for the clipboard.
 //! - [`model::import`]: a staff list or caseload report, as a table of cells, read into a plan:
 //!   column roles guessed from headings (synonyms), words mapped to grades, teams, contracts
 //!   and absences, and a preview of the posts, teams and every problem by row and column; the

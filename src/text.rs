@@ -7,7 +7,7 @@
 /// [`shortened`] keeps the first 80 characters of a name, so one name cannot make every row of a
 /// table megabytes wide. Defined in the model, whose own messages need them; every front end
 /// uses them from here.
-pub use crate::model::shown::{count, grouped, printable, shortened, thousands};
+pub use crate::model::shown::{count, grouped, month_label, printable, shortened, thousands};
 
 use crate::model::figures::Unit;
 
@@ -159,15 +159,6 @@ pub fn figure_difference(unit: Unit, delta: f64) -> String {
         Unit::Cases => signed(delta, |v| grouped(v.round(), 0)),
         other => signed(delta, |v| figure_value(other, Some(v))),
     }
-}
-
-/// `2026-04` → `Apr 2026`.
-pub fn month_label(month: crate::model::YearMonth) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let name = NAMES[usize::from(month.month().clamp(1, 12)) - 1];
-    format!("{name} {}", month.year())
 }
 
 #[cfg(test)]

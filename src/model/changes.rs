@@ -2,10 +2,13 @@
 //!
 //! Posts are matched by id: an option starts as a copy of another scenario, and ids created
 //! later are unique across scenarios (see [`super::scenarios`]). Identical posts added or
-//! removed together are listed once with a count ("18 × Social worker …").
+//! removed together are listed once with a count ("18 × Social worker …"). Workers are named
+//! through [`WorkerNames`], so the list of an anonymised plan names no one.
 
+use super::anonymise::WorkerNames;
 use super::shown::{count, thousands};
 use super::{Contract, Plan, Post, PostId, PostStatus, Team};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// What kind of change a line describes, for grouping and icons.
@@ -72,11 +75,10 @@ fn grade_name(plan: &Plan, post: &Post) -> String {
 }
 
 /// "J. Brown (Social worker, Locality North)" or "vacant post 12 (…)".
-fn who(plan: &Plan, post: &Post) -> String {
-    let person = post
-        .worker
-        .clone()
-        .unwrap_or_else(|| format!("vacant post {}", post.id.0));
+fn who(plan: &Plan, post: &Post, names: &WorkerNames) -> String {
+    let person = names
+        .worker(post)
+        .map_or_else(|| format!("vacant post {}", post.id.0), Cow::into_owned);
     format!(
         "{person} ({}, {})",
         grade_name(plan, post),
@@ -136,8 +138,14 @@ fn grouped(kind: ChangeKind, posts: Vec<(String, u64)>) -> Vec<Change> {
         .collect()
 }
 
-/// Every difference between `baseline` and `option`, baseline first.
+/// Every difference between `baseline` and `option`, baseline first, naming workers as the
+/// plan does.
 pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
+    changes_naming(baseline, option, &WorkerNames::Real)
+}
+
+/// [`changes`], naming workers through `names` (anonymised or not).
+pub fn changes_naming(baseline: &Plan, option: &Plan, names: &WorkerNames) -> Vec<Change> {
     let mut out = Vec::new();
     let mut push = |kind, text: String| out.push(Change { kind, text });
 
@@ -182,7 +190,7 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
         let Some(&before) = base_posts.get(&after.id) else {
             continue;
         };
-        let name = who(baseline, before);
+        let name = who(baseline, before, names);
         if before.team != after.team {
             push(
                 ChangeKind::Moved,
@@ -224,7 +232,7 @@ pub fn changes(baseline: &Plan, option: &Plan) -> Vec<Change> {
             );
         }
         if before.worker != after.worker {
-            let text = match &after.worker {
+            let text = match names.worker(after) {
                 Some(new) => format!("{name}: now {new}"),
                 None => format!("{name}: now vacant"),
             };
@@ -453,5 +461,37 @@ mod tests {
                 "K. Osei (Social worker, North): covering a vacancy to covering an absence",
             ]
         );
+    }
+
+    #[test]
+    fn anonymised_changes_name_no_worker() {
+        use crate::model::allocation::test_plans::{plan, social_worker};
+        use crate::model::anonymise::Anonymised;
+        let mut base = plan(&["North"]);
+        social_worker(&mut base, 1, "K. Osei", &[]);
+        let mut set = ScenarioSet::new(base);
+        let option = set
+            .add_option(crate::model::ScenarioId::BASELINE, "Option A")
+            .unwrap();
+        let rename = Command::SetPostWorker {
+            post: PostId(1),
+            worker: Some("L. Mensah".into()),
+        };
+        set.apply(option, rename).unwrap();
+        let anonymised = Anonymised::of(&set);
+        let names = WorkerNames::Anonymised(&anonymised);
+        let texts: Vec<String> = changes_naming(set.baseline(), set.plan(option), &names)
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(
+            texts,
+            ["Social worker 1 (Social worker, North): now Social worker 1b"]
+        );
+        let real: Vec<String> = changes(set.baseline(), set.plan(option))
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(real, ["K. Osei (Social worker, North): now L. Mensah"]);
     }
 }

@@ -16,12 +16,16 @@
 //! - [`projection`]: the service month by month (expected path and Monte Carlo bands);
 //! - [`costs`]: cost rates and annual cost;
 //! - [`changes`]: what an option changes against the baseline;
+//! - [`anonymise`]: workers' names as their grade and a stable number, for meetings and exports;
+//! - [`report`]: the tables every export writes (posts, teams, alerts, projection, comparison,
+//!   changes, definitions and assumptions), as plain data;
 //! - [`compare`]: headline figures of several scenarios side by side;
 //! - [`synthetic`]: large generated plans for benchmarks and tests;
 //! - [`import`]: a staff list or caseload report (as a table) read into posts, teams and case
 //!   counts, with a preview of every problem by row and column.
 
 pub mod allocation;
+pub mod anonymise;
 pub mod assess;
 pub mod assumptions;
 pub mod benchmark;
@@ -37,6 +41,7 @@ mod month;
 mod plan;
 mod problems;
 pub mod projection;
+pub mod report;
 pub mod scenarios;
 pub mod shown;
 pub mod synthetic;

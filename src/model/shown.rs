@@ -50,6 +50,15 @@ pub fn shortened(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `2026-04` → `Apr 2026`.
+pub fn month_label(month: super::YearMonth) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let name = NAMES[usize::from(month.month().clamp(1, 12)) - 1];
+    format!("{name} {}", month.year())
+}
+
 /// A count with thousands separated: `11400000` → `11,400,000`.
 pub fn thousands(count: u64) -> String {
     let digits = count.to_string();

@@ -120,6 +120,21 @@ pub struct Bands {
     pub cost: Vec<Band3>,
 }
 
+impl Bands {
+    /// The bands of month figure `id`, for the figures the Monte Carlo runs follow.
+    pub fn of(&self, id: super::figures::FigureId) -> Option<&[Band3]> {
+        use super::figures::FigureId as F;
+        match id {
+            F::CapacityCases => Some(&self.capacity_cases),
+            F::PractitionerFte => Some(&self.case_holding_fte),
+            F::AllCasesPerPractitionerFte => Some(&self.caseload),
+            F::CasesBeyondCapacity => Some(&self.beyond_capacity),
+            F::MonthlyCost => Some(&self.cost),
+            _ => None,
+        }
+    }
+}
+
 // ---------- each post, prepared once ----------
 
 /// A month offset that never comes.

@@ -1,0 +1,247 @@
+//! What the figures mean and what the plan assumes: every figure of the catalogue with its
+//! definition, the plan's targets, the scenario's assumptions, the timeline, case weights,
+//! grades and cost rates. One row an item, each value with its own unit.
+
+use super::{Cell, ReportColumn, ReportTable, unit_words};
+use crate::model::anonymise::WorkerNames;
+use crate::model::costs::{CostRates, ILLUSTRATIVE_NOTE};
+use crate::model::figures::{FIGURES, Unit};
+use crate::model::shown::month_label;
+use crate::model::{DemandChange, Plan};
+
+/// One row: section, item, value, note.
+struct Rows(Vec<Vec<Cell>>);
+
+impl Rows {
+    fn add(&mut self, section: &str, item: &str, value: Cell, note: &str) {
+        let unit = match value {
+            Cell::Quantity(_, unit) => Cell::text(unit_words(unit)),
+            _ => Cell::Empty,
+        };
+        let note = if note.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::text(note)
+        };
+        self.0.push(vec![
+            Cell::text(section),
+            Cell::text(item),
+            value,
+            unit,
+            note,
+        ]);
+    }
+}
+
+/// The definitions, targets, assumptions and rates behind `plan`'s figures. The plan's notes
+/// are free text that may name people, so an anonymised table leaves them out.
+pub fn definitions_table(plan: &Plan, names: &WorkerNames) -> ReportTable {
+    let mut rows = Rows(Vec::new());
+    let q = Cell::Quantity;
+
+    rows.add("Plan", "Name", Cell::text(plan.name.as_str()), "");
+    if names.is_anonymised() {
+        rows.add(
+            "Plan",
+            "Workers' names",
+            Cell::text("Replaced by their grade and a number"),
+            "The same worker has the same number in every scenario.",
+        );
+    } else if !plan.notes.is_empty() {
+        rows.add("Plan", "Notes", Cell::text(plan.notes.as_str()), "");
+    }
+    let timeline = plan.timeline;
+    rows.add(
+        "Timeline",
+        "First month",
+        Cell::Text(month_label(timeline.start)),
+        "",
+    );
+    rows.add(
+        "Timeline",
+        "Months projected",
+        Cell::Number(f64::from(timeline.months)),
+        "",
+    );
+
+    for figure in &FIGURES {
+        rows.add("Figure", figure.label, Cell::Empty, figure.definition);
+    }
+
+    let s = &plan.settings;
+    rows.add(
+        "Target",
+        "Caseload target",
+        q(s.caseload_target, Unit::Caseload),
+        "A team above it is flagged.",
+    );
+    rows.add(
+        "Target",
+        "Amber from",
+        q(s.amber_from, Unit::Percent),
+        "Utilisation at which a post or team is at capacity.",
+    );
+    rows.add(
+        "Target",
+        "Red from",
+        q(s.red_from, Unit::Percent),
+        "Utilisation at which a post or team is over capacity.",
+    );
+    rows.add(
+        "Target",
+        "Highest agency rate",
+        q(s.max_agency_share, Unit::Percent),
+        "",
+    );
+    rows.add(
+        "Target",
+        "Highest ASYE share",
+        q(s.max_asye_share, Unit::Percent),
+        "",
+    );
+    rows.add(
+        "Target",
+        "Most case-holders per team manager",
+        q(s.max_span_of_control, Unit::Ratio),
+        "",
+    );
+    if let Some(council) = &s.council {
+        rows.add(
+            "Target",
+            "Council compared with",
+            Cell::text(council.as_str()),
+            "",
+        );
+    }
+
+    let a = &plan.assumptions;
+    let turnover = "Share of workers on this contract leaving in a year.";
+    rows.add(
+        "Assumption",
+        "Turnover, permanent",
+        q(a.turnover.permanent, Unit::Percent),
+        turnover,
+    );
+    rows.add(
+        "Assumption",
+        "Turnover, fixed-term",
+        q(a.turnover.fixed_term, Unit::Percent),
+        turnover,
+    );
+    rows.add(
+        "Assumption",
+        "Turnover, agency",
+        q(a.turnover.agency, Unit::Percent),
+        turnover,
+    );
+    let recruit = if a.recruit { "Yes" } else { "No" };
+    rows.add(
+        "Assumption",
+        "Vacancies recruited to",
+        Cell::text(recruit),
+        "",
+    );
+    rows.add(
+        "Assumption",
+        "Months to fill a vacancy",
+        Cell::Number(a.months_to_fill),
+        "On average.",
+    );
+    rows.add(
+        "Assumption",
+        "Vacancies covered by agency staff",
+        q(a.agency_cover, Unit::Percent),
+        "While they are recruited to.",
+    );
+    for team in &plan.teams {
+        let Some(change) = a.demand.get(&team.id) else {
+            continue;
+        };
+        let item = format!("Demand change, {}", team.name);
+        match *change {
+            DemandChange::MonthlyGrowth(rate) => {
+                rows.add("Assumption", &item, q(rate, Unit::Percent), "A month.")
+            }
+            DemandChange::Target { cases, months } => rows.add(
+                "Assumption",
+                &item,
+                q(cases, Unit::Cases),
+                &format!("Cases, evenly over {months} months, then steady."),
+            ),
+        }
+    }
+
+    for case_type in &plan.case_types {
+        let note = if case_type.must_allocate {
+            "Points a case counts for. Must always be allocated."
+        } else {
+            "Points a case counts for."
+        };
+        let item = format!("Case weight, {}", case_type.name);
+        rows.add("Case type", &item, Cell::Number(case_type.weight), note);
+    }
+    for grade in &plan.grades {
+        let note = if grade.holds_cases {
+            "Points a full-time worker can carry; holds cases."
+        } else {
+            "Points a full-time worker can carry; holds no cases."
+        };
+        let item = format!("Capacity, {}", grade.name);
+        rows.add("Grade", &item, Cell::Number(grade.capacity_points), note);
+    }
+
+    let costs = &plan.costs;
+    if *costs == CostRates::illustrative_for(&plan.grades) {
+        rows.add(
+            "Cost rate",
+            "These rates",
+            Cell::text("Illustrative"),
+            ILLUSTRATIVE_NOTE,
+        );
+    }
+    for grade in &plan.grades {
+        if let Some(&salary) = costs.salary.get(&grade.id) {
+            let item = format!("Salary, {}", grade.name);
+            rows.add(
+                "Cost rate",
+                &item,
+                q(salary, Unit::Money),
+                "A year at 1.0 FTE, before on-costs.",
+            );
+        }
+        if let Some(&rate) = costs.agency_day_rate.get(&grade.id) {
+            let item = format!("Agency day rate, {}", grade.name);
+            rows.add(
+                "Cost rate",
+                &item,
+                q(rate, Unit::Money),
+                "A day at 1.0 FTE.",
+            );
+        }
+    }
+    rows.add(
+        "Cost rate",
+        "Employer's on-costs",
+        q(costs.on_costs, Unit::Percent),
+        "Pension and national insurance, as a share of salary.",
+    );
+    rows.add(
+        "Cost rate",
+        "Working days in a year",
+        Cell::Number(costs.working_days),
+        "For agency day rates.",
+    );
+
+    ReportTable {
+        name: "Definitions and assumptions".into(),
+        title: "Definitions and assumptions".into(),
+        columns: vec![
+            ReportColumn::text("Section"),
+            ReportColumn::text("Item"),
+            ReportColumn::text("Value"),
+            ReportColumn::text("Unit"),
+            ReportColumn::text("Definition or note"),
+        ],
+        rows: rows.0,
+    }
+}
