@@ -17,7 +17,6 @@ pub const BOTTOM: f32 = PAGE_HEIGHT - 44.0;
 pub const WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
 
 pub const BODY: Style = Style::new(10.0);
-pub const SMALL: Style = Style::new(8.5);
 pub const NOTE: Style = Style::new(8.5).colour(Colour::MUTED);
 pub const HEADING: Style = Style::new(17.0).bold();
 pub const SUBHEADING: Style = Style::new(12.0).bold();
@@ -41,6 +40,8 @@ pub struct Flow<'f> {
     pub fonts: &'f Typesetter,
     pages: Vec<Page>,
     bookmarks: Vec<Bookmark>,
+    /// Where the contents go on the first page, once the sections' pages are known.
+    contents: Option<f32>,
     /// The top of the next thing on the current page.
     pub y: f32,
 }
@@ -52,6 +53,7 @@ impl<'f> Flow<'f> {
             fonts,
             pages: vec![Page::default()],
             bookmarks: Vec::new(),
+            contents: None,
             y: TOP,
         }
     }
@@ -60,6 +62,7 @@ impl<'f> Flow<'f> {
         self.pages.last_mut().expect("a flow always has a page")
     }
 
+    #[cfg(test)]
     pub fn page_count(&self) -> usize {
         self.pages.len()
     }
@@ -114,6 +117,12 @@ impl<'f> Flow<'f> {
         });
     }
 
+    /// Marks the cursor as where the contents go: each section's title and page, written
+    /// when the report is finished.
+    pub fn contents_here(&mut self) {
+        self.contents = Some(self.y);
+    }
+
     /// A heading within a section, kept with at least `then` points of what follows.
     pub fn subheading(&mut self, text: &str, then: f32) {
         self.ensure(line_height(SUBHEADING.size) + then);
@@ -154,6 +163,19 @@ impl<'f> Flow<'f> {
     pub fn finish(mut self, left: &str) -> Laid {
         let total = self.pages.len();
         let fonts = self.fonts;
+        if let Some(mut y) = self.contents {
+            for mark in self.bookmarks.iter().filter(|m| m.page > 0) {
+                if y + line_height(BODY.size) > BOTTOM {
+                    break;
+                }
+                let page = &mut self.pages[0];
+                let title = fonts.fitted(&mark.title, BODY.size, 380.0);
+                page.text(fonts, &title, MARGIN, y, BODY, Align::Left);
+                let number = (mark.page + 1).to_string();
+                page.text(fonts, &number, MARGIN + 420.0, y, BODY, Align::Right);
+                y += line_height(BODY.size);
+            }
+        }
         let footer_top = PAGE_HEIGHT - 30.0;
         for (n, page) in self.pages.iter_mut().enumerate().skip(1) {
             page.line(

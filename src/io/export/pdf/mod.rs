@@ -21,25 +21,19 @@ mod render;
 mod sections;
 mod table;
 
-use crate::model::projection::{Bands, Projection};
-use crate::model::{Assessment, ScenarioId, ScenarioSet};
+use crate::model::ScenarioId;
+use crate::model::report::ReportInput;
 use std::fmt;
 use std::path::Path;
 
-/// What a report is made of. The window has all of it worked out already; [`Worked::of`]
-/// works it out for the command line and tests.
-pub struct ReportInput<'a> {
-    pub scenarios: &'a ScenarioSet,
-    /// The scenario reported in full: figures, alerts, charts, projection, posts.
-    pub shown: ScenarioId,
+/// What a PDF report is made of: what every export's tables are made of (the set, the
+/// scenario shown, every scenario's assessment, the projection and its bands when they were
+/// worked out, and how workers are named), the scenarios compared, and the date.
+pub struct PdfInput<'a> {
+    pub tables: ReportInput<'a>,
     /// The scenarios compared side by side, the baseline first as Compare shows them; with
     /// fewer than two there is no comparison.
     pub compared: &'a [ScenarioId],
-    /// The assessment of the scenario shown and of each compared.
-    pub assessments: &'a [(ScenarioId, Assessment)],
-    /// The projection of the scenario shown, and its bands if they were worked out.
-    pub projection: &'a Projection,
-    pub bands: Option<&'a Bands>,
     /// The date the report is of, as people write it ("28 November 2026"): the model has no
     /// clock, so the caller says.
     pub date: &'a str,
@@ -69,11 +63,11 @@ impl std::error::Error for ReportError {}
 pub type Progress<'p> = &'p dyn Fn(f32) -> bool;
 
 /// The report as PDF bytes. `progress` hears how far it has got and may stop it.
-pub fn report_pdf(input: &ReportInput, progress: Progress) -> Result<Vec<u8>, ReportError> {
+pub fn report_pdf(input: &PdfInput, progress: Progress) -> Result<Vec<u8>, ReportError> {
     let fonts = fonts::Typesetter::new().map_err(ReportError::Failed)?;
     // Laying out is most of the work for a large plan; drawing the pages the rest.
     let laid = sections::lay_out(input, &fonts, &mut |f| progress(f * 0.6))?;
-    let title = format!("{} – workforce report", input.scenarios.baseline().name);
+    let title = format!("{} – workforce report", input.tables.set.baseline().name);
     match render::render(&laid, &title, &mut |f| progress(0.6 + f * 0.4)) {
         Ok(Some(bytes)) => {
             progress(1.0);
@@ -86,36 +80,9 @@ pub fn report_pdf(input: &ReportInput, progress: Progress) -> Result<Vec<u8>, Re
 
 /// Writes the report to `path`, through a temporary file renamed into place: the file is
 /// complete or not there (an existing file is replaced only by a complete report).
-pub fn write_report(
-    input: &ReportInput,
-    path: &Path,
-    progress: Progress,
-) -> Result<(), ReportError> {
+pub fn write_report(input: &PdfInput, path: &Path, progress: Progress) -> Result<(), ReportError> {
     let bytes = report_pdf(input, progress)?;
     super::write_atomically(path, &bytes).map_err(|why| {
         ReportError::Failed(format!("{} could not be written: {why}", path.display()))
     })
-}
-
-/// The assessments and projection a report needs, worked out from the plan.
-pub struct Worked {
-    pub assessments: Vec<(ScenarioId, Assessment)>,
-    pub projection: Projection,
-}
-
-impl Worked {
-    /// Assesses the scenario shown and those compared, and projects the one shown (no bands:
-    /// they take a while; pass them in when they are at hand).
-    pub fn of(set: &ScenarioSet, shown: ScenarioId, compared: &[ScenarioId]) -> Self {
-        let mut ids = vec![shown];
-        ids.extend(compared.iter().copied().filter(|id| *id != shown));
-        let assessments = ids
-            .into_iter()
-            .filter_map(|id| Some((id, crate::model::assess(&set.get(id)?.plan))))
-            .collect();
-        Worked {
-            assessments,
-            projection: crate::model::projection::project(set.plan(shown)),
-        }
-    }
 }

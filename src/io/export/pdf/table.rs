@@ -4,11 +4,11 @@
 //! continued on the next with its title ("continued") and headings repeated.
 
 use super::canvas::{Align, Colour, Style, Weight, line_height};
-use super::flow::{Flow, MARGIN, NOTE, SUBHEADING, WIDTH};
+use super::flow::{BOTTOM, Flow, MARGIN, NOTE, SUBHEADING, TOP, WIDTH};
 
 /// Text in a table.
-const CELL: Style = Style::new(8.5);
-const HEAD: Style = Style::new(8.0).bold();
+const CELL: Style = Style::new(9.0);
+const HEAD: Style = Style::new(8.5).bold();
 /// Room either side of a cell's text.
 const PAD: f32 = 4.0;
 /// A text column is never made narrower than this to fit the page.
@@ -64,6 +64,9 @@ pub struct Column {
     pub heading: String,
     /// Numbers: aligned right, never cut.
     pub numeric: bool,
+    /// Sentences: wrapped onto as many lines as they take, in the room the other columns
+    /// leave.
+    pub wrap: bool,
 }
 
 impl Column {
@@ -71,13 +74,21 @@ impl Column {
         Column {
             heading: heading.into(),
             numeric: false,
+            wrap: false,
         }
     }
 
     pub fn number(heading: impl Into<String>) -> Self {
         Column {
-            heading: heading.into(),
             numeric: true,
+            ..Column::text(heading)
+        }
+    }
+
+    pub fn sentences(heading: impl Into<String>) -> Self {
+        Column {
+            wrap: true,
+            ..Column::text(heading)
         }
     }
 }
@@ -86,19 +97,98 @@ impl Column {
 #[derive(Clone, Debug)]
 pub struct Table {
     pub title: String,
+    /// Whether the title is written above the table's start, or only above its continuations
+    /// (when the section's heading already says it).
+    pub title_first: bool,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// How high a row is.
-fn row_height() -> f32 {
-    line_height(CELL.size) + 3.0
+impl Table {
+    pub fn new(title: impl Into<String>, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Self {
+        Table {
+            title: title.into(),
+            title_first: true,
+            columns,
+            rows,
+        }
+    }
+
+    /// The table under a heading that names it: its title only on the pages it continues on.
+    pub fn under_heading(self) -> Self {
+        Table {
+            title_first: false,
+            ..self
+        }
+    }
+}
+
+/// A table measured: its columns' widths, headings and rows as lines, and how much of it must
+/// start on the same page.
+struct Laying {
+    widths: Vec<f32>,
+    headings: Vec<Vec<String>>,
+    head_height: f32,
+    rows: Vec<Row>,
+    /// The whole table when it fits on a page; else its title, headings and first rows.
+    start: f32,
+}
+
+/// A wrapped column is given at least this much room.
+const MIN_WRAPPED_COLUMN: f32 = 160.0;
+
+/// A row's cells as lines, and its height.
+struct Row {
+    lines: Vec<Vec<String>>,
+    height: f32,
 }
 
 impl Flow<'_> {
-    /// Lays `table` out from the cursor, across as many pages as it takes. `progress` is told
-    /// the share of rows laid out and returns false to stop (then `false` is returned).
+    /// Lays `table` out from the cursor, across as many pages as it takes (kept on one page
+    /// when it fits on one). `progress` is told the share of rows laid out and returns false
+    /// to stop (then `false` is returned).
     pub fn table(&mut self, table: &Table, progress: &mut dyn FnMut(f32) -> bool) -> bool {
+        let laid = self.lay_table(table);
+        self.ensure(laid.start);
+        let Laying {
+            widths,
+            headings,
+            head_height,
+            rows,
+            ..
+        } = laid;
+        if table.title_first {
+            self.line(&table.title, SUBHEADING);
+            self.y += 2.0;
+        }
+        self.table_head(&table.columns, &headings, &widths, head_height);
+        if table.rows.is_empty() {
+            self.line("None.", NOTE);
+        }
+        for (i, (row, laid)) in table.rows.iter().zip(&rows).enumerate() {
+            if laid.height > self.room() {
+                self.new_page();
+                self.line(&format!("{} (continued)", table.title), SUBHEADING);
+                self.y += 2.0;
+                self.table_head(&table.columns, &headings, &widths, head_height);
+            }
+            self.table_row(&table.columns, row, laid, &widths, i % 2 == 1);
+            if i % 200 == 199 && !progress(i as f32 / table.rows.len() as f32) {
+                return false;
+            }
+        }
+        self.y += 10.0;
+        true
+    }
+
+    /// How much of `table` must be on the page it starts on: all of it when it fits on a
+    /// page, else its title, headings and first three rows. A heading above the table keeps
+    /// this much room below it.
+    pub fn table_start(&self, table: &Table) -> f32 {
+        self.lay_table(table).start
+    }
+
+    fn lay_table(&self, table: &Table) -> Laying {
         let widths = self.column_widths(table);
         let headings: Vec<Vec<String>> = table
             .columns
@@ -108,37 +198,39 @@ impl Flow<'_> {
             .collect();
         let head_lines = headings.iter().map(Vec::len).max().unwrap_or(1) as f32;
         let head_height = head_lines * line_height(HEAD.size) + 4.0;
-        let title_height = line_height(SUBHEADING.size) + 2.0;
-        // The title, the headings and at least three rows (or all, if fewer) together.
-        let first = row_height() * table.rows.len().clamp(1, 3) as f32;
-        self.ensure(title_height + head_height + first);
-        self.line(&table.title, SUBHEADING);
-        self.y += 2.0;
-        self.table_head(&table.columns, &headings, &widths, head_height);
-        if table.rows.is_empty() {
-            self.line("None.", NOTE);
+        let rows: Vec<Row> = table
+            .rows
+            .iter()
+            .map(|row| self.row_lines(&table.columns, row, &widths))
+            .collect();
+        let title = if table.title_first {
+            line_height(SUBHEADING.size) + 2.0
+        } else {
+            0.0
+        };
+        let all: f32 = rows.iter().map(|r| r.height).sum();
+        let first: f32 = rows.iter().take(3).map(|r| r.height).sum();
+        let start = if title + head_height + all <= BOTTOM - TOP {
+            title + head_height + all
+        } else {
+            title + head_height + first
+        };
+        Laying {
+            widths,
+            headings,
+            head_height,
+            rows,
+            start,
         }
-        for (i, row) in table.rows.iter().enumerate() {
-            if row_height() > self.room() {
-                self.new_page();
-                self.line(&format!("{} (continued)", table.title), SUBHEADING);
-                self.y += 2.0;
-                self.table_head(&table.columns, &headings, &widths, head_height);
-            }
-            self.table_row(&table.columns, row, &widths, i % 2 == 1);
-            if i % 200 == 199 && !progress(i as f32 / table.rows.len() as f32) {
-                return false;
-            }
-        }
-        self.y += 10.0;
-        true
     }
 
-    /// Each column's width: its widest cell or heading word (headings take up to two lines),
-    /// text columns narrowed in proportion when the table is wider than the page.
+    /// Each column's width. Columns of words and numbers are as wide as their widest cell or
+    /// heading word (headings take up to two lines), at most [`MAX_COLUMN`]; columns of
+    /// sentences share the room left. A table wider than the page has its text columns
+    /// narrowed in proportion; one with room to spare gives it to columns cut at the maximum.
     fn column_widths(&self, table: &Table) -> Vec<f32> {
         let fonts = self.fonts;
-        let mut widths: Vec<f32> = table
+        let natural: Vec<f32> = table
             .columns
             .iter()
             .enumerate()
@@ -156,25 +248,50 @@ impl Flow<'_> {
                     .split_whitespace()
                     .map(|w| fonts.width(w, HEAD.size))
                     .fold(0.0, f32::max);
-                // A heading on two lines needs at least half its width.
-                let heading = (fonts.width(&column.heading, HEAD.size) / 2.0).max(words);
-                (cells.max(heading) * 1.03 + 2.0 * PAD).min(MAX_COLUMN)
+                // Wide enough for the heading on two lines, but no wider than the heading.
+                let heading = fonts.width(&column.heading, HEAD.size);
+                let mut width = cells.max(words);
+                while width < heading
+                    && width < MAX_COLUMN
+                    && fonts.wrapped(&column.heading, HEAD.size, width).len() > 2
+                {
+                    width += 4.0;
+                }
+                width * 1.03 + 2.0 * PAD
             })
             .collect();
+        let mut widths: Vec<f32> = natural
+            .iter()
+            .zip(&table.columns)
+            .map(|(&w, c)| if c.wrap { w } else { w.min(MAX_COLUMN) })
+            .collect();
+        let wrapped: f32 = sum_where(&widths, table, |c| c.wrap);
+        if wrapped > 0.0 {
+            let room = WIDTH - sum_where(&widths, table, |c| !c.wrap);
+            if wrapped > room {
+                for (w, c) in widths.iter_mut().zip(&table.columns) {
+                    if c.wrap {
+                        *w = (*w * room / wrapped).max(MIN_WRAPPED_COLUMN.min(*w));
+                    }
+                }
+            }
+        }
         let total: f32 = widths.iter().sum();
         if total > WIDTH {
-            let fixed: f32 = widths
-                .iter()
-                .zip(&table.columns)
-                .filter(|(_, c)| c.numeric)
-                .map(|(w, _)| w)
-                .sum();
+            let fixed = sum_where(&widths, table, |c| c.numeric);
             let flexible = total - fixed;
             let room = (WIDTH - fixed).max(0.0);
             for (w, c) in widths.iter_mut().zip(&table.columns) {
                 if !c.numeric && flexible > 0.0 {
                     *w = (*w * room / flexible).max(MIN_TEXT_COLUMN.min(*w));
                 }
+            }
+        } else {
+            let mut spare = WIDTH - total;
+            for (w, &n) in widths.iter_mut().zip(&natural) {
+                let more = (n - *w).clamp(0.0, spare);
+                *w += more;
+                spare -= more;
             }
         }
         widths
@@ -189,6 +306,31 @@ impl Flow<'_> {
             lines.push(self.fonts.fitted(&rest, HEAD.size, width));
         }
         lines
+    }
+
+    /// Each cell of `row` as the lines it is written on: sentences wrapped, anything else on
+    /// one line, cut with "…" if it must be.
+    fn row_lines(&self, columns: &[Column], row: &[Cell], widths: &[f32]) -> Row {
+        let fonts = self.fonts;
+        let lines: Vec<Vec<String>> = columns
+            .iter()
+            .zip(row)
+            .zip(widths)
+            .map(|((column, cell), &w)| {
+                let size = cell.tone.style().size;
+                let room = (w - 2.0 * PAD) / bold_factor(cell.tone);
+                if column.wrap {
+                    fonts.wrapped(&cell.text, size, room)
+                } else {
+                    vec![fonts.fitted(&cell.text, size, room)]
+                }
+            })
+            .collect();
+        let most = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        Row {
+            height: most as f32 * line_height(CELL.size) + 3.0,
+            lines,
+        }
     }
 
     fn table_head(
@@ -221,32 +363,48 @@ impl Flow<'_> {
         self.y += height;
     }
 
-    fn table_row(&mut self, columns: &[Column], row: &[Cell], widths: &[f32], shaded: bool) {
+    fn table_row(
+        &mut self,
+        columns: &[Column],
+        row: &[Cell],
+        laid: &Row,
+        widths: &[f32],
+        shaded: bool,
+    ) {
         let fonts = self.fonts;
         let top = self.y;
         let total: f32 = widths.iter().sum();
         let page = self.page();
         if shaded {
-            page.rect(MARGIN, top, total, row_height(), Colour::SHADE);
+            page.rect(MARGIN, top, total, laid.height, Colour::SHADE);
         }
         let mut x = MARGIN;
-        for ((column, cell), &w) in columns.iter().zip(row).zip(widths) {
+        for (((column, cell), lines), &w) in columns.iter().zip(row).zip(&laid.lines).zip(widths) {
             let style = cell.tone.style();
-            let text = fonts.fitted(
-                &cell.text,
-                style.size,
-                (w - 2.0 * PAD) / bold_factor(cell.tone),
-            );
             let (at, align) = if column.numeric {
                 (x + w - PAD, Align::Right)
             } else {
                 (x + PAD, Align::Left)
             };
-            page.text(fonts, &text, at, top + 1.5, style, align);
+            let mut y = top + 1.5;
+            for line in lines {
+                page.text(fonts, line, at, y, style, align);
+                y += line_height(CELL.size);
+            }
             x += w;
         }
-        self.y += row_height();
+        self.y += laid.height;
     }
+}
+
+/// The widths of the columns `which` picks, added up.
+fn sum_where(widths: &[f32], table: &Table, which: impl Fn(&Column) -> bool) -> f32 {
+    widths
+        .iter()
+        .zip(&table.columns)
+        .filter(|(_, c)| which(c))
+        .map(|(w, _)| w)
+        .sum()
 }
 
 /// Bold text is drawn outlined as well as filled, which widens it a little.
@@ -261,19 +419,19 @@ fn bold_factor(tone: Tone) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::super::canvas::Op;
-    use super::super::flow::{BOTTOM, PAGE_WIDTH};
+    use super::super::flow::PAGE_WIDTH;
     use super::super::fonts::Typesetter;
     use super::*;
 
     fn table(rows: usize) -> Table {
-        Table {
-            title: "Posts".to_owned(),
-            columns: vec![
+        Table::new(
+            "Posts",
+            vec![
                 Column::text("Worker"),
                 Column::text("Team"),
                 Column::number("Cases held"),
             ],
-            rows: (0..rows)
+            (0..rows)
                 .map(|i| {
                     vec![
                         Cell::plain(format!("Worker {i}")),
@@ -282,7 +440,7 @@ mod tests {
                     ]
                 })
                 .collect(),
-        }
+        )
     }
 
     #[test]

@@ -151,7 +151,7 @@ pub fn month_chart(
         x_min: -0.5,
         x_max: last + 0.5,
     };
-    let plot = frame.draw(page, fonts, area, line_height(LABEL.size) + 4.0);
+    let plot = frame.draw(page, fonts, area, line_height(LABEL.size) + 6.0);
     if let Some(band) = band {
         draw_band(page, &plot, band);
     }

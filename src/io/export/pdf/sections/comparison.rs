@@ -26,11 +26,7 @@ fn tone(better: Better, delta: f64) -> Tone {
 /// difference from the baseline.
 pub fn comparison_table(scenarios: &[Assessed]) -> Table {
     let Some(((baseline, _), options)) = scenarios.split_first() else {
-        return Table {
-            title: "Comparison".to_owned(),
-            columns: Vec::new(),
-            rows: Vec::new(),
-        };
+        return Table::new("Figures side by side", Vec::new(), Vec::new());
     };
     let mut columns = vec![
         Column::text("Figure"),
@@ -38,7 +34,7 @@ pub fn comparison_table(scenarios: &[Assessed]) -> Table {
     ];
     for (option, _) in options {
         columns.push(Column::number(option.name.clone()));
-        columns.push(Column::number(format!("Difference ({})", option.name)));
+        columns.push(Column::number("Difference"));
     }
     let base_totals = &scenarios[0].1.service;
     let rows = COMPARED
@@ -64,12 +60,7 @@ pub fn comparison_table(scenarios: &[Assessed]) -> Table {
             row
         })
         .collect();
-    let _ = baseline;
-    Table {
-        title: "Figures side by side".to_owned(),
-        columns,
-        rows,
-    }
+    Table::new("Figures side by side", columns, rows)
 }
 
 /// What the posts each option adds cost, on their own contracts and from an agency: one

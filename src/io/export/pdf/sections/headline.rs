@@ -170,7 +170,8 @@ pub fn alerts(flow: &mut Flow, plan: &Plan, assessment: &Assessment) {
         ),
         line_height(10.0) * 2.0,
     );
-    for (is_red, line) in lines {
+    let left_out = lines.len().saturating_sub(MAX_ALERTS);
+    for (is_red, line) in lines.into_iter().take(MAX_ALERTS) {
         let colour = if is_red {
             palette::ALERT
         } else {
@@ -190,4 +191,17 @@ pub fn alerts(flow: &mut Flow, plan: &Plan, assessment: &Assessment) {
         );
         flow.paragraph_at(&line, MARGIN + 52.0, WIDTH - 52.0, Style::new(10.0));
     }
+    if left_out > 0 {
+        flow.paragraph(
+            &format!(
+                "… and {}: every alert is in the Excel and CSV exports, and the table of teams gives each team's figures.",
+                text::count(left_out as u64, "more alert", "more alerts")
+            ),
+            NOTE,
+        );
+    }
 }
+
+/// Alerts listed at most: red ones first, so no red alert is left out unless there are this
+/// many; a plan of hundreds of teams would otherwise fill pages with them.
+const MAX_ALERTS: usize = 60;

@@ -1,6 +1,7 @@
 //! The title page: the plan's name, the scenario shown and those compared, the date, whether
 //! workers' names are anonymised, and the plan's notes (when anonymised, only whether they
-//! say the figures are illustrative: notes are free text and may name people).
+//! say the figures are illustrative: notes are free text and may name people), and the
+//! contents with each section's page.
 
 use super::super::canvas::{Colour, Style, line_height};
 use super::super::flow::{BODY, Flow, NOTE, PAGE_HEIGHT};
@@ -18,11 +19,12 @@ pub struct Title<'a> {
 
 const NAME: Style = Style::new(28.0).bold();
 const KIND: Style = Style::new(15.0).colour(Colour::MUTED);
+const NOTES: Style = Style::new(9.5);
 /// Lines of the plan's notes shown at most: the title page stays one page.
-const MAX_NOTE_LINES: usize = 14;
+const MAX_NOTE_LINES: usize = 8;
 
 pub fn title_page(flow: &mut Flow, title: &Title) {
-    flow.y = PAGE_HEIGHT * 0.2;
+    flow.y = PAGE_HEIGHT * 0.15;
     flow.bookmark("Title");
     flow.paragraph(title.plan, NAME);
     flow.gap(4.0);
@@ -52,14 +54,17 @@ pub fn title_page(flow: &mut Flow, title: &Title) {
         flow.line("Notes", BODY.bold());
         let lines = flow
             .fonts
-            .wrapped(title.notes.trim(), NOTE.size, super::super::flow::WIDTH);
+            .wrapped(title.notes.trim(), NOTES.size, super::super::flow::WIDTH);
         let shown = lines.len().min(MAX_NOTE_LINES);
         for line in &lines[..shown] {
-            flow.line(line, NOTE.colour(Colour::TEXT));
+            flow.line(line, NOTES);
         }
         if lines.len() > shown {
             flow.line("… (the notes go on in the plan)", NOTE);
         }
     }
+    flow.gap(line_height(BODY.size));
+    flow.line("Contents", BODY.bold());
+    flow.contents_here();
     flow.new_page();
 }
