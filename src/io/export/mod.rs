@@ -1,10 +1,12 @@
 //! Files written for other programs: the posts of a plan as CSV (`posts_csv.rs`), in the
 //! columns the staff-list import reads, so a structure can be edited in a spreadsheet and
 //! brought back; the report tables ([`crate::model::report`]) as a folder of CSV files
-//! (`csv.rs`) or one Excel workbook (`xlsx.rs`), written whole or not at all (`files.rs`).
+//! (`csv.rs`) or one Excel workbook (`xlsx.rs`), written whole or not at all (`files.rs`);
+//! the PDF report (`pdf/`).
 
 mod csv;
 mod files;
+pub mod pdf;
 mod posts_csv;
 mod xlsx;
 
