@@ -62,19 +62,25 @@ fn exports(c: &mut Criterion) {
     // What File > Export and the command line do once the bands are there: the tables, the
     // file put together and written whole.
     let book = dir.path().join("plan.xlsx");
-    group.bench_function(format!("xlsx file of {POSTS} posts, tables included"), |b| {
-        b.iter(|| {
-            let tables = report_tables_of(&set, ScenarioId::BASELINE, Some(&bands), names);
-            write_workbook(&tables, "Generated", &book, Existing::Replace).unwrap()
-        })
-    });
+    group.bench_function(
+        format!("xlsx file of {POSTS} posts, tables included"),
+        |b| {
+            b.iter(|| {
+                let tables = report_tables_of(&set, ScenarioId::BASELINE, Some(&bands), names);
+                write_workbook(&tables, "Generated", &book, Existing::Replace).unwrap()
+            })
+        },
+    );
     let folder = dir.path().join("csv");
-    group.bench_function(format!("csv files of {POSTS} posts, tables included"), |b| {
-        b.iter(|| {
-            let tables = report_tables_of(&set, ScenarioId::BASELINE, Some(&bands), names);
-            write_csv_tables(&tables, &folder, Existing::Replace).unwrap()
-        })
-    });
+    group.bench_function(
+        format!("csv files of {POSTS} posts, tables included"),
+        |b| {
+            b.iter(|| {
+                let tables = report_tables_of(&set, ScenarioId::BASELINE, Some(&bands), names);
+                write_csv_tables(&tables, &folder, Existing::Replace).unwrap()
+            })
+        },
+    );
     group.finish();
 }
 
