@@ -176,11 +176,6 @@ fn a_plan_of_ten_thousand_posts_still_makes_a_report_with_its_posts_capped() {
         "the table of teams lists every team"
     );
     assert!(pages.len() < 150, "{} pages", pages.len());
-    eprintln!(
-        "10,000 posts: {} pages in {:?}",
-        pages.len(),
-        started.elapsed()
-    );
 }
 
 #[test]
