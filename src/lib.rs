@@ -72,7 +72,10 @@
 //!   change is a new plan or one `Command::ReplaceStructure`, and a caseload report one batch
 //!   of case counts. [`io::import`] reads the files (CSV in any of Excel's encodings and
 //!   delimiters, .xlsx via calamine; size and row limits, progress and cancelling) and the
-//!   saved mappings; [`io::export`] writes posts as CSV in the same columns.
+//!   saved mappings; [`io::export`] writes posts as CSV in the same columns, and the report
+//!   tables as a folder of CSV files (UTF-8 with BOM, percentages as numbers under "(%)") or
+//!   one .xlsx workbook (rust_xlsxwriter: number formats, frozen headings), every file
+//!   written to a temporary file and renamed into place only once all are complete.
 //! - [`model::benchmark`]: the DfE's children's social work workforce release as plain data
 //!   (every area's figures by year, found by any of its codes; each council's statistical
 //!   neighbours), the measures compared with their DfE definitions, medians, ranks and
@@ -123,8 +126,9 @@
 //!   by year) and `compare_benchmarks.rs` its rows in Compare; `start_from_published.rs` the
 //!   File > New from published figures window; the release is read at start and a newer one
 //!   installed as background jobs ([`app::PublishedFigures`], taken in `published_flow.rs`).
-//! - [`cli`]: the `summary`, `check`, `import`, `benchmark` and `new` subcommands (one file each
-//!   where they need more than a few lines), text in and text out over `io` and `model`.
+//! - [`cli`]: the `summary`, `check`, `import`, `benchmark`, `new` and `export` subcommands
+//!   (one file each where they need more than a few lines), text in and text out over `io`
+//!   and `model`.
 //! - [`text`]: how figures are written for people (percentages, "no value", thousands
 //!   separated, a count with its noun in the singular or plural, distinct short labels for a
 //!   chart's columns), shared by every front end so they all say the same thing.

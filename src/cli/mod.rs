@@ -1,14 +1,16 @@
 //! The command line: `summary` and `check` over plan files, `import` of a staff list into
 //! one, `benchmark` of a plan against the DfE's published figures, `new --council` to start a
-//! plan from them. With no subcommand the binary opens the desktop app (see `src/main.rs`).
+//! plan from them, `export` of its tables as CSV files or an Excel workbook. With no subcommand the binary opens the desktop app (see `src/main.rs`).
 //! One file per subcommand that needs more than a few lines.
 
 mod benchmark;
+mod export;
 mod import;
 mod new;
 mod summary;
 
 pub use benchmark::{BenchmarkArgs, benchmark_text, run_benchmark};
+pub use export::{ExportArgs, ExportFormat, run_export};
 pub use import::{ImportArgs, run_import};
 pub use new::{NewArgs, run_new};
 pub use summary::summary_text;
@@ -45,7 +47,7 @@ pub struct Cli {
 #[command(
     name = "caseload-planner-cli",
     version,
-    about = "Caseload Planner's command line: summary and check of plan files, import of staff lists, benchmarks against published figures",
+    about = "Caseload Planner's command line: summary and check of plan files, import of staff lists, benchmarks against published figures, exports",
     long_about = None
 )]
 pub struct ConsoleCli {
@@ -75,6 +77,9 @@ pub enum Command {
     /// Start a plan file from a council's latest published figures (DfE): its case-holding
     /// staff and cases, staff in post, agency workers and vacancies, with the council set
     New(NewArgs),
+    /// Export a plan's tables (posts, teams, alerts, projection, comparison, changes,
+    /// definitions and assumptions) as CSV files or an Excel workbook, anonymised if asked
+    Export(ExportArgs),
 }
 
 /// Runs a subcommand, writing results to stdout and problems to stderr.
@@ -105,6 +110,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => run_import(&args),
         Command::Benchmark(args) => run_benchmark(&args),
         Command::New(args) => run_new(&args),
+        Command::Export(args) => run_export(&args),
     }
 }
 

@@ -1,11 +1,19 @@
 //! Files written for other programs: the posts of a plan as CSV (`posts_csv.rs`), in the
 //! columns the staff-list import reads, so a structure can be edited in a spreadsheet and
-//! brought back; the PDF report (`pdf/`).
+//! brought back; the report tables ([`crate::model::report`]) as a folder of CSV files
+//! (`csv.rs`) or one Excel workbook (`xlsx.rs`), written whole or not at all (`files.rs`);
+//! the PDF report (`pdf/`).
 
+mod csv;
+mod files;
 pub mod pdf;
 mod posts_csv;
+mod xlsx;
 
+pub use csv::{csv_file_name, table_csv, write_csv_tables};
+pub use files::{Existing, ExportError, write_files};
 pub use posts_csv::{POSTS_CSV_HEADINGS, export_posts_csv, posts_csv};
+pub use xlsx::{workbook_bytes, write_workbook};
 
 use super::load::describe_io_error;
 use std::io::Write;

@@ -129,7 +129,7 @@ impl Typesetter {
         // The longest prefix that fits with its ellipsis, by halving.
         let (mut low, mut high) = (1, chars.len());
         while low < high {
-            let mid = (low + high + 1) / 2;
+            let mid = (low + high).div_ceil(2);
             let candidate: String = chars[..mid].iter().collect::<String>() + "…";
             if self.width(&candidate, size) <= width {
                 low = mid;
