@@ -92,6 +92,12 @@
 //!   exclusively created temporary file renamed over it, links followed, permissions kept, the
 //!   previous file as `.bak` by hard link); [`io::lock`] marks a plan open in a window;
 //!   [`io::recovery`] keeps unsaved work for after a crash, in the app's local folder.
+//! - [`io::export::pdf`]: the PDF report (A4 landscape, krilla): laid out first into pages of
+//!   drawing operations (`flow.rs`, `table.rs`: tables that continue across pages with their
+//!   headings; `charts/`: the Overview's and the Projection's charts as vector shapes;
+//!   `sections/`: title, headline figures, alerts, comparison, `model::report`'s tables), then
+//!   drawn into a PDF with the window's font embedded (`render.rs`), so text stays searchable;
+//!   written through a temporary file renamed into place, with progress and stopping.
 //! - [`app`]: the window's state without drawing: [`app::Document`] (the open plan and the
 //!   scenario shown, its file, undo history per scenario plus one for the shared parts,
 //!   unsaved-changes flag, a revision counter, cached projection and its bands), recent files,

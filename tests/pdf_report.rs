@@ -1,8 +1,10 @@
 //! The PDF report read back: its text, found through the embedded font's ToUnicode maps, holds
 //! the plan's name and headline figures; anonymised, it names no worker; a 10,000-post plan
-//! still makes a report; a report is written whole or not at all.
+//! still makes a report; a report is written whole or not at all; `export --format pdf` writes
+//! it from the command line.
 
 use caseload_planner::io::default_scenarios;
+use caseload_planner::io::export::Existing;
 use caseload_planner::io::export::pdf::{PdfInput, ReportError, report_pdf, write_report};
 use caseload_planner::model::anonymise::{Anonymised, WorkerNames};
 use caseload_planner::model::projection::project;
@@ -176,6 +178,9 @@ fn a_plan_of_ten_thousand_posts_still_makes_a_report_with_its_posts_capped() {
         "the table of teams lists every team"
     );
     assert!(pages.len() < 150, "{} pages", pages.len());
+    if let Some(path) = std::env::var_os("LARGE_REPORT_OUT") {
+        std::fs::write(path, &pdf).unwrap();
+    }
 }
 
 #[test]
@@ -198,18 +203,100 @@ fn a_report_stopped_or_failed_part_way_leaves_no_file_behind() {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("report.pdf");
     // Stopped half-way: no file, no temporary file.
-    let stopped = write_report(&input, &path, &|f| f < 0.5);
+    let stopped = write_report(&input, &path, Existing::Replace, &|f| f < 0.5);
     assert_eq!(stopped, Err(ReportError::Stopped));
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
     // A folder that does not exist: a message naming the file, nothing written.
     let nowhere = folder.path().join("no such folder").join("report.pdf");
-    let failed = write_report(&input, &nowhere, &|_| true).unwrap_err();
+    let failed = write_report(&input, &nowhere, Existing::Replace, &|_| true).unwrap_err();
     assert!(failed.to_string().contains("report.pdf"), "{failed}");
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
-    // Written: a whole PDF, replacing what was there.
+    // A file already there is kept unless it is to be replaced.
     std::fs::write(&path, b"old").unwrap();
-    write_report(&input, &path, &|_| true).unwrap();
+    let kept = write_report(&input, &path, Existing::Keep, &|_| true);
+    assert_eq!(kept, Err(ReportError::Exists(path.clone())));
+    assert_eq!(std::fs::read(&path).unwrap(), b"old");
+    // Written: a whole PDF, replacing what was there.
+    write_report(&input, &path, Existing::Replace, &|_| true).unwrap();
     let written = std::fs::read(&path).unwrap();
     assert!(written.starts_with(b"%PDF-") && pages_text(&written).len() > 5);
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
+}
+
+/// `caseload-planner export PLAN --format pdf --out PATH`, with `more` arguments.
+fn cli_pdf(out: &std::path::Path, more: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "export",
+        "saved-plans/stretched-locality.ron",
+        "--format",
+        "pdf",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend(more);
+    std::process::Command::new(env!("CARGO_BIN_EXE_caseload-planner"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_command_line_writes_the_report_anonymised_when_asked_and_keeps_a_file_there() {
+    let (set, _) = example();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("report.pdf");
+    let output = cli_pdf(&path, &[]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        said.starts_with(&format!(
+            "Wrote {} (the report, the baseline and 1 option compared)",
+            path.display()
+        )),
+        "{said}"
+    );
+    let text = pages_text(&std::fs::read(&path).unwrap()).join("\n");
+    assert!(text.contains("Stretched locality service") && text.contains("24.5"));
+    assert!(
+        text.contains("10th–90th percentile"),
+        "the command line works out the bands"
+    );
+
+    // Already there: kept, and nothing else written.
+    let output = cli_pdf(&path, &["--anonymise"]);
+    assert_eq!(output.status.code(), Some(1));
+    let complaint = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        complaint.contains("already exists") && complaint.contains("--force"),
+        "{complaint}"
+    );
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 1);
+
+    let output = cli_pdf(
+        &path,
+        &[
+            "--anonymise",
+            "--force",
+            "--scenario",
+            "Fixed-term locality team",
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = pages_text(&std::fs::read(&path).unwrap()).join("\n");
+    assert!(text.contains("Scenario shown: Fixed-term locality team"));
+    for name in worker_names(&set) {
+        assert!(
+            !text.contains(name.as_str()),
+            "{name:?} is in the anonymised report"
+        );
+    }
 }

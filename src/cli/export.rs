@@ -1,14 +1,16 @@
-//! `export`: a plan's tables as CSV files or an Excel workbook (and, later, the PDF report),
-//! for taking to a meeting or into a spreadsheet. With `--anonymise`, no worker is named.
+//! `export`: a plan's tables as CSV files or an Excel workbook, or the PDF report, for taking
+//! to a meeting or into a spreadsheet. With `--anonymise`, no worker is named.
 //! Files already there are kept unless `--force`; nothing is written half-way.
 
 use crate::app::{BAND_RUNS, BAND_SEED};
+use crate::io::export::pdf::{PdfInput, ReportError, write_report};
 use crate::io::export::{Existing, ExportError, write_csv_tables, write_workbook};
 use crate::io::load_file;
 use crate::model::anonymise::{Anonymised, WorkerNames};
 use crate::model::projection::monte_carlo;
-use crate::model::report::{ReportTable, report_tables_of};
-use crate::model::{Scenario, ScenarioSet};
+use crate::model::projection::project;
+use crate::model::report::{ReportInput, ReportTable, assess_all, report_tables_of};
+use crate::model::{Scenario, ScenarioId, ScenarioSet};
 use crate::text::{count, printable};
 use clap::{Args, ValueEnum};
 use std::fmt::Write as _;
@@ -137,11 +139,13 @@ fn export(args: &ExportArgs) -> Result<String, String> {
             );
         }
         ExportFormat::Pdf => {
-            // The PDF report (`io::export::pdf::write_report`) comes here.
-            return Err(
-                "PDF reports are not available yet: export with --format xlsx or --format csv."
-                    .into(),
-            );
+            let pages = write_pdf(&set, scenario, &bands, names, &args.out, existing).map_err(
+                |e| match e {
+                    ReportError::Exists(path) => refused(ExportError::Exists(path)),
+                    other => format!("Nothing was exported: {other}"),
+                },
+            )?;
+            let _ = writeln!(out, "Wrote {} ({pages})", shown(&args.out));
         }
     }
     let _ = writeln!(
@@ -155,6 +159,44 @@ fn export(args: &ExportArgs) -> Result<String, String> {
         }
     );
     Ok(out)
+}
+
+/// The PDF report of `scenario`, every scenario compared, dated today; returns what it holds
+/// in words ("the baseline and 2 options compared").
+fn write_pdf(
+    set: &ScenarioSet,
+    scenario: &Scenario,
+    bands: &crate::model::projection::Bands,
+    names: WorkerNames,
+    path: &Path,
+    existing: Existing,
+) -> Result<String, ReportError> {
+    let assessments = assess_all(set);
+    let projection = project(&scenario.plan);
+    let compared: Vec<ScenarioId> = set.iter().map(|s| s.id).collect();
+    let date = jiff::Zoned::now().strftime("%-d %B %Y").to_string();
+    let input = PdfInput {
+        tables: ReportInput {
+            set,
+            scenario: scenario.id,
+            assessments: &assessments,
+            projection: &projection,
+            bands: Some(bands),
+            names,
+        },
+        compared: &compared,
+        date: &date,
+    };
+    write_report(&input, path, existing, &|_| true)?;
+    let options = set.len() - 1;
+    Ok(if options == 0 {
+        "the report of the baseline".to_owned()
+    } else {
+        format!(
+            "the report, the baseline and {} compared",
+            count(options as u64, "option", "options")
+        )
+    })
 }
 
 fn sheet_names(tables: &[ReportTable]) -> String {

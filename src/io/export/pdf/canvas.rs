@@ -11,6 +11,7 @@ use std::rc::Rc;
 pub struct Colour(pub u8, pub u8, pub u8);
 
 impl Colour {
+    pub const WHITE: Colour = Colour(255, 255, 255);
     pub const TEXT: Colour = Colour(33, 33, 33);
     pub const MUTED: Colour = Colour(100, 100, 100);
     pub const RULE: Colour = Colour(200, 200, 200);

@@ -21,10 +21,12 @@ mod render;
 mod sections;
 mod table;
 
+use super::{Existing, ExportError, write_files};
 use crate::model::ScenarioId;
 use crate::model::report::ReportInput;
+use crate::text::printable;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What a PDF report is made of: what every export's tables are made of (the set, the
 /// scenario shown, every scenario's assessment, the projection and its bands when they were
@@ -42,9 +44,12 @@ pub struct PdfInput<'a> {
 /// Why there is no report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReportError {
-    /// The progress callback asked to stop.
+    /// The progress callback asked to stop; nothing was written.
     Stopped,
-    /// Something the report needs is missing or could not be made, in a manager's words.
+    /// A file is already there and was to be kept; nothing was written.
+    Exists(PathBuf),
+    /// Something the report needs is missing, or the file could not be written, in words
+    /// that name the file.
     Failed(String),
 }
 
@@ -52,19 +57,36 @@ impl fmt::Display for ReportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReportError::Stopped => write!(f, "The report was stopped before it was finished."),
-            ReportError::Failed(why) => write!(f, "The report could not be made: {why}."),
+            ReportError::Exists(path) => {
+                write!(
+                    f,
+                    "{} already exists",
+                    printable(&path.display().to_string())
+                )
+            }
+            ReportError::Failed(why) => f.write_str(why),
         }
     }
 }
 
 impl std::error::Error for ReportError {}
 
+impl From<ExportError> for ReportError {
+    fn from(e: ExportError) -> Self {
+        match e {
+            ExportError::Exists(path) => ReportError::Exists(path),
+            ExportError::Failed(why) => ReportError::Failed(why),
+        }
+    }
+}
+
 /// Tells how far the report has got (0 to 1) and returns `false` to stop it.
 pub type Progress<'p> = &'p dyn Fn(f32) -> bool;
 
 /// The report as PDF bytes. `progress` hears how far it has got and may stop it.
 pub fn report_pdf(input: &PdfInput, progress: Progress) -> Result<Vec<u8>, ReportError> {
-    let fonts = fonts::Typesetter::new().map_err(ReportError::Failed)?;
+    let fonts = fonts::Typesetter::new()
+        .map_err(|why| ReportError::Failed(format!("The report could not be made: {why}.")))?;
     // Laying out is most of the work for a large plan; drawing the pages the rest.
     let laid = sections::lay_out(input, &fonts, &mut |f| progress(f * 0.6))?;
     let title = format!("{} – workforce report", input.tables.set.baseline().name);
@@ -74,15 +96,25 @@ pub fn report_pdf(input: &PdfInput, progress: Progress) -> Result<Vec<u8>, Repor
             Ok(bytes)
         }
         Ok(None) => Err(ReportError::Stopped),
-        Err(why) => Err(ReportError::Failed(why)),
+        Err(why) => Err(ReportError::Failed(format!(
+            "The report could not be made: {why}."
+        ))),
     }
 }
 
 /// Writes the report to `path`, through a temporary file renamed into place: the file is
-/// complete or not there (an existing file is replaced only by a complete report).
-pub fn write_report(input: &PdfInput, path: &Path, progress: Progress) -> Result<(), ReportError> {
+/// complete or not there, and a file already there is replaced only when `existing` says so
+/// (refused before the report is made).
+pub fn write_report(
+    input: &PdfInput,
+    path: &Path,
+    existing: Existing,
+    progress: Progress,
+) -> Result<(), ReportError> {
+    if existing == Existing::Keep && path.is_file() {
+        return Err(ReportError::Exists(path.to_path_buf()));
+    }
     let bytes = report_pdf(input, progress)?;
-    super::write_atomically(path, &bytes).map_err(|why| {
-        ReportError::Failed(format!("{} could not be written: {why}", path.display()))
-    })
+    write_files(&[(path.to_path_buf(), bytes)], existing)?;
+    Ok(())
 }

@@ -297,10 +297,15 @@ impl Markers {
     /// (contract ends prefer the right, going over capacity the left).
     fn draw(&self, page: &mut Page, fonts: &Typesetter, plot: &Plot) {
         let row = line_height(LABEL.size);
-        for (k, (x, label, colour, dashed)) in self.lines.iter().enumerate() {
-            if *x < plot.x_min || *x > plot.x_max {
-                continue;
-            }
+        let shown = || {
+            self.lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.0 >= plot.x_min && l.0 <= plot.x_max)
+        };
+        // Every line first, then the labels on white over them, so no line runs through
+        // another marker's words.
+        for (_, (x, _, colour, dashed)) in shown() {
             let px = plot.px(*x);
             let line = vec![(px, plot.top), (px, plot.bottom())];
             if *dashed {
@@ -308,6 +313,9 @@ impl Markers {
             } else {
                 page.line(line, 1.2, *colour);
             }
+        }
+        for (k, (x, label, colour, dashed)) in shown() {
+            let px = plot.px(*x);
             let width = fonts.width(label, LABEL.size);
             let right_fits = px + 3.0 + width <= plot.left + plot.width;
             let left_fits = px - 3.0 - width >= plot.left;
@@ -316,12 +324,13 @@ impl Markers {
             } else {
                 !left_fits
             };
-            let (at, align) = if on_right {
-                (px + 3.0, Align::Left)
+            let (left, at, align) = if on_right {
+                (px + 3.0, px + 3.0, Align::Left)
             } else {
-                (px - 3.0, Align::Right)
+                (px - 3.0 - width, px - 3.0, Align::Right)
             };
             let top = plot.top + 2.0 + (k % 3) as f32 * row;
+            page.rect(left - 1.0, top, width + 2.0, row, Colour::WHITE);
             page.text(fonts, label, at, top, LABEL.colour(*colour), align);
         }
     }

@@ -27,12 +27,15 @@ pub fn lay_out(
     let set = tables.set;
     let assessed = |id: ScenarioId| -> Result<Assessed, ReportError> {
         let position = set.position(id).ok_or_else(|| {
-            ReportError::Failed("a scenario it reports is not in the plan".to_owned())
+            ReportError::Failed(
+                "The report could not be made: a scenario it reports is not in the plan."
+                    .to_owned(),
+            )
         })?;
         let scenario: &Scenario = set.iter().nth(position).expect("found by its position");
         let assessment: &Assessment = tables.assessments.get(position).ok_or_else(|| {
             ReportError::Failed(format!(
-                "the figures of {} have not been worked out",
+                "The report could not be made: the figures of {} have not been worked out.",
                 scenario.name
             ))
         })?;
