@@ -113,10 +113,14 @@ fn a_large_file_opens_in_the_background_and_the_plan_shown_stays_until_it_is_rea
     harness.run();
     assert!(shows(&harness, "Opening large.ron…"));
     assert_eq!(harness.state().document().plan(), &default_plan());
-    // The plan about to be replaced takes no edits meanwhile.
+    // The plan about to be replaced takes no edits meanwhile (unless the file has opened in
+    // the meantime, on a fast machine: then the click was the opened plan's to take).
     harness.get_by_label("+ Team").click();
     harness.run();
-    assert!(!harness.state().document().is_dirty());
+    let doc = harness.state().document();
+    if doc.path() != Some(path.as_path()) {
+        assert!(!doc.is_dirty(), "an edit went into the plan being replaced");
+    }
 
     common::wait_for_work(&mut harness);
     let doc = harness.state().document();

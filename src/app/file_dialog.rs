@@ -34,6 +34,8 @@ pub enum DialogPurpose {
     ExportCsvTables,
     /// Where to save the tables as an Excel workbook.
     ExportXlsx,
+    /// Where to save the PDF report.
+    ExportPdf,
 }
 
 /// Files a staff list or caseload report may be: CSV (and tab-separated text) or Excel.
@@ -43,6 +45,7 @@ const PLAN_FILES: (&str, &[&str]) = ("Caseload plan", &["ron"]);
 const MAPPING_FILES: (&str, &[&str]) = ("Import choices", &["ron"]);
 const PNG_FILES: (&str, &[&str]) = ("PNG picture", &["png"]);
 const XLSX_FILES: (&str, &[&str]) = ("Excel workbook", &["xlsx"]);
+const PDF_FILES: (&str, &[&str]) = ("PDF document", &["pdf"]);
 /// A folder to make: any name (the dialog shows every file).
 const CSV_FOLDER: (&str, &[&str]) = ("Folder for the CSV files", &["*"]);
 
@@ -55,6 +58,7 @@ impl DialogPurpose {
                 | DialogPurpose::ExportPng
                 | DialogPurpose::ExportCsvTables
                 | DialogPurpose::ExportXlsx
+                | DialogPurpose::ExportPdf
                 | DialogPurpose::ExportPostsCsv
                 | DialogPurpose::SaveTemplate
                 | DialogPurpose::SaveMapping
@@ -76,6 +80,7 @@ impl DialogPurpose {
             DialogPurpose::ExportPng => "Save picture as PNG",
             DialogPurpose::ExportCsvTables => "Export tables as CSV (a folder of files)",
             DialogPurpose::ExportXlsx => "Export Excel workbook",
+            DialogPurpose::ExportPdf => "Export PDF report",
         }
     }
 
@@ -91,6 +96,7 @@ impl DialogPurpose {
             DialogPurpose::ExportPng => PNG_FILES,
             DialogPurpose::ExportCsvTables => CSV_FOLDER,
             DialogPurpose::ExportXlsx => XLSX_FILES,
+            DialogPurpose::ExportPdf => PDF_FILES,
         }
     }
 

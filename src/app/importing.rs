@@ -84,12 +84,7 @@ impl TableReading {
 
     /// "Reading staff.csv", with how far it has got once that is known.
     pub fn label(&self) -> String {
-        let done = self.job.progress();
-        if done > 0.0 {
-            format!("{} ({:.0}%)", self.job.label(), done * 100.0)
-        } else {
-            self.job.label().to_owned()
-        }
+        with_progress(self.job.label(), self.job.progress())
     }
 
     /// Asks the reading to stop: a large file stops within a thousand rows.
@@ -125,9 +120,20 @@ impl TableReading {
     }
 }
 
+/// `label` with how far the work has got, once it has said ("Reading staff.csv (40%)").
+fn with_progress(label: &str, done: f32) -> String {
+    if done > 0.0 {
+        format!("{label} ({:.0}%)", done * 100.0)
+    } else {
+        label.to_owned()
+    }
+}
+
 /// A file being written: the outcome is what to tell the user, done or not.
 pub struct FileWriting {
     job: Job<PathBuf, Result<String, String>>,
+    /// Whether the work stops when asked (a report does; a small CSV file just finishes).
+    stoppable: bool,
 }
 
 impl FileWriting {
@@ -141,11 +147,43 @@ impl FileWriting {
     ) -> Self {
         let owned = path.to_owned();
         let job = Job::start(path.to_owned(), label, wake, move |_| Some(write(&owned)));
-        FileWriting { job }
+        FileWriting {
+            job,
+            stoppable: false,
+        }
     }
 
-    pub fn label(&self) -> &str {
-        self.job.label()
+    /// Starts `write`, which reports how far it has got through the control it is given and
+    /// returns `None` once it has stopped because it was asked to (leaving nothing written).
+    pub fn start_stoppable(
+        path: &Path,
+        label: String,
+        wake: Wake,
+        write: impl FnOnce(&Path, &JobControl) -> Option<Result<String, String>> + Send + 'static,
+    ) -> Self {
+        let owned = path.to_owned();
+        let job = Job::start(path.to_owned(), label, wake, move |control| {
+            write(&owned, control)
+        });
+        FileWriting {
+            job,
+            stoppable: true,
+        }
+    }
+
+    /// "Writing north.pdf", with how far it has got once that is known.
+    pub fn label(&self) -> String {
+        with_progress(self.job.label(), self.job.progress())
+    }
+
+    /// Whether asking it to stop stops it (the window offers Stop only then).
+    pub fn stoppable(&self) -> bool {
+        self.stoppable
+    }
+
+    /// Asks the writing to stop; nothing is left written.
+    pub fn cancel(&self) {
+        self.job.cancel();
     }
 
     /// What to tell the user, once it is done.
@@ -153,10 +191,7 @@ impl FileWriting {
         match self.job.poll() {
             JobState::Running => None,
             JobState::Done(result) => Some(result),
-            JobState::Stopped => Some(Err(format!(
-                "Writing {} stopped unexpectedly.",
-                file_name(self.job.tag())
-            ))),
+            JobState::Stopped => Some(Err(self.stopped())),
         }
     }
 
@@ -164,11 +199,15 @@ impl FileWriting {
     pub fn wait(&mut self) -> Result<String, String> {
         match self.job.wait() {
             JobState::Done(result) => result,
-            _ => Err(format!(
-                "Writing {} stopped unexpectedly.",
-                file_name(self.job.tag())
-            )),
+            _ => Err(self.stopped()),
         }
+    }
+
+    fn stopped(&self) -> String {
+        format!(
+            "Writing {} stopped unexpectedly.",
+            file_name(self.job.tag())
+        )
     }
 }
 
@@ -212,5 +251,38 @@ mod tests {
         assert_eq!(writing.label(), "Writing out.csv");
         assert_eq!(writing.wait(), Ok("Written.".to_owned()));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "a,b\n");
+        assert!(!writing.stoppable());
+    }
+
+    #[test]
+    fn a_stoppable_writing_says_how_far_it_has_got_and_stops_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        let (go_on, wait) = std::sync::mpsc::channel::<()>();
+        let (halfway, reached) = std::sync::mpsc::channel::<()>();
+        let mut writing = FileWriting::start_stoppable(
+            &path,
+            "Writing report.pdf".to_owned(),
+            Arc::new(|| {}),
+            move |_, control| {
+                control.set_progress(0.4);
+                halfway.send(()).unwrap();
+                wait.recv().unwrap();
+                if control.is_cancelled() {
+                    return None;
+                }
+                Some(Ok("Written.".to_owned()))
+            },
+        );
+        reached.recv().unwrap();
+        assert_eq!(writing.label(), "Writing report.pdf (40%)");
+        assert!(writing.stoppable());
+        writing.cancel();
+        go_on.send(()).unwrap();
+        assert!(
+            writing.wait().is_err(),
+            "a stopped writing tells nothing done"
+        );
+        assert!(!path.exists());
     }
 }

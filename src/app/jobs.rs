@@ -41,7 +41,8 @@ impl JobControl {
         self.cancelled.store(true, Ordering::Relaxed);
     }
 
-    fn progress(&self) -> f32 {
+    /// The fraction done, as last reported.
+    pub fn progress(&self) -> f32 {
         f32::from_bits(self.progress.load(Ordering::Relaxed))
     }
 }

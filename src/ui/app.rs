@@ -244,6 +244,7 @@ impl CaseloadApp {
             AppAction::ToggleAnonymise => self.toggle_anonymise(),
             AppAction::ExportCsvTables => self.ask_export(DialogPurpose::ExportCsvTables, ctx),
             AppAction::ExportXlsx => self.ask_export(DialogPurpose::ExportXlsx, ctx),
+            AppAction::ExportPdf => self.ask_export(DialogPurpose::ExportPdf, ctx),
             AppAction::ExportViewPng => {
                 self.state.png_form = Some(super::png_flow::PngForm::default());
             }
@@ -299,7 +300,9 @@ impl CaseloadApp {
             (DialogPurpose::LoadRelease, Some(path)) => self.install_release(&path),
             (DialogPurpose::ExportPng, Some(path)) => self.save_png(path),
             (
-                purpose @ (DialogPurpose::ExportCsvTables | DialogPurpose::ExportXlsx),
+                purpose @ (DialogPurpose::ExportCsvTables
+                | DialogPurpose::ExportXlsx
+                | DialogPurpose::ExportPdf),
                 Some(path),
             ) => self.export_to(purpose, path),
             (purpose, Some(path)) => {

@@ -130,6 +130,15 @@ pub const FILE_MENU: &[Option<MenuCommand>] = &[
         &[],
     )),
     Some(MenuCommand::new(
+        AppAction::ExportPdf,
+        "Export PDF report…",
+        "An A4 landscape report of the scenario shown for a meeting: headline figures with \
+         their targets, alerts, the charts, the projection with its bands, the options compared \
+         in Compare with their changes, assumptions, cost rates and every figure's definition. \
+         Anonymised when the names are.",
+        &[],
+    )),
+    Some(MenuCommand::new(
         AppAction::ExportViewPng,
         "Export view as PNG…",
         "A picture of the view shown, at the window's size or 1280×720 or 1920×1080, for \

@@ -68,6 +68,34 @@ fn confirm_delete_ui(
     message: &str,
     delete_label: &str,
 ) -> Option<bool> {
+    confirm_ui(ctx, id, heading, message, delete_label, "Keep")
+}
+
+/// Asks before replacing the CSV files an earlier export left in `folder`.
+pub fn confirm_replace_csv_files_ui(ctx: &egui::Context, folder: &str) -> Option<bool> {
+    confirm_ui(
+        ctx,
+        "confirm-replace-csv-files",
+        "Replace CSV files?",
+        &format!(
+            "The folder {folder} already holds CSV files. Replace those with the same names as \
+             the tables? Other files in the folder stay as they are."
+        ),
+        "Replace",
+        "Cancel",
+    )
+}
+
+/// Asks a yes-or-no question: `Some(true)` for `yes`, `Some(false)` for `no` or closing the
+/// dialog, `None` while the user has not answered.
+fn confirm_ui(
+    ctx: &egui::Context,
+    id: &str,
+    heading: &str,
+    message: &str,
+    yes: &str,
+    no: &str,
+) -> Option<bool> {
     let mut answer = None;
     let modal = Modal::new(Id::unique(id)).show(ctx, |ui| {
         ui.set_width(380.0);
@@ -75,10 +103,10 @@ fn confirm_delete_ui(
         ui.label(message);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(delete_label).clicked() {
+            if ui.button(yes).clicked() {
                 answer = Some(true);
             }
-            if ui.button("Keep").clicked() {
+            if ui.button(no).clicked() {
                 answer = Some(false);
             }
         });

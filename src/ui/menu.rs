@@ -55,6 +55,7 @@ pub enum AppAction {
     ToggleAnonymise,
     ExportCsvTables,
     ExportXlsx,
+    ExportPdf,
 }
 
 impl AppAction {

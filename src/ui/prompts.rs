@@ -4,10 +4,12 @@
 
 use super::app::CaseloadApp;
 use super::dialogs::{
-    UnsavedChoice, confirm_delete_option_ui, confirm_delete_team_ui, error_ui, unsaved_changes_ui,
+    UnsavedChoice, confirm_delete_option_ui, confirm_delete_team_ui, confirm_replace_csv_files_ui,
+    error_ui, unsaved_changes_ui,
 };
 use super::menu::AppAction;
 use crate::app::{DialogPurpose, Document};
+use crate::io::export::Existing;
 use crate::io::lock::LockOwner;
 use crate::io::recovery::Recovered;
 use crate::model::Command;
@@ -34,6 +36,10 @@ pub(super) enum Prompt {
     },
     /// Unsaved work from a window that ended without saving it.
     Recovered(Box<Recovered>),
+    /// The folder chosen for the CSV export already holds CSV files.
+    ReplaceCsvFiles {
+        folder: PathBuf,
+    },
 }
 
 /// Why saving asks first.
@@ -76,6 +82,16 @@ impl CaseloadApp {
                 self.prompt = None
             }
             Some(Prompt::Error { .. }) | None => {}
+            Some(Prompt::ReplaceCsvFiles { folder }) => {
+                let folder = folder.clone();
+                let shown = crate::text::printable(&folder.display().to_string()).into_owned();
+                if let Some(replace) = confirm_replace_csv_files_ui(ctx, &shown) {
+                    self.prompt = None;
+                    if replace {
+                        self.export_csv_tables(folder, Existing::Replace);
+                    }
+                }
+            }
             Some(_) => self.safe_work_prompts_ui(ctx),
         }
         if let Some(id) = self.state.confirm_delete_option {

@@ -3,7 +3,7 @@
 //! one change, one undo step).
 
 use super::{CaseloadImport, ImportRequest, StaffImport, caseload_import_ui, staff_import_ui};
-use crate::app::{DialogPurpose, FileWriting, ReadTable, TableReading};
+use crate::app::{DialogPurpose, FileWriting, JobControl, ReadTable, TableReading};
 use crate::io::export::{export_posts_csv, write_atomically};
 use crate::io::import::{STAFF_LIST_TEMPLATE, SavedMapping, TableKind, load_mapping, save_mapping};
 use crate::model::import::{CaseloadMapping, ImportMapping};
@@ -115,7 +115,8 @@ impl CaseloadApp {
             | DialogPurpose::LoadRelease
             | DialogPurpose::ExportPng
             | DialogPurpose::ExportCsvTables
-            | DialogPurpose::ExportXlsx => {}
+            | DialogPurpose::ExportXlsx
+            | DialogPurpose::ExportPdf => {}
         }
     }
 
@@ -137,6 +138,18 @@ impl CaseloadApp {
         write: impl FnOnce(&Path) -> Result<String, String> + Send + 'static,
     ) {
         self.imports.writing = Some(FileWriting::start(path, label, self.wake(), write));
+    }
+
+    /// As [`Self::start_writing`], for work that reports its progress and stops when the user
+    /// presses Stop (`write` returns `None` then, having written nothing).
+    pub(in crate::ui) fn start_writing_stoppable(
+        &mut self,
+        path: &Path,
+        label: String,
+        write: impl FnOnce(&Path, &JobControl) -> Option<Result<String, String>> + Send + 'static,
+    ) {
+        let writing = FileWriting::start_stoppable(path, label, self.wake(), write);
+        self.imports.writing = Some(writing);
     }
 
     /// Each frame: takes what the background work has finished, shows its progress, and draws
@@ -197,7 +210,7 @@ impl CaseloadApp {
     fn busy_window(&mut self, ctx: &egui::Context) {
         let label = match (&self.imports.reading, &self.imports.writing) {
             (Some(reading), _) => reading.label(),
-            (None, Some(writing)) => writing.label().to_owned(),
+            (None, Some(writing)) => writing.label(),
             (None, None) => return,
         };
         egui::Window::new("Working")
@@ -213,6 +226,13 @@ impl CaseloadApp {
                 {
                     reading.cancel();
                     self.imports.reading = None;
+                } else if let Some(writing) = &self.imports.writing
+                    && writing.stoppable()
+                    && ui.button("Stop").clicked()
+                {
+                    writing.cancel();
+                    self.imports.writing = None;
+                    self.notice = Some("Stopped: nothing was written.".to_owned());
                 }
             });
     }
