@@ -313,3 +313,37 @@ fn counts_of_one_are_singular() {
         "{summary}"
     );
 }
+
+#[test]
+fn summary_shows_each_scenarios_projected_figures_months_ahead_when_asked() {
+    let output = run(&[
+        "summary",
+        "saved-plans/stretched-locality.ron",
+        "--month",
+        "24",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    // Once for the baseline, once for the option; April 2026 + 24 months.
+    assert_eq!(
+        text.matches("In 24 months (Apr 2028), expected:").count(),
+        2
+    );
+    assert!(text.contains("  All cases per practitioner FTE: "));
+    assert!(text.contains("  Cases beyond capacity: "));
+
+    // The plan looks 36 months ahead: month 36 is beyond it.
+    let beyond = run(&[
+        "summary",
+        "saved-plans/stretched-locality.ron",
+        "--month",
+        "36",
+    ]);
+    assert_eq!(beyond.status.code(), Some(1));
+    assert!(
+        stderr(&beyond).contains("--month must be from 0 (its start) to 35, not 36"),
+        "{}",
+        stderr(&beyond)
+    );
+    assert!(stdout(&beyond).is_empty());
+}

@@ -4,6 +4,7 @@ use caseload_planner::io::{
     DEFAULT_PLAN_RON, SaveError, backup_path, load_bytes, load_file, load_str, save_file,
     to_ron_string,
 };
+use caseload_planner::model::demand_flows::{DemandFlows, DemandLever, FlowChange, MonthsOpen};
 use caseload_planner::model::scenarios::OwnPartsWithoutName;
 use caseload_planner::model::scenarios::validate_scenarios;
 use caseload_planner::model::validate::{
@@ -218,20 +219,55 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
             (-1000.0f64..=1000.0, 1u32..=60)
                 .prop_map(|(cases, months)| DemandChange::Target { cases, months }),
         ]),
+        flows(),
     )
         .prop_map(
-            |((permanent, fixed_term, agency), months_to_fill, agency_cover, change)| Assumptions {
-                turnover: Turnover {
-                    permanent,
-                    fixed_term,
-                    agency,
-                },
-                recruit: months_to_fill < 30.0,
-                months_to_fill,
-                agency_cover,
-                demand: change.into_iter().map(|c| (TeamId(1), c)).collect(),
+            |((permanent, fixed_term, agency), months_to_fill, agency_cover, change, flows)| {
+                Assumptions {
+                    turnover: Turnover {
+                        permanent,
+                        fixed_term,
+                        agency,
+                    },
+                    recruit: months_to_fill < 30.0,
+                    months_to_fill,
+                    agency_cover,
+                    demand: change.into_iter().map(|c| (TeamId(1), c)).collect(),
+                    flows,
+                }
             },
         )
+}
+
+/// Demand flows on the first team and case type (every generated plan has both): months open,
+/// and a lever on new cases.
+fn flows() -> impl Strategy<Value = DemandFlows> {
+    (
+        proptest::option::of(1.0f64..=600.0),
+        proptest::option::of((-1.0f64..=10.0, month(), 0u32..=60)),
+    )
+        .prop_map(|(months, lever)| DemandFlows {
+            months_open: months
+                .map(|months| MonthsOpen {
+                    case_type: CaseTypeId(1),
+                    months,
+                })
+                .into_iter()
+                .collect(),
+            new_cases: vec![],
+            levers: lever
+                .map(|(by, from, ramp_months)| DemandLever {
+                    change: FlowChange::NewCases {
+                        case_type: CaseTypeId(1),
+                        by,
+                    },
+                    team: Some(TeamId(1)),
+                    from,
+                    ramp_months,
+                })
+                .into_iter()
+                .collect(),
+        })
 }
 
 /// A valid plan with a timeline, rates for its grades, and an option holding some of its posts

@@ -61,6 +61,10 @@ pub enum Command {
     Summary {
         /// The plan file (.ron)
         plan: PathBuf,
+        /// Also each scenario's projected figures this many months after the plan's start
+        /// (the expected path; 0 is the start month)
+        #[arg(long, value_name = "N")]
+        month: Option<u32>,
     },
     /// Check a plan file: exit 0 when it is valid, 1 with every problem when it is not
     Check {
@@ -85,9 +89,13 @@ pub enum Command {
 /// Runs a subcommand, writing results to stdout and problems to stderr.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Summary { plan } => match load_file(&plan) {
+        Command::Summary { plan, month } => match load_file(&plan) {
             Ok(loaded) => {
-                print!("{}", summary_text(&loaded));
+                if let Some(problem) = month.and_then(|m| summary::month_problem(&loaded, m)) {
+                    eprintln!("{problem}");
+                    return ExitCode::from(1);
+                }
+                print!("{}", summary::summary_text_at(&loaded, month));
                 ExitCode::SUCCESS
             }
             Err(e) => report(&e),

@@ -1,10 +1,12 @@
 //! The `summary` tables: one row per team, then the service, in columns of the catalogue of
 //! figures (the caseload and capacity table, then the staff needed); then the targets breached
-//! and what each column means.
+//! and what each column means. With `--month N`, each scenario's projected figures N months
+//! after the plan's start (the expected path) follow its tables.
 
 use crate::model::figures::{Figure, FigureId, STAFF_NEEDED, figure};
+use crate::model::projection::project;
 use crate::model::{Assessment, Plan, ScenarioSet, Totals, assess};
-use crate::text::{figure_value, printable, shortened};
+use crate::text::{figure_value, month_label, printable, shortened};
 use std::fmt::Write as _;
 
 /// The first table's columns, in order: caseload and capacity.
@@ -44,10 +46,22 @@ fn cells(columns: &[FigureId], t: &Totals) -> Vec<String> {
 
 /// The whole summary as text: the baseline's table, each option's, and what the columns mean.
 pub fn summary_text(set: &ScenarioSet) -> String {
+    summary_text_at(set, None)
+}
+
+/// The summary with, when `month` is given, each scenario's projected figures that many
+/// months after the start (within the plan's months: see [`month_problem`]).
+pub fn summary_text_at(set: &ScenarioSet, month: Option<u32>) -> String {
     let mut out = scenario_summary(set.baseline());
+    if let Some(month) = month {
+        out.push_str(&months_ahead(set.baseline(), month));
+    }
     for option in set.options() {
         let _ = write!(out, "\nOption \"{}\":\n", printable(&option.name));
         out.push_str(&scenario_summary(&option.plan));
+        if let Some(month) = month {
+            out.push_str(&months_ahead(&option.plan, month));
+        }
     }
     out.push_str("\nColumns:\n");
     for f in columns() {
@@ -70,6 +84,43 @@ pub(super) fn pad_left(out: &mut String, text: &str, width: usize) {
     let len = text.chars().count();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
     out.push_str(text);
+}
+
+/// Why `month` is not a month of the plan's projection, if it is not.
+pub fn month_problem(set: &ScenarioSet, month: u32) -> Option<String> {
+    let months = set.baseline().timeline.months;
+    (month >= months).then(|| {
+        format!(
+            "The plan looks {months} months ahead: --month must be from 0 (its start) to {}, not \
+             {month}.",
+            months - 1
+        )
+    })
+}
+
+/// The scenario's projected month figures `month` months after its start.
+fn months_ahead(plan: &Plan, month: u32) -> String {
+    let projection = project(plan);
+    let Some(m) = projection.months.get(month as usize) else {
+        return String::new();
+    };
+    let mut out = format!(
+        "\nIn {} ({}), expected:\n",
+        crate::text::count(u64::from(month), "month", "months"),
+        month_label(m.month)
+    );
+    for f in crate::model::figures::FIGURES
+        .iter()
+        .filter(|f| f.is_month_figure())
+    {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            f.label,
+            figure_value(f.unit, f.of_month(m))
+        );
+    }
+    out
 }
 
 /// One scenario's tables and flags.

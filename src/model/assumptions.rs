@@ -1,8 +1,9 @@
 //! What a scenario assumes about the months ahead: staff leaving, vacancies being filled or
 //! covered by agency staff, and demand changing team by team. Each scenario has its own.
 
-use super::TeamId;
+use super::demand_flows::{DemandFlows, flow_problems};
 use super::shown::number;
+use super::{CaseTypeId, TeamId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -21,6 +22,10 @@ pub struct Assumptions {
     /// How demand changes, by team; a team not listed stays as it is.
     #[serde(deserialize_with = "super::unique_keys::unique_keys")]
     pub demand: BTreeMap<TeamId, DemandChange>,
+    /// Demand as flows of cases: months open, new cases and the levers on them
+    /// ([`super::demand_flows`]). Left out of the file while unused.
+    #[serde(skip_serializing_if = "DemandFlows::is_empty")]
+    pub flows: DemandFlows,
 }
 
 /// Annual turnover by contract type, as fractions.
@@ -92,6 +97,7 @@ impl Default for Assumptions {
             months_to_fill: NATIONAL_MONTHS_TO_FILL,
             agency_cover: NATIONAL_AGENCY_COVER,
             demand: BTreeMap::new(),
+            flows: DemandFlows::default(),
         }
     }
 }
@@ -125,6 +131,7 @@ const MAX_CASES: f64 = super::validate::MAX_CASE_COUNT as f64;
 pub fn assumptions_problems<'a>(
     a: &'a Assumptions,
     team_exists: impl Fn(TeamId) -> bool + 'a,
+    case_type_exists: impl Fn(CaseTypeId) -> bool + 'a,
 ) -> impl Iterator<Item = String> + 'a {
     let share = |v: f64| (0.0..=1.0).contains(&v);
     let mut overall = Vec::new();
@@ -152,6 +159,7 @@ pub fn assumptions_problems<'a>(
             number(a.agency_cover)
         ));
     }
+    overall.extend(flow_problems(&a.flows, &team_exists, case_type_exists));
     let by_team = a.demand.iter().flat_map(move |(&team, &change)| {
         let unknown = (!team_exists(team))
             .then(|| format!("demand change for {team}, which is not in the plan"));
@@ -214,12 +222,13 @@ mod tests {
     #[test]
     fn out_of_range_assumptions_are_named() {
         let mut a = Assumptions::default();
-        assert_eq!(assumptions_problems(&a, |_| true).count(), 0);
+        assert_eq!(assumptions_problems(&a, |_| true, |_| true).count(), 0);
         a.turnover.agency = 1.5;
         a.months_to_fill = 0.0;
         a.demand
             .insert(TeamId(9), DemandChange::MonthlyGrowth(f64::NAN));
-        let problems: Vec<String> = assumptions_problems(&a, |t| t != TeamId(9)).collect();
+        let problems: Vec<String> =
+            assumptions_problems(&a, |t| t != TeamId(9), |_| true).collect();
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].starts_with("agency turnover"));
         assert!(problems[2].contains("team 9, which is not in the plan"));

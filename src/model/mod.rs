@@ -34,6 +34,7 @@ pub mod command;
 pub mod compare;
 pub mod costs;
 pub mod defaults;
+pub mod demand_flows;
 pub mod figures;
 mod ids;
 pub mod import;

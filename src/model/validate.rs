@@ -302,7 +302,13 @@ pub(crate) fn check_own_parts(
         teams.entry(team.id).or_insert(&team.name);
     }
 
-    for message in assumptions_problems(&plan.assumptions, |t| teams.contains_key(&t)) {
+    let case_types: HashSet<CaseTypeId> = plan.case_types.iter().map(|c| c.id).collect();
+    let case_type_exists = |c: CaseTypeId| case_types.contains(&c);
+    for message in assumptions_problems(
+        &plan.assumptions,
+        |t| teams.contains_key(&t),
+        case_type_exists,
+    ) {
         problems.report(|| within(Location::Assumptions), || message);
     }
 

@@ -37,7 +37,7 @@ pub(super) fn compared(doc: &Document, state: &UiState) -> Vec<ScenarioId> {
     }
 }
 
-fn difference_colour(figure: &Figure, delta: f64) -> Color32 {
+pub(super) fn difference_colour(figure: &Figure, delta: f64) -> Color32 {
     let good = match figure.better {
         Better::Higher => delta > 0.0,
         Better::Lower => delta < 0.0,
@@ -95,6 +95,13 @@ pub fn compare_ui(
             .collect();
         figures_table_ui(ui, doc, &columns, &headlines);
         agency_alternatives_ui(ui, doc, &options);
+        super::compare_ahead::compare_ahead_ui(
+            ui,
+            doc,
+            &columns,
+            &mut state.compare_months_ahead,
+            &mut state.compare_projections,
+        );
         super::compare_benchmarks::compare_benchmarks_ui(
             ui,
             doc,

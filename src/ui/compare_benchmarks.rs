@@ -20,7 +20,8 @@ pub struct ProjectionCache {
 }
 
 impl ProjectionCache {
-    fn of(&mut self, doc: &Document, id: ScenarioId) -> Option<&Projection> {
+    /// Scenario `id`'s expected path, worked out once per revision of the document.
+    pub(super) fn of(&mut self, doc: &Document, id: ScenarioId) -> Option<&Projection> {
         if self.revision != doc.revision() {
             self.projections.clear();
             self.revision = doc.revision();

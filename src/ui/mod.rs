@@ -12,6 +12,7 @@ mod busy;
 mod charts;
 mod commands;
 mod compare;
+mod compare_ahead;
 mod compare_benchmarks;
 mod contract_fields;
 mod copy_table;

@@ -244,7 +244,10 @@ pub struct UiState {
     /// The lists already shown for the plan now open (see [`super::widgets::OpensAtTop`]);
     /// emptied when another plan is opened.
     pub shown_from_top: HashSet<&'static str>,
-    /// Each compared scenario's projection, for its turnover beside the published figures.
+    /// The month Compare projects to, once the user has chosen one (months after the start).
+    pub compare_months_ahead: Option<u32>,
+    /// Each compared scenario's projection, for its turnover beside the published figures
+    /// and its figures months ahead.
     pub compare_projections: super::compare_benchmarks::ProjectionCache,
     /// The Benchmarks view's council search.
     pub benchmark: super::benchmark::BenchmarkForm,

@@ -37,7 +37,8 @@ enum Snapshot {
     Own(OwnParts),
     /// A batch that changed the shared parts and one scenario's own (undone from that
     /// scenario).
-    Both(SharedParts, OwnParts),
+    /// Boxed: the own parts' assumptions make it much larger than the other variants.
+    Both(SharedParts, Box<OwnParts>),
 }
 
 /// The state of one scope before (on the undo list) or after (on the redo list) an edit.
@@ -218,7 +219,7 @@ impl Document {
         };
         match scope {
             Scope::Shared => Snapshot::Shared(self.set.shared()),
-            Scope::Scenario(id) if both => Snapshot::Both(self.set.shared(), own(id)),
+            Scope::Scenario(id) if both => Snapshot::Both(self.set.shared(), Box::new(own(id))),
             Scope::Scenario(id) => Snapshot::Own(own(id)),
         }
     }
@@ -230,7 +231,7 @@ impl Document {
             (Scope::Scenario(id), Snapshot::Own(own)) => self.set.set_own(id, own),
             (Scope::Scenario(id), Snapshot::Both(shared, own)) => {
                 self.set.set_shared(&shared);
-                self.set.set_own(id, own);
+                self.set.set_own(id, *own);
             }
             // Never recorded: own parts are always recorded with their scenario.
             (Scope::Shared, Snapshot::Own(_) | Snapshot::Both(..)) => {}

@@ -308,7 +308,15 @@ pub fn apply_with(
         }
         C::SetAssumptions(assumptions) => {
             let teams: HashSet<TeamId> = plan.teams.iter().map(|t| t.id).collect();
-            rule(assumptions_problems(&assumptions, |t| teams.contains(&t)).next())?;
+            let case_types: HashSet<CaseTypeId> = plan.case_types.iter().map(|c| c.id).collect();
+            rule(
+                assumptions_problems(
+                    &assumptions,
+                    |t| teams.contains(&t),
+                    |c| case_types.contains(&c),
+                )
+                .next(),
+            )?;
             plan.assumptions = assumptions;
         }
 

@@ -16,7 +16,9 @@
 //!
 //! Definitions (per month, summed over teams):
 //! - capacity: points the available workers can carry, in cases at each team's case mix;
-//! - demand: the team's cases now (held and waiting) changed by its demand assumption;
+//! - demand: the team's cases now (held and waiting), moved by the scenario's demand flows
+//!   (new cases, months open and the levers on them: `demand.rs`) and changed by its demand
+//!   assumption;
 //! - caseload: all cases, allocated or not, per available FTE in case-holding grades;
 //! - beyond capacity: each team's demand above its own capacity, the expected unallocated cases;
 //! - cost: employed staff in post (absent included) at salary with on-costs, agency staff and
@@ -32,6 +34,7 @@
 //! definitions ([`mod@super::assess`]), so the first month of a projection without turnover is
 //! the assessment.
 
+mod demand;
 mod expected;
 mod monte_carlo;
 
@@ -40,7 +43,7 @@ pub use expected::project;
 use monte_carlo::percentiles;
 pub use monte_carlo::{monte_carlo, monte_carlo_with};
 
-use super::assess::{Weights, capacity_points, mean_points_per_case, ratio};
+use super::assess::{Weights, capacity_points, ratio};
 use super::{Contract, ContractKind, GradeRole, Plan, PostStatus, YearMonth};
 
 /// Months an ASYE worker spends at the protected grade before carrying a full caseload.
@@ -183,8 +186,7 @@ impl PostPath {
 struct Prepared {
     posts: Vec<PostPath>,
     /// Each team's demand in cases, month by month, and its points per case.
-    demand_cases: Vec<Vec<f64>>,
-    points_per_case: Vec<f64>,
+    demand: Vec<demand::TeamDemand>,
     months: i32,
     agency_cover: f64,
     fill: f64,
@@ -273,26 +275,10 @@ fn prepare(plan: &Plan) -> Prepared {
         });
     }
 
-    let demand_cases = plan
-        .teams
-        .iter()
-        .zip(&now)
-        .map(|(team, work)| {
-            let cases = work.cases as f64;
-            let change = a.demand.get(&team.id);
-            (0..timeline.months)
-                .map(|t| (cases + change.map_or(0.0, |c| c.change_at(cases, t))).max(0.0))
-                .collect()
-        })
-        .collect();
-    let points_per_case = now
-        .iter()
-        .map(|work| mean_points_per_case(work.points, work.cases as f64))
-        .collect();
+    let demand = demand::team_demands(plan, &now);
     Prepared {
         posts,
-        demand_cases,
-        points_per_case,
+        demand,
         months,
         agency_cover: a.agency_cover.clamp(0.0, 1.0),
         fill: if a.recruit {
@@ -392,9 +378,9 @@ fn month_figures(
         beyond_capacity: 0.0,
     };
     for team in 0..acc.teams {
-        let per_case = prepared.points_per_case[team];
+        let per_case = prepared.demand[team].points_per_case[i];
         let capacity = acc.capacity[i * acc.teams + team];
-        let demand = prepared.demand_cases[team][i];
+        let demand = prepared.demand[team].cases[i];
         m.capacity_points += capacity;
         m.demand_points += demand * per_case;
         m.capacity_cases += capacity / per_case;

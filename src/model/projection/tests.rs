@@ -339,4 +339,5 @@ fn the_bands_do_not_depend_on_the_threads_and_the_runs_can_be_stopped() {
     assert!((10..=11).contains(&seen.len()), "{} runs done", seen.len());
 }
 
+mod flows;
 mod turnover;

@@ -5,6 +5,7 @@
 //! been worked out in the background, for the plan as drawn, never an earlier one.
 
 mod charts;
+mod flows;
 
 use super::state::UiState;
 use super::theme;
@@ -297,6 +298,10 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
                 ui.end_row();
             }
         });
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new("Demand as flows: new cases and how long cases stay open")
+        .id_salt("demand-flows")
+        .show(ui, |ui| flows::demand_flows_ui(ui, plan, &mut a));
     if ui
         .button("Reset to the national defaults")
         .on_hover_text(
@@ -306,6 +311,7 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
     {
         a = Assumptions {
             demand: a.demand.clone(),
+            flows: a.flows.clone(),
             ..Assumptions::default()
         };
     }

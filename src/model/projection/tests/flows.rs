@@ -1,0 +1,97 @@
+//! The projection's demand following the demand flows (`demand.rs`), worked by hand.
+
+use super::*;
+use crate::model::defaults::case_type::CHILD_PROTECTION;
+use crate::model::demand_flows::{DemandFlows, DemandLever, FlowChange, MonthsOpen};
+
+/// One social worker holding 120 child-in-need cases, nobody leaving: demand is all that moves.
+fn one_team(flows: DemandFlows) -> Plan {
+    let assumptions = Assumptions {
+        flows,
+        ..Assumptions::steady()
+    };
+    let worker = post(
+        1,
+        SOCIAL_WORKER,
+        Contract::Permanent,
+        PostStatus::Active,
+        120,
+    );
+    plan_of("2026-04", 24, vec![worker], assumptions)
+}
+
+fn cut_new_child_in_need(by: f64) -> DemandLever {
+    DemandLever {
+        change: FlowChange::NewCases {
+            case_type: CHILD_IN_NEED,
+            by,
+        },
+        team: None,
+        from: ym("2026-05"),
+        ramp_months: 0,
+    }
+}
+
+#[test]
+fn a_plan_without_flows_and_one_whose_flows_stand_still_project_alike() {
+    let still = one_team(DemandFlows {
+        months_open: vec![MonthsOpen {
+            case_type: CHILD_IN_NEED,
+            months: 12.0,
+        }],
+        ..DemandFlows::default()
+    });
+    let without = one_team(DemandFlows::default());
+    assert_eq!(project(&still), project(&without));
+}
+
+#[test]
+fn fewer_new_cases_lower_the_demand_the_projection_carries() {
+    let plan = one_team(DemandFlows {
+        months_open: vec![MonthsOpen {
+            case_type: CHILD_IN_NEED,
+            months: 12.0,
+        }],
+        new_cases: vec![],
+        levers: vec![cut_new_child_in_need(-0.2)],
+    });
+    let projection = project(&plan);
+    // 120 open, 10 new a month steady; 8 a month from May 2026: 96 + 24 × (11/12)^t.
+    close(projection.months[0].demand_cases, 120.0);
+    close(projection.months[1].demand_cases, 118.0);
+    let month_12 = 96.0 + 24.0 * (11.0f64 / 12.0).powi(12);
+    close(projection.months[12].demand_cases, month_12);
+    // Child-in-need cases weigh 1 point: points follow cases; one worker of 20 points.
+    close(projection.months[12].demand_points, month_12);
+    close(projection.months[12].caseload.unwrap(), month_12);
+    close(projection.months[12].beyond_capacity, month_12 - 20.0);
+}
+
+#[test]
+fn a_changed_case_mix_changes_the_points_a_case_counts_for() {
+    // Half of new child-in-need cases (weight 1) come in as child protection (weight 1.5)
+    // from May 2026: month 1 has 120 × 11/12 + 5 = 115 in need and 0 × … + 5 = 5 under
+    // protection (9 months open by its name): 120 cases, 115 + 7.5 = 122.5 points.
+    let plan = one_team(DemandFlows {
+        months_open: vec![MonthsOpen {
+            case_type: CHILD_IN_NEED,
+            months: 12.0,
+        }],
+        new_cases: vec![],
+        levers: vec![DemandLever {
+            change: FlowChange::Divert {
+                from: CHILD_IN_NEED,
+                to: CHILD_PROTECTION,
+                share: 0.5,
+            },
+            team: None,
+            from: ym("2026-05"),
+            ramp_months: 0,
+        }],
+    });
+    let month = &project(&plan).months[1];
+    close(month.demand_cases, 120.0);
+    close(month.demand_points, 122.5);
+    // Capacity in cases at this month's mix: 20 points ÷ (122.5 / 120) = 19.592.
+    close(month.capacity_cases, 20.0 / (122.5 / 120.0));
+}
