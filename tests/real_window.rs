@@ -100,17 +100,33 @@ impl Display {
             .stderr(log)
             .spawn()
             .expect("the program starts");
+        let mut process = process;
         let pid = process.id().to_string();
-        let mut id = String::new();
-        wait_until("the window", || {
-            id = self
+        let deadline = Instant::now() + PATIENCE;
+        // Until its window shows; a program that ended or never showed one says why (its log).
+        let id = loop {
+            let id = self
                 .xdotool(&["search", "--onlyvisible", "--pid", &pid])
                 .lines()
                 .next()
                 .unwrap_or_default()
                 .to_owned();
-            !id.is_empty()
-        });
+            if !id.is_empty() {
+                break id;
+            }
+            let ended = process.try_wait().ok().flatten();
+            if ended.is_some() || Instant::now() >= deadline {
+                let _ = process.kill();
+                let log = std::fs::read_to_string(data.join("window.log")).unwrap_or_default();
+                let windows = self.xdotool(&["search", "--name", ""]);
+                panic!(
+                    "no window within {PATIENCE:?} (program ended: {ended:?}); its log:\n{log}\n\
+                     windows on {}: {windows}",
+                    self.name
+                );
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
         Window { process, id }
     }
 
