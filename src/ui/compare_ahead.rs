@@ -61,7 +61,7 @@ pub(super) fn compare_ahead_ui(
             for (k, &i) in columns.iter().enumerate() {
                 ui.strong(set.get(i).map_or("", |s| s.name.as_str()));
                 if k > 0 {
-                    ui.strong("vs baseline");
+                    ui.strong("vs baseline, projected");
                 }
             }
             ui.end_row();
