@@ -4,7 +4,7 @@
 
 use calamine::{Data, Reader, Xlsx};
 use caseload_planner::io::load_file;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 const EXAMPLE: &str = "saved-plans/stretched-locality.ron";
@@ -263,7 +263,7 @@ fn a_path_through_a_file_is_refused_naming_it_and_nothing_is_left() {
 /// for whom folder permissions mean nothing) with the immutable attribute, otherwise by taking
 /// away write permission. (As in `tests/safe_saving.rs`.)
 #[cfg(unix)]
-struct NoNewFiles(PathBuf);
+struct NoNewFiles(std::path::PathBuf);
 
 #[cfg(unix)]
 impl NoNewFiles {
