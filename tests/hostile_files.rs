@@ -167,6 +167,7 @@ fn plan_in_memory(teams: usize, posts_per_team: usize) -> Plan {
         .collect();
     plan.posts = (0..teams * posts_per_team)
         .map(|i| Post {
+            reductions: Vec::new(),
             id: PostId(i as u32 + 1),
             team: TeamId((i / posts_per_team) as u32 + 1),
             grade: SOCIAL_WORKER,

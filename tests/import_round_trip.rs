@@ -150,6 +150,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                     let team = if i < count { i } else { p.team };
                     let vacant = p.worker.is_none();
                     Post {
+                        reductions: Vec::new(),
                         id: PostId(i as u32 * 3 + 2),
                         team: TeamId(team as u32 + 1),
                         grade: GradeId(p.grade),

@@ -2,6 +2,7 @@
 //! covered by agency staff, and demand changing team by team. Each scenario has its own.
 
 use super::demand_flows::{DemandFlows, flow_problems};
+use super::reductions::ProtectedTime;
 use super::shown::number;
 use super::{CaseTypeId, TeamId};
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,9 @@ pub struct Assumptions {
     /// ([`super::demand_flows`]). Left out of the file while unused.
     #[serde(skip_serializing_if = "DemandFlows::is_empty")]
     pub flows: DemandFlows,
+    /// Service-wide protected time for posts at chosen grades ([`super::reductions`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub protected_time: Option<ProtectedTime>,
 }
 
 /// Annual turnover by contract type, as fractions.
@@ -98,6 +102,7 @@ impl Default for Assumptions {
             agency_cover: NATIONAL_AGENCY_COVER,
             demand: BTreeMap::new(),
             flows: DemandFlows::default(),
+            protected_time: None,
         }
     }
 }
@@ -160,6 +165,9 @@ pub fn assumptions_problems<'a>(
         ));
     }
     overall.extend(flow_problems(&a.flows, &team_exists, case_type_exists));
+    if let Some(rule) = &a.protected_time {
+        overall.extend(super::reductions::protected_time_problems(rule));
+    }
     let by_team = a.demand.iter().flat_map(move |(&team, &change)| {
         let unknown = (!team_exists(team))
             .then(|| format!("demand change for {team}, which is not in the plan"));

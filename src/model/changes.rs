@@ -26,6 +26,7 @@ pub enum ChangeKind {
     Worker,
     Dates,
     Cases,
+    Reductions,
     Assumptions,
 }
 
@@ -44,6 +45,7 @@ impl ChangeKind {
             ChangeKind::Worker => "Worker",
             ChangeKind::Dates => "Dates",
             ChangeKind::Cases => "Cases moved",
+            ChangeKind::Reductions => "Reductions",
             ChangeKind::Assumptions => "Assumptions",
         }
     }
@@ -247,6 +249,17 @@ pub fn changes_naming(baseline: &Plan, option: &Plan, names: &WorkerNames) -> Ve
                 format!("{name}: start, leaving or absence dates"),
             );
         }
+        if before.reductions != after.reductions {
+            let reasons: Vec<&str> = after.reductions.iter().map(|r| r.reason.label()).collect();
+            push(
+                ChangeKind::Reductions,
+                if reasons.is_empty() {
+                    format!("{name}: no reductions")
+                } else {
+                    format!("{name}: reductions now {}", reasons.join(", "))
+                },
+            );
+        }
         if before.cases != after.cases {
             push(
                 ChangeKind::Cases,
@@ -278,7 +291,7 @@ pub fn changes_naming(baseline: &Plan, option: &Plan, names: &WorkerNames) -> Ve
     if baseline.assumptions != option.assumptions {
         push(
             ChangeKind::Assumptions,
-            "turnover, recruitment or demand assumptions differ".into(),
+            "turnover, recruitment, demand or protected-time assumptions differ".into(),
         );
     }
     out

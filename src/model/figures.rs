@@ -32,6 +32,8 @@ pub enum FigureId {
     DemandCases,
     DemandPoints,
     CapacityPoints,
+    /// Capacity points kept back by reductions (protected time, phased returns…).
+    CapacityReduced,
     CapacityCases,
     HeadroomCases,
     CasesBeyondCapacity,

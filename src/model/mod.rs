@@ -42,6 +42,7 @@ mod month;
 mod plan;
 mod problems;
 pub mod projection;
+pub mod reductions;
 pub mod report;
 pub mod scenarios;
 pub mod shown;

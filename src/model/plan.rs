@@ -351,6 +351,10 @@ pub struct Post {
     /// What an agency worker covers (a vacancy unless said otherwise); see [`AgencyCover`].
     #[serde(default, skip_serializing_if = "AgencyCover::is_vacancy")]
     pub covers: AgencyCover,
+    /// Capacity kept back for a reason and a period (protected time, a phased return…):
+    /// see [`super::reductions`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reductions: Vec<super::reductions::Reduction>,
 }
 
 impl Post {

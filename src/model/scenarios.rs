@@ -167,6 +167,7 @@ pub fn reach(command: &Command) -> Reach {
         | C::SetPostContract { .. }
         | C::SetAgencyCover { .. }
         | C::SetPostFte { .. }
+        | C::SetReductions { .. }
         | C::SetPostWorker { .. }
         | C::SetPostStatus { .. }
         | C::SetPostCases { .. }

@@ -43,6 +43,7 @@ pub fn plan(posts: usize, cases: usize) -> Plan {
                 ][i % 4]
             };
             Post {
+                reductions: Vec::new(),
                 id: PostId(i as u32 + 1),
                 team: TeamId((i / TEAM_SIZE) as u32 + 1),
                 grade,

@@ -102,6 +102,8 @@ pub(super) struct PostFields {
     leaves: Option<YearMonth>,
     #[serde(default)]
     covers: AgencyCover,
+    #[serde(default)]
+    reductions: Vec<super::reductions::Reduction>,
 }
 
 impl TryFrom<PostFields> for Post {
@@ -126,6 +128,7 @@ impl TryFrom<PostFields> for Post {
             starts: fields.starts,
             leaves: fields.leaves,
             covers: fields.covers,
+            reductions: fields.reductions,
         })
     }
 }

@@ -11,6 +11,7 @@
 //! proportional to its length.
 
 use super::assumptions::assumptions_problems;
+use super::reductions::{STANDARD_HOURS, reduction_problems};
 use super::costs::cost_problems;
 use super::ids::{CaseTypeId, GradeId, TeamId};
 use super::month::YearMonth;
@@ -357,7 +358,11 @@ pub(crate) fn check_own_parts(
             post_dates_problem(post.starts, post.leaves),
             cover_problem(&post.contract, post.covers),
         ];
-        for message in found.into_iter().flatten() {
+        for message in found
+            .into_iter()
+            .flatten()
+            .chain(reduction_problems(post, STANDARD_HOURS))
+        {
             problems.report(at, || message);
         }
         if post
@@ -508,6 +513,7 @@ mod tests {
             unallocated: CaseCounts::new(),
         });
         let mut post = crate::model::Post {
+            reductions: Vec::new(),
             id: PostId(3),
             team: TeamId(1),
             grade: GradeId(2),

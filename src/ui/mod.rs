@@ -32,6 +32,7 @@ mod overview;
 mod png_export;
 mod png_flow;
 mod post_inspector;
+mod post_reductions;
 mod post_selection;
 mod posts_table;
 mod present;

@@ -22,6 +22,7 @@ pub fn overview_ui(
         .show(ui, |ui| {
             ui.heading(&plan.name);
             headline_ui(ui, plan, assessment);
+            reductions_line_ui(ui, assessment);
             alerts_ui(ui, plan, assessment, state);
             egui::CollapsingHeader::new("Staff needed by team")
                 .id_salt("staff-needed-by-team")
@@ -52,6 +53,25 @@ pub fn overview_ui(
                 mix_chart_ui(&mut columns[1], plan, assessment);
             });
         });
+}
+
+/// How much capacity reductions keep back service-wide, when they keep back any.
+fn reductions_line_ui(ui: &mut Ui, assessment: &Assessment) {
+    let sums = &assessment.service.sums;
+    if sums.reduced_points <= 1e-9 {
+        return;
+    }
+    let figure = crate::model::figures::figure(crate::model::figures::FigureId::CapacityReduced);
+    let before = sums.capacity_points + sums.reduced_points;
+    ui.label(format!(
+        "{}: {} points, {} of the {} points the available workers would carry without them \
+         (protected time, phased returns and other reductions).",
+        figure.label,
+        crate::text::one_decimal(Some(sums.reduced_points)),
+        crate::text::percent(crate::model::assess::ratio(sums.reduced_points, before)),
+        crate::text::one_decimal(Some(before)),
+    ))
+    .on_hover_text(figure.definition);
 }
 
 /// The headline cards: figures of the catalogue for the whole service, each with a line of

@@ -1,6 +1,6 @@
 //! The inspector's post section: team, grade, contract (and what an agency worker covers) and
-//! dates, FTE, worker, absence and the
-//! cases held, with the post's figures. Split from [`super::inspector`], which draws the plan
+//! dates, FTE, worker, absence, the cases held and the reductions (`post_reductions.rs`), with
+//! the post's figures (capacity before and after reductions). Split from [`super::inspector`], which draws the plan
 //! and team sections and chooses which to show.
 
 use super::state::UiState;
@@ -160,6 +160,11 @@ pub fn post_ui(
         });
     }
 
+    if !post.is_vacant() {
+        ui.add_space(6.0);
+        super::post_reductions::reductions_ui(ui, plan, post, state, edits);
+    }
+
     if let Some(a) = assessment.post(id) {
         ui.add_space(6.0);
         egui::Grid::new("post-figures")
@@ -175,9 +180,18 @@ pub fn post_ui(
                     "Weighted load",
                     format!("{} points", text::one_decimal(Some(a.weighted_load))),
                 );
+                let kept_back = a.nominal_points - a.capacity_points;
                 row(
                     "Capacity",
-                    format!("{} points", text::one_decimal(Some(a.capacity_points))),
+                    if kept_back > 1e-9 {
+                        format!(
+                            "{} points ({} before reductions)",
+                            text::one_decimal(Some(a.capacity_points)),
+                            text::one_decimal(Some(a.nominal_points))
+                        )
+                    } else {
+                        format!("{} points", text::one_decimal(Some(a.capacity_points)))
+                    },
                 );
                 row("Utilisation", text::percent(a.utilisation));
                 row(

@@ -2,6 +2,7 @@
 //! flat table so allocating and balancing change them without touching the plan.
 
 use crate::model::assess::{Weights, capacity_points};
+use crate::model::reductions::kept_back_now;
 use crate::model::validate::MAX_CASE_COUNT;
 use crate::model::{CaseTypeId, GradeId, Plan, PostId, TeamId};
 use std::collections::BTreeSet;
@@ -75,7 +76,9 @@ impl Pool {
             .filter(|p| p.is_available() && teams.binary_search(&p.team).is_ok())
             .filter(|p| !scope.protected.contains(&p.id))
             .filter_map(|p| {
-                let capacity = capacity_points(grade_points(p.grade)?, p.fte, 1.0);
+                // As the assessment counts it: less what reductions keep back this month.
+                let capacity = capacity_points(grade_points(p.grade)?, p.fte, 1.0)
+                    * (1.0 - kept_back_now(p, plan));
                 (capacity > 0.0).then_some((p, capacity))
             })
             .collect();

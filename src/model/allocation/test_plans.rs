@@ -37,6 +37,7 @@ pub(crate) fn add_post(
 ) -> PostId {
     let id = PostId(plan.posts.last().map_or(1, |p| p.id.0 + 1));
     plan.posts.push(Post {
+        reductions: Vec::new(),
         id,
         team: TeamId(team),
         grade,

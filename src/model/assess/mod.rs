@@ -20,6 +20,7 @@ pub use flags::Flag;
 pub use sums::{ByContract, Sums, Weighed};
 pub use totals::{StaffingMix, Totals, ratio};
 
+use super::reductions::kept_back_now;
 use super::{CaseCounts, CaseTypeId, ContractKind, GradeId, Plan, PostId, TeamId};
 use std::collections::HashMap;
 
@@ -44,8 +45,11 @@ pub struct PostAssessment {
     pub cases_held: u64,
     /// Sum over case types of cases x weight.
     pub weighted_load: f64,
-    /// Grade capacity x FTE; zero while the post is vacant or its worker absent.
+    /// Grade capacity x FTE less what reductions keep back this month; zero while the post
+    /// is vacant or its worker absent.
     pub capacity_points: f64,
+    /// Grade capacity x FTE before reductions (zero while vacant or absent).
+    pub nominal_points: f64,
     /// Weighted load / capacity; `None` when the post has no capacity.
     pub utilisation: Option<f64>,
     pub band: Option<Band>,
@@ -160,16 +164,24 @@ pub fn assess(plan: &Plan) -> Assessment {
         };
         let load = weights.weigh(&post.cases).points;
         let worked = if post.is_available() { 1.0 } else { 0.0 };
-        let capacity = capacity_points(grade.capacity_points, post.fte, worked);
+        let nominal = capacity_points(grade.capacity_points, post.fte, worked);
+        // Reductions that apply in the month the plan describes (protected time and others).
+        let capacity = if nominal > 0.0 {
+            nominal * (1.0 - kept_back_now(post, plan))
+        } else {
+            nominal
+        };
         let utilisation = ratio(load, capacity);
         let cost = rates.get(post.contract.kind()) * post.fte;
         team_sums[team].add_post(post, grade, load, capacity, cost);
+        team_sums[team].reduced_points += nominal - capacity;
         posts.push(PostAssessment {
             post: post.id,
             team: post.team,
             cases_held: post.cases_held(),
             weighted_load: load,
             capacity_points: capacity,
+            nominal_points: nominal,
             utilisation,
             band: utilisation.map(|u| Band::of(u, settings)),
             headroom_points: capacity - load,

@@ -19,6 +19,7 @@ fn close(actual: Option<f64>, expected: f64) {
 /// A social worker's post in team 1: filled by "W{id}" unless `fte` is given as vacant.
 fn post(id: u32, contract: Contract, fte: f64, filled: bool) -> Post {
     Post {
+        reductions: Vec::new(),
         id: PostId(id),
         team: TeamId(1),
         grade: SOCIAL_WORKER,

@@ -100,6 +100,9 @@ pub struct Sums {
     pub demand_points: f64,
     /// Weighted points the available workers can carry.
     pub capacity_points: f64,
+    /// Points the available workers' reductions keep back this month (protected time, phased
+    /// returns…): capacity before reductions less `capacity_points`.
+    pub reduced_points: f64,
     /// FTE of available workers holding at least one case (the DfE "case holders").
     pub case_holder_fte: f64,
     /// Cases held by those workers.
@@ -240,6 +243,7 @@ impl Sums {
         self.must_allocate_points += other.must_allocate_points;
         self.demand_points += other.demand_points;
         self.capacity_points += other.capacity_points;
+        self.reduced_points += other.reduced_points;
         self.case_holder_fte += other.case_holder_fte;
         self.case_holder_cases += other.case_holder_cases;
         self.case_holding_grade_fte += other.case_holding_grade_fte;

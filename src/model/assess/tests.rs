@@ -28,6 +28,7 @@ fn post(
     worker: Option<&str>,
 ) -> Post {
     Post {
+        reductions: Vec::new(),
         id: PostId(id),
         team: TeamId(team),
         grade,

@@ -488,6 +488,7 @@ impl Builder {
                 Filled::Agency(_) => (Contract::Agency, Some(self.name("Agency worker"))),
             };
             self.posts.push(Post {
+                reductions: Vec::new(),
                 id: PostId(self.posts.len() as u32 + 1),
                 team,
                 grade,

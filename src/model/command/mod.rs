@@ -15,6 +15,7 @@ pub use new_posts::NEW_WORKER;
 
 use super::allocation::CaseMove;
 use super::assumptions::{Assumptions, assumptions_problems};
+use super::reductions::{STANDARD_HOURS, reduction_problems};
 use super::costs::{CostRates, cost_problems};
 use super::shown::count;
 use super::validate::{post_dates_problem, timeline_problem};
@@ -119,6 +120,11 @@ pub enum Command {
     SetPostFte {
         post: PostId,
         fte: f64,
+    },
+    /// Replaces a post's reductions (protected time, a phased return…) with `reductions`.
+    SetReductions {
+        post: PostId,
+        reductions: Vec<crate::model::reductions::Reduction>,
     },
     /// `None` makes the post vacant: the worker's cases become the team's unallocated cases.
     SetPostWorker {
@@ -420,7 +426,20 @@ pub fn apply_with(
         }
         C::SetPostFte { post, fte } => {
             check_fte(fte)?;
-            post_mut(plan, post)?.fte = fte;
+            let p = post_mut(plan, post)?;
+            // Reductions in hours are a share of the contracted hours: a shorter week must
+            // still hold them.
+            let mut changed = p.clone();
+            changed.fte = fte;
+            rule(reduction_problems(&changed, STANDARD_HOURS).into_iter().next())?;
+            p.fte = fte;
+        }
+        C::SetReductions { post, reductions } => {
+            let p = post_mut(plan, post)?;
+            let mut changed = p.clone();
+            changed.reductions = reductions;
+            rule(reduction_problems(&changed, STANDARD_HOURS).into_iter().next())?;
+            *p = changed;
         }
         C::SetPostWorker {
             post,

@@ -48,6 +48,7 @@ pub(super) fn add_posts(
     let first_number = next_worker_number(plan);
     plan.posts
         .extend(new.iter().zip(first_number..).map(|(&id, number)| Post {
+            reductions: Vec::new(),
             id,
             team,
             grade,

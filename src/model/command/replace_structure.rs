@@ -89,6 +89,7 @@ mod tests {
 
     fn post(id: u32, team: u32, fte: f64) -> Post {
         Post {
+            reductions: Vec::new(),
             id: PostId(id),
             team: TeamId(team),
             grade: SOCIAL_WORKER,

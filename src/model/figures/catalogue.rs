@@ -7,7 +7,7 @@ use crate::model::assess::ratio;
 use crate::model::projection::Projection;
 
 /// Every figure, in [`FigureId`] order.
-pub const FIGURES: [Figure; 39] = [
+pub const FIGURES: [Figure; 40] = [
     Figure {
         id: FigureId::Caseload,
         label: "Caseload per case-holding FTE",
@@ -160,6 +160,20 @@ pub const FIGURES: [Figure; 39] = [
             staff carry nothing).",
         team: Some(|t| Some(t.sums.capacity_points)),
         month: Some(|m| Some(m.capacity_points)),
+        projection: None,
+    },
+    Figure {
+        id: FigureId::CapacityReduced,
+        label: "Capacity kept back by reductions",
+        short: "Reduced pts",
+        unit: Unit::Points,
+        better: Better::Neither,
+        definition: "Points the available workers would carry but keep back this month for \
+            protected time, a phased return, union duties, practice education or another \
+            reason: capacity before reductions − capacity (probation's formula: a reduction \
+            takes its hours' share of the post's contracted hours).",
+        team: Some(|t| Some(t.sums.reduced_points)),
+        month: Some(|m| Some(m.reduced_points)),
         projection: None,
     },
     Figure {

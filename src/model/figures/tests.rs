@@ -10,6 +10,7 @@ use crate::model::{
 
 fn post(id: u32, grade: GradeId, contract: Contract, fte: f64, worker: Option<&str>) -> Post {
     Post {
+        reductions: Vec::new(),
         id: PostId(id),
         team: TeamId(1),
         grade,

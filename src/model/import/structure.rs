@@ -160,6 +160,7 @@ pub(super) fn build(
         }
         out.post_rows.push(draft.row);
         out.posts.push(Post {
+            reductions: Vec::new(),
             id,
             team: team_of[&normalise(&draft.team)],
             grade: draft.grade,

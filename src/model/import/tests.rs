@@ -25,6 +25,7 @@ fn team(id: u32, name: &str, waiting: u32) -> Team {
 
 fn post(id: u32, team: u32, worker: &str, cases: CaseCounts) -> Post {
     Post {
+        reductions: Vec::new(),
         id: PostId(id),
         team: TeamId(team),
         grade: grade::SOCIAL_WORKER,

@@ -44,6 +44,7 @@ use monte_carlo::percentiles;
 pub use monte_carlo::{monte_carlo, monte_carlo_with};
 
 use super::assess::{Weights, capacity_points, ratio};
+use super::reductions::{STANDARD_HOURS, has_reductions, reduced_share};
 use super::{Contract, ContractKind, GradeRole, Plan, PostStatus, YearMonth};
 
 /// Months an ASYE worker spends at the protected grade before carrying a full caseload.
@@ -73,6 +74,8 @@ pub struct ProjectedMonth {
     pub leavers_fte: f64,
     /// Staff cost of the month.
     pub cost: f64,
+    /// Capacity points reductions keep back (protected time and others).
+    pub reduced_points: f64,
 }
 
 /// Fixed-term contracts ending: `month` is the first month without them.
@@ -158,6 +161,9 @@ struct PostPath {
     agency: bool,
     /// Monthly chance of the worker leaving.
     hazard: f64,
+    /// The share of the post's time reductions keep back, month by month from the plan's
+    /// start; `None` when nothing is ever kept back.
+    kept_back: Option<Box<[f64]>>,
     first: i32,
     last: i32,
     /// The contract's last month (`NEVER`: it goes on), unlike `last` not cut at the end of
@@ -171,14 +177,24 @@ struct PostPath {
 }
 
 impl PostPath {
-    /// The post's capacity in month `t` when worked for the share `worked` of it (a chance).
-    fn capacity_at(&self, t: i32, worked: f64) -> f64 {
+    /// The post's capacity in month `t` when worked for the share `worked` of it (a chance),
+    /// before reductions.
+    fn nominal_at(&self, t: i32, worked: f64) -> f64 {
         let grade_points = if t >= self.full_from {
             self.full_points
         } else {
             self.points
         };
         capacity_points(grade_points, self.fte, worked)
+    }
+
+    /// The share of the post's time kept back in month `t`.
+    fn kept_back_at(&self, t: i32) -> f64 {
+        self.kept_back
+            .as_ref()
+            .and_then(|shares| shares.get(usize::try_from(t).ok()?))
+            .copied()
+            .unwrap_or(0.0)
     }
 }
 
@@ -215,6 +231,7 @@ fn prepare(plan: &Plan) -> Prepared {
         .iter()
         .find(|g| g.role == GradeRole::Practitioner && g.holds_cases);
     let a = &plan.assumptions;
+    let rule = a.protected_time.as_ref();
 
     let mut now = vec![Work::default(); plan.teams.len()];
     let mut weigh = |team: usize, counts: &super::CaseCounts| {
@@ -257,6 +274,15 @@ fn prepare(plan: &Plan) -> Prepared {
             own_cost: own_month * post.fte,
             cover_cost: agency_month * post.fte,
             agency: kind == ContractKind::Agency,
+            kept_back: has_reductions(post, rule).then(|| {
+                (0..timeline.months)
+                    .map(|t| {
+                        timeline.month(t).map_or(0.0, |month| {
+                            reduced_share(post, STANDARD_HOURS, rule, month)
+                        })
+                    })
+                    .collect()
+            }),
             hazard: monthly_hazard(match kind {
                 ContractKind::Permanent => a.turnover.permanent,
                 ContractKind::FixedTerm => a.turnover.fixed_term,
@@ -302,6 +328,8 @@ struct Accumulator {
     employed_fte: Vec<f64>,
     leavers_fte: Vec<f64>,
     cost: Vec<f64>,
+    /// Capacity points kept back by reductions.
+    reduced: Vec<f64>,
 }
 
 impl Accumulator {
@@ -316,6 +344,7 @@ impl Accumulator {
             employed_fte: vec![0.0; m],
             leavers_fte: vec![0.0; m],
             cost: vec![0.0; m],
+            reduced: vec![0.0; m],
         }
     }
 
@@ -332,7 +361,10 @@ impl Accumulator {
     ) {
         let i = t as usize;
         let available = working + cover;
-        self.capacity[i * self.teams + post.team] += post.capacity_at(t, available);
+        let nominal = post.nominal_at(t, available);
+        let capacity = nominal * (1.0 - post.kept_back_at(t));
+        self.capacity[i * self.teams + post.team] += capacity;
+        self.reduced[i] += nominal - capacity;
         if post.holds_cases {
             self.case_holding_fte[i] += available * post.fte;
         }
@@ -370,6 +402,7 @@ fn month_figures(
         employed_fte: acc.employed_fte[i],
         leavers_fte: acc.leavers_fte[i],
         cost: acc.cost[i],
+        reduced_points: acc.reduced[i],
         capacity_points: 0.0,
         demand_points: 0.0,
         capacity_cases: 0.0,

@@ -24,6 +24,7 @@ fn close(actual: f64, expected: f64) {
 
 fn post(id: u32, grade: GradeId, contract: Contract, status: PostStatus, cases: u32) -> Post {
     Post {
+        reductions: Vec::new(),
         id: PostId(id),
         team: TeamId(1),
         grade,

@@ -12,6 +12,7 @@ use super::theme;
 use super::widgets::{combo, month_field, number_field};
 use crate::app::BandsState;
 use crate::model::assumptions::DEFAULT_SOURCES;
+use crate::model::reductions::ProtectedTime;
 use crate::model::projection::Projection;
 use crate::model::{Assumptions, Command, DemandChange, Plan, Timeline};
 use crate::text::{self, month_label};
@@ -161,6 +162,29 @@ fn percent_input(ui: &mut Ui, label: &str, value: f64) -> f64 {
     }
 }
 
+/// The scenario's service-wide protected time: a share, and the grades it is for.
+fn protected_time_ui(ui: &mut Ui, plan: &Plan, a: &mut Assumptions) {
+    let mut rule = a.protected_time.clone().unwrap_or(ProtectedTime {
+        share: 0.0,
+        grades: Vec::new(),
+    });
+    ui.horizontal_wrapped(|ui| {
+        rule.share = percent_input(ui, "Protected time share", rule.share);
+        ui.label("of the time of");
+        for grade in plan.grades.iter().filter(|g| g.holds_cases) {
+            let mut on = rule.grades.contains(&grade.id);
+            if ui.checkbox(&mut on, &grade.name).changed() {
+                if on {
+                    rule.grades.push(grade.id);
+                } else {
+                    rule.grades.retain(|&g| g != grade.id);
+                }
+            }
+        }
+    });
+    a.protected_time = (rule.share > 0.0 || !rule.grades.is_empty()).then_some(rule);
+}
+
 fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
     let current = &plan.assumptions;
     let mut a = current.clone();
@@ -201,6 +225,13 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
                     percent_input(ui, "Share of vacancies covered by agency", a.agency_cover);
                 ui.label("are covered by agency staff");
             });
+            ui.end_row();
+            ui.label("Protected time").on_hover_text(
+                "A share of the time of every post at the grades ticked, kept back from cases \
+                 in every month (\"experienced social workers keep 10% protected development \
+                 time\"). A post's own reductions are in the inspector.",
+            );
+            protected_time_ui(ui, plan, &mut a);
             ui.end_row();
         });
     ui.label("Demand by team (cases held and waiting now, changed over the months):");
@@ -312,6 +343,7 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
         a = Assumptions {
             demand: a.demand.clone(),
             flows: a.flows.clone(),
+            protected_time: a.protected_time.clone(),
             ..Assumptions::default()
         };
     }

@@ -20,6 +20,7 @@ fn close(actual: Option<f64>, expected: f64) {
 
 fn post(id: u32, team: u32, grade: GradeId, cases: &[(CaseTypeId, u32)]) -> Post {
     Post {
+        reductions: Vec::new(),
         id: PostId(id),
         team: TeamId(team),
         grade,

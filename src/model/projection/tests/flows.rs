@@ -1,4 +1,5 @@
-//! The projection's demand following the demand flows (`demand.rs`), worked by hand.
+//! The projection following the demand flows (`demand.rs`) and reductions of capacity, worked
+//! by hand.
 
 use super::*;
 use crate::model::defaults::case_type::CHILD_PROTECTION;
@@ -94,4 +95,37 @@ fn a_changed_case_mix_changes_the_points_a_case_counts_for() {
     close(month.demand_points, 122.5);
     // Capacity in cases at this month's mix: 20 points ÷ (122.5 / 120) = 19.592.
     close(month.capacity_cases, 20.0 / (122.5 / 120.0));
+}
+
+#[test]
+fn a_reduction_keeps_back_capacity_in_its_months_only() {
+    use crate::model::reductions::{Reduction, ReductionAmount, ReductionReason};
+    // One social worker (20 points) with 7.4 of 37 hours (20%) kept back from June to August
+    // 2026 (months 2 to 4): 16 points then, 20 before and after.
+    let mut plan = one_team(DemandFlows::default());
+    plan.posts[0].reductions = vec![Reduction {
+        reason: ReductionReason::PhasedReturn,
+        amount: ReductionAmount::HoursAWeek(7.4),
+        from: ym("2026-06"),
+        until: Some(ym("2026-08")),
+    }];
+    let projection = project(&plan);
+    let points: Vec<f64> = projection.months[..6]
+        .iter()
+        .map(|m| m.capacity_points)
+        .collect();
+    for (got, want) in points.iter().zip([20.0, 20.0, 16.0, 16.0, 16.0, 20.0]) {
+        close(*got, want);
+    }
+    close(projection.months[3].reduced_points, 4.0);
+    close(projection.months[5].reduced_points, 0.0);
+    // The assessment is of April: nothing kept back yet.
+    let assessment = assess(&plan);
+    close(assessment.service.sums.reduced_points, 0.0);
+    // From April instead, the assessment keeps back 4 of the 20 points too.
+    plan.posts[0].reductions[0].from = ym("2026-04");
+    let assessment = assess(&plan);
+    close(assessment.service.sums.capacity_points, 16.0);
+    close(assessment.service.sums.reduced_points, 4.0);
+    close(assessment.posts[0].nominal_points, 20.0);
 }
