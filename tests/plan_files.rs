@@ -5,6 +5,9 @@ use caseload_planner::io::{
     to_ron_string,
 };
 use caseload_planner::model::demand_flows::{DemandFlows, DemandLever, FlowChange, MonthsOpen};
+use caseload_planner::model::reductions::{
+    ProtectedTime, Reduction, ReductionAmount, ReductionReason,
+};
 use caseload_planner::model::scenarios::OwnPartsWithoutName;
 use caseload_planner::model::scenarios::validate_scenarios;
 use caseload_planner::model::validate::{
@@ -105,9 +108,10 @@ fn post(teams: u32, grades: u32, case_types: u32) -> impl Strategy<Value = Post>
         status(),
         counts(case_types),
         proptest::sample::select(AgencyCover::ALL.to_vec()),
+        proptest::option::of((0.0f64..=0.5, month(), proptest::option::of(0u32..=24))),
     )
         .prop_map(
-            |(team, grade, contract, fte, worker, status, cases, covers)| {
+            |(team, grade, contract, fte, worker, status, cases, covers, reduction)| {
                 let vacant = worker.is_none();
                 Post {
                     id: PostId(0),
@@ -127,6 +131,16 @@ fn post(teams: u32, grades: u32, case_types: u32) -> impl Strategy<Value = Post>
                     } else {
                         AgencyCover::Vacancy
                     },
+                    // At most half the post's time, ending on or after it starts.
+                    reductions: reduction
+                        .map(|(share, from, months)| Reduction {
+                            reason: ReductionReason::PracticeEducator,
+                            amount: ReductionAmount::Share(share),
+                            from,
+                            until: months.and_then(|m| from.plus_months(m as i32)),
+                        })
+                        .into_iter()
+                        .collect(),
                 }
             },
         )
@@ -220,9 +234,17 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
                 .prop_map(|(cases, months)| DemandChange::Target { cases, months }),
         ]),
         flows(),
+        proptest::option::of(0.0f64..=1.0),
     )
         .prop_map(
-            |((permanent, fixed_term, agency), months_to_fill, agency_cover, change, flows)| {
+            |(
+                (permanent, fixed_term, agency),
+                months_to_fill,
+                agency_cover,
+                change,
+                flows,
+                protected,
+            )| {
                 Assumptions {
                     turnover: Turnover {
                         permanent,
@@ -233,6 +255,10 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
                     months_to_fill,
                     agency_cover,
                     demand: change.into_iter().map(|c| (TeamId(1), c)).collect(),
+                    protected_time: protected.map(|share| ProtectedTime {
+                        share,
+                        grades: vec![GradeId(1)],
+                    }),
                     flows,
                 }
             },

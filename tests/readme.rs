@@ -12,10 +12,13 @@ fn the_readme_file_format_example_loads() {
     let set = load_str(&readme[start..end], Path::new("README example"))
         .unwrap_or_else(|e| panic!("{e}"));
     let plan = set.baseline();
-    assert_eq!((plan.teams.len(), plan.posts.len()), (1, 4));
-    // C. Jones: 0.6 FTE agency, 8 x 1.0 + 4 x 1.5 = 14 points of 12: the team's only capacity.
+    assert_eq!((plan.teams.len(), plan.posts.len()), (1, 5));
+    // The available social workers, less the baseline's 10% protected time for their grade:
+    // C. Jones, 0.6 FTE agency, 20 x 0.6 x 0.9 = 10.8 points; H. Okafor, 0.8 FTE, keeps 3.7 of
+    // 29.6 hours back as well: 20 x 0.8 x (1 - 0.125 - 0.1) = 12.4 points.
     let a = assess(plan);
-    assert!((a.service.sums.capacity_points - 12.0).abs() < 1e-9);
+    assert!((a.service.sums.capacity_points - 23.2).abs() < 1e-9);
+    assert!((a.service.sums.reduced_points - (1.2 + 3.6)).abs() < 1e-9);
     // The option adds a full-time social worker: 20 more points.
     let option = &set.options()[0].plan;
     assert!((assess(option).service.sums.capacity_points - 32.0).abs() < 1e-9);

@@ -118,9 +118,13 @@ fn a_large_file_opens_in_the_background_and_the_plan_shown_stays_until_it_is_rea
     harness.get_by_label("+ Team").click();
     harness.run();
     let doc = harness.state().document();
-    if doc.path() != Some(path.as_path()) {
-        assert!(!doc.is_dirty(), "an edit went into the plan being replaced");
+    if doc.path() == Some(path.as_path()) {
+        // Opened before the click was taken (a fast machine): the click was the opened plan's,
+        // and there is no wait left to check.
+        assert_eq!(doc.plan().name, "Large generated plan");
+        return;
     }
+    assert!(!doc.is_dirty(), "an edit went into the plan being replaced");
 
     common::wait_for_work(&mut harness);
     let doc = harness.state().document();

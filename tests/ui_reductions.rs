@@ -24,7 +24,9 @@ fn shows(harness: &App<'_>, text: &str) -> bool {
 }
 
 fn type_number(harness: &mut App<'_>, label: &str, value: &str) {
-    harness.get_by_role_and_label(Role::SpinButton, label).click();
+    harness
+        .get_by_role_and_label(Role::SpinButton, label)
+        .click();
     harness.run();
     harness
         .get_by_role_and_label(Role::SpinButton, label)
@@ -40,7 +42,10 @@ fn protected_time_on_a_worker_shows_in_the_inspector_and_the_overview() {
     assert!(!shows(&harness, "Capacity kept back by reductions"));
     // J. Brown: social worker, 1 FTE, 20 points.
     click(&mut harness, "J. Brown · Social worker · 25");
-    assert!(shows(&harness, "None: the worker's whole time is for cases."));
+    assert!(shows(
+        &harness,
+        "None: the worker's whole time is for cases."
+    ));
     click(&mut harness, "+ Add reduction");
     // The new reduction: development time, 10% of the time from the plan's start.
     let post = |h: &App<'_>| {
@@ -62,17 +67,28 @@ fn protected_time_on_a_worker_shows_in_the_inspector_and_the_overview() {
         "the Overview's line"
     );
 
-    // More than the whole post: refused, saying why; the 25% stays.
+    // A share over 100% is refused as it is typed.
     type_number(&mut harness, "Reduction 1 share", "150");
+    assert!(shows(&harness, "must be from 0 to 100, not 150"));
+    // Two reductions that together take more than the whole post: the second is refused by
+    // the model, saying why; the 25% stays and the second stays at its 10%.
+    click(&mut harness, "+ Add reduction");
+    type_number(&mut harness, "Reduction 2 share", "80");
     assert!(
-        shows(&harness, "100% of the post's time"),
-        "the refusal names the limit"
+        shows(
+            &harness,
+            "Reductions take more than the whole of the post's time in 2026-04 (105%)"
+        ),
+        "the refusal says why"
     );
     let reductions = post(&harness).reductions;
+    use caseload_planner::model::reductions::ReductionAmount::Share;
     assert_eq!(
-        reductions[0].amount,
-        caseload_planner::model::reductions::ReductionAmount::Share(0.25)
+        reductions.iter().map(|r| r.amount).collect::<Vec<_>>(),
+        vec![Share(0.25), Share(0.1)]
     );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    harness.run();
 
     // Undo takes the reduction away again: one edit, one step.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);

@@ -11,12 +11,12 @@
 //! proportional to its length.
 
 use super::assumptions::assumptions_problems;
-use super::reductions::{STANDARD_HOURS, reduction_problems};
 use super::costs::cost_problems;
 use super::ids::{CaseTypeId, GradeId, TeamId};
 use super::month::YearMonth;
 use super::plan::{AgencyCover, CaseCounts, Contract, Plan, PostStatus, Settings, Timeline};
 pub use super::problems::{Location, MAX_LISTED_PROBLEMS, Problem, Problems};
+use super::reductions::{STANDARD_HOURS, reduction_problems};
 use super::shown::{count, number};
 use std::collections::{HashMap, HashSet};
 

@@ -17,12 +17,13 @@ pub fn reductions_ui(
     state: &mut UiState,
     edits: &mut Vec<Command>,
 ) {
-    ui.label(RichText::new("Reductions").strong()).on_hover_text(format!(
-        "Capacity kept back for a reason and a period, as probation's Workload Measurement \
+    ui.label(RichText::new("Reductions").strong())
+        .on_hover_text(format!(
+            "Capacity kept back for a reason and a period, as probation's Workload Measurement \
          Tool records it: hours a week are a share of the post's contracted hours ({} a week \
          at full time).",
-        STANDARD_HOURS
-    ));
+            STANDARD_HOURS
+        ));
     let mut list = post.reductions.clone();
     let mut remove = None;
     for (i, reduction) in list.iter_mut().enumerate() {
@@ -73,16 +74,22 @@ fn reduction_ui(
             ReductionReason::Other(_) => "Other".to_owned(),
             named => named.label().to_owned(),
         };
-        combo(ui, &format!("Reduction {n} reason"), ("reason", id, i), shown, |ui| {
-            for reason in ReductionReason::NAMED {
-                let label = reason.label().to_owned();
-                ui.selectable_value(&mut reduction.reason, reason, label);
-            }
-            let other = matches!(reduction.reason, ReductionReason::Other(_));
-            if ui.selectable_label(other, "Other").clicked() && !other {
-                reduction.reason = ReductionReason::Other("Other".to_owned());
-            }
-        });
+        combo(
+            ui,
+            &format!("Reduction {n} reason"),
+            ("reason", id, i),
+            shown,
+            |ui| {
+                for reason in ReductionReason::NAMED {
+                    let label = reason.label().to_owned();
+                    ui.selectable_value(&mut reduction.reason, reason, label);
+                }
+                let other = matches!(reduction.reason, ReductionReason::Other(_));
+                if ui.selectable_label(other, "Other").clicked() && !other {
+                    reduction.reason = ReductionReason::Other("Other".to_owned());
+                }
+            },
+        );
         if let ReductionReason::Other(text) = &reduction.reason
             && let Some(changed) = text_field(
                 ui,
@@ -94,8 +101,8 @@ fn reduction_ui(
         {
             reduction.reason = ReductionReason::Other(changed);
         }
-        amount_ui(ui, n, id, i, &mut reduction.amount);
     });
+    ui.horizontal_wrapped(|ui| amount_ui(ui, n, id, i, &mut reduction.amount));
     ui.horizontal_wrapped(|ui| {
         ui.label("from");
         if let Some(Some(from)) = month_field(
@@ -125,13 +132,48 @@ fn reduction_ui(
 }
 
 /// The amount: hours a week, or a percentage of the post's time.
-fn amount_ui(ui: &mut Ui, n: usize, id: crate::model::PostId, i: usize, amount: &mut ReductionAmount) {
+fn amount_ui(
+    ui: &mut Ui,
+    n: usize,
+    id: crate::model::PostId,
+    i: usize,
+    amount: &mut ReductionAmount,
+) {
     let in_hours = matches!(amount, ReductionAmount::HoursAWeek(_));
+    match amount {
+        ReductionAmount::HoursAWeek(hours) => {
+            number_field(
+                ui,
+                &format!("Reduction {n} hours"),
+                hours,
+                0.0..=168.0,
+                0.1,
+                "",
+            );
+        }
+        ReductionAmount::Share(share) => {
+            let mut shown = *share * 100.0;
+            if number_field(
+                ui,
+                &format!("Reduction {n} share"),
+                &mut shown,
+                0.0..=100.0,
+                0.5,
+                "",
+            ) {
+                *share = shown / 100.0;
+            }
+        }
+    }
     combo(
         ui,
         &format!("Reduction {n} unit"),
         ("reduction-unit", id, i),
-        if in_hours { "hours a week" } else { "% of the time" },
+        if in_hours {
+            "hours a week"
+        } else {
+            "% of the time"
+        },
         |ui| {
             if ui.selectable_label(in_hours, "hours a week").clicked() && !in_hours {
                 *amount = ReductionAmount::HoursAWeek(3.7);
@@ -141,16 +183,4 @@ fn amount_ui(ui: &mut Ui, n: usize, id: crate::model::PostId, i: usize, amount: 
             }
         },
     );
-    match amount {
-        ReductionAmount::HoursAWeek(hours) => {
-            number_field(ui, &format!("Reduction {n} hours"), hours, 0.0..=168.0, 0.1, "");
-        }
-        ReductionAmount::Share(share) => {
-            let mut shown = *share * 100.0;
-            if number_field(ui, &format!("Reduction {n} share"), &mut shown, 0.0..=100.0, 0.5, "")
-            {
-                *share = shown / 100.0;
-            }
-        }
-    }
 }

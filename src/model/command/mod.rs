@@ -15,8 +15,8 @@ pub use new_posts::NEW_WORKER;
 
 use super::allocation::CaseMove;
 use super::assumptions::{Assumptions, assumptions_problems};
-use super::reductions::{STANDARD_HOURS, reduction_problems};
 use super::costs::{CostRates, cost_problems};
+use super::reductions::{STANDARD_HOURS, reduction_problems};
 use super::shown::count;
 use super::validate::{post_dates_problem, timeline_problem};
 use super::{
@@ -431,14 +431,22 @@ pub fn apply_with(
             // still hold them.
             let mut changed = p.clone();
             changed.fte = fte;
-            rule(reduction_problems(&changed, STANDARD_HOURS).into_iter().next())?;
+            rule(
+                reduction_problems(&changed, STANDARD_HOURS)
+                    .into_iter()
+                    .next(),
+            )?;
             p.fte = fte;
         }
         C::SetReductions { post, reductions } => {
             let p = post_mut(plan, post)?;
             let mut changed = p.clone();
             changed.reductions = reductions;
-            rule(reduction_problems(&changed, STANDARD_HOURS).into_iter().next())?;
+            rule(
+                reduction_problems(&changed, STANDARD_HOURS)
+                    .into_iter()
+                    .next(),
+            )?;
             *p = changed;
         }
         C::SetPostWorker {

@@ -106,6 +106,8 @@ fn each_team_figure_by_hand() {
         (FigureId::DemandCases, 29.0),
         (FigureId::DemandPoints, 32.0),
         (FigureId::CapacityPoints, 50.0),
+        // Nobody keeps time back.
+        (FigureId::CapacityReduced, 0.0),
         // At 32 / 29 points a case.
         (FigureId::CapacityCases, 50.0 * 29.0 / 32.0),
         (FigureId::HeadroomCases, 18.0 * 29.0 / 32.0),

@@ -96,7 +96,11 @@ fn impossible_reductions_are_refused_with_their_reason() {
         0.5,
         vec![
             reduction(ReductionAmount::Share(0.1), "2026-04", None),
-            reduction(ReductionAmount::HoursAWeek(30.0), "2026-07", Some("2026-05")),
+            reduction(
+                ReductionAmount::HoursAWeek(30.0),
+                "2026-07",
+                Some("2026-05"),
+            ),
             Reduction {
                 reason: ReductionReason::Other("x".repeat(MAX_REASON_CHARS + 1)),
                 amount: ReductionAmount::Share(1.5),
