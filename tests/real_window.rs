@@ -65,7 +65,17 @@ impl Display {
             .expect("a free display number");
         let name = format!(":{number}");
         let xvfb = Command::new("Xvfb")
-            .args([&name, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"])
+            // -noreset: by default Xvfb resets when its last client leaves, and the program
+            // started again right after the first is killed found no server to connect to.
+            .args([
+                &name,
+                "-screen",
+                "0",
+                "1600x1000x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
