@@ -81,6 +81,43 @@ fn projection(c: &mut Criterion) {
     group.finish();
 }
 
+/// Issue 16's target: the expected path with demand flows moving in every team (a lever on
+/// new cases of every case type, ramped) and reductions on a tenth of the posts, 10,000 posts
+/// over 60 months, under 5 ms.
+fn projection_with_flows(c: &mut Criterion) {
+    use caseload_planner::model::demand_flows::{DemandLever, FlowChange};
+    use caseload_planner::model::reductions::{Reduction, ReductionAmount, ReductionReason};
+    let mut plan = synthetic::plan(10_000, 200_000);
+    plan.timeline = Timeline {
+        start: YearMonth::new(2026, 4).unwrap(),
+        months: 60,
+    };
+    let from = YearMonth::new(2026, 5).unwrap();
+    for case_type in plan.case_types.clone() {
+        plan.assumptions.flows.levers.push(DemandLever {
+            change: FlowChange::NewCases {
+                case_type: case_type.id,
+                by: -0.1,
+            },
+            team: None,
+            from,
+            ramp_months: 12,
+        });
+    }
+    for post in plan.posts.iter_mut().step_by(10) {
+        post.reductions.push(Reduction {
+            reason: ReductionReason::Development,
+            amount: ReductionAmount::Share(0.1),
+            from,
+            until: YearMonth::new(2027, 3),
+        });
+    }
+    c.bench_function(
+        "project/10000 posts, 60 months, flows and reductions",
+        |b| b.iter(|| project(black_box(&plan))),
+    );
+}
+
 /// Issue 10's target: allocation and balancing of the 10,000-post plan, every team in the
 /// pool, under 20 ms in all.
 fn allocation(c: &mut Criterion) {
@@ -137,6 +174,7 @@ criterion_group!(
     loading,
     saving,
     projection,
+    projection_with_flows,
     allocation,
     bulk_editing
 );

@@ -5,6 +5,7 @@
 use super::{Cell, ReportColumn, ReportTable, unit_words};
 use crate::model::anonymise::WorkerNames;
 use crate::model::costs::{CostRates, ILLUSTRATIVE_NOTE};
+use crate::model::demand_flows::FlowChange;
 use crate::model::figures::{FIGURES, Unit};
 use crate::model::shown::month_label;
 use crate::model::{DemandChange, Plan};
@@ -30,6 +31,107 @@ impl Rows {
             unit,
             note,
         ]);
+    }
+}
+
+/// The scenario's demand flows (months open by case type, new cases entered, levers) and its
+/// protected time, when it has any: a plan that never set them reads as before.
+fn flows_and_protected_time(rows: &mut Rows, plan: &Plan) {
+    let a = &plan.assumptions;
+    let flows = &a.flows;
+    let type_name = |id| {
+        plan.case_types
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    let team_name = |id: Option<crate::model::TeamId>| match id {
+        None => "every team".to_owned(),
+        Some(id) => plan
+            .team(id)
+            .map_or_else(|| id.to_string(), |t| t.name.clone()),
+    };
+    if !flows.is_empty() {
+        for case_type in &plan.case_types {
+            let months = flows.months_open(case_type.id, &case_type.name);
+            let entered = flows
+                .months_open
+                .iter()
+                .any(|m| m.case_type == case_type.id);
+            rows.add(
+                "Demand flow",
+                &format!("Months open, {}", case_type.name),
+                Cell::Number(months),
+                if entered {
+                    "Average months a case stays open."
+                } else {
+                    "Average months a case stays open (illustrative default)."
+                },
+            );
+        }
+        for n in &flows.new_cases {
+            rows.add(
+                "Demand flow",
+                &format!(
+                    "New cases a month, {}, {}",
+                    team_name(Some(n.team)),
+                    type_name(n.case_type)
+                ),
+                Cell::Number(n.per_month),
+                "Entered; other teams and types keep today's cases steady.",
+            );
+        }
+        for (i, lever) in flows.levers.iter().enumerate() {
+            let (what, value) = match lever.change {
+                FlowChange::NewCases { case_type, by } => (
+                    format!("new {} cases", type_name(case_type)),
+                    Cell::Quantity(by, Unit::Percent),
+                ),
+                FlowChange::MonthsOpen { case_type, by } => (
+                    format!("months a {} case stays open", type_name(case_type)),
+                    Cell::Quantity(by, Unit::Percent),
+                ),
+                FlowChange::Divert { from, to, share } => (
+                    format!(
+                        "new {} cases coming in as {}",
+                        type_name(from),
+                        type_name(to)
+                    ),
+                    Cell::Quantity(share, Unit::Percent),
+                ),
+            };
+            rows.add(
+                "Demand lever",
+                &format!("Lever {}: {what}, {}", i + 1, team_name(lever.team)),
+                value,
+                &format!(
+                    "From {}, full effect after {} months.",
+                    month_label(lever.from),
+                    lever.ramp_months.max(1)
+                ),
+            );
+        }
+    }
+    if let Some(rule) = &a.protected_time {
+        let grades: Vec<&str> = plan
+            .grades
+            .iter()
+            .filter(|g| rule.grades.contains(&g.id))
+            .map(|g| g.name.as_str())
+            .collect();
+        rows.add(
+            "Assumption",
+            "Protected time",
+            Cell::Quantity(rule.share, Unit::Percent),
+            &format!(
+                "Of the time of every post at: {}.",
+                if grades.is_empty() {
+                    "no grade".to_owned()
+                } else {
+                    grades.join(", ")
+                }
+            ),
+        );
     }
 }
 
@@ -170,6 +272,8 @@ pub fn definitions_table(plan: &Plan, names: &WorkerNames) -> ReportTable {
             ),
         }
     }
+
+    flows_and_protected_time(&mut rows, plan);
 
     for case_type in &plan.case_types {
         let note = if case_type.must_allocate {

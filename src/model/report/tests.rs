@@ -428,6 +428,61 @@ fn definitions_give_every_figure_and_the_plans_targets_assumptions_and_rates() {
     assert!(table.rows.iter().any(|r| r[1] == text("Workers' names")));
 }
 
+#[test]
+fn the_assumptions_name_the_demand_flows_levers_and_protected_time_when_there_are_any() {
+    use crate::model::demand_flows::{DemandLever, FlowChange, MonthsOpen};
+    use crate::model::reductions::ProtectedTime;
+    let mut plan = small_plan();
+    let before = definitions_table(&plan, &WorkerNames::Real);
+    assert!(
+        before.rows.iter().all(|r| r[0] != text("Demand flow")),
+        "nothing about flows until they are set"
+    );
+    plan.assumptions.flows.months_open.push(MonthsOpen {
+        case_type: CHILD_IN_NEED,
+        months: 8.0,
+    });
+    plan.assumptions.flows.levers.push(DemandLever {
+        change: FlowChange::NewCases {
+            case_type: CHILD_IN_NEED,
+            by: -0.2,
+        },
+        team: Some(TeamId(1)),
+        from: "2026-05".parse().unwrap(),
+        ramp_months: 12,
+    });
+    plan.assumptions.protected_time = Some(ProtectedTime {
+        share: 0.1,
+        grades: vec![SOCIAL_WORKER],
+    });
+    let table = definitions_table(&plan, &WorkerNames::Real);
+    let find = |item: &str| {
+        table
+            .rows
+            .iter()
+            .find(|r| r[1] == text(item))
+            .unwrap_or_else(|| panic!("no row {item}"))
+            .clone()
+    };
+    assert_eq!(find("Months open, Child in need")[2], Cell::Number(8.0));
+    // Not entered: the illustrative default by the type's name, said so.
+    let protection = find("Months open, Child protection");
+    assert_eq!(protection[2], Cell::Number(9.0));
+    assert!(words(&protection[4]).contains("illustrative"));
+    let lever = find("Lever 1: new Child in need cases, North");
+    assert_eq!(lever[2], Cell::Quantity(-0.2, Unit::Percent));
+    assert_eq!(
+        lever[4],
+        text("From May 2026, full effect after 12 months.")
+    );
+    let protected = find("Protected time");
+    assert_eq!(protected[2], Cell::Quantity(0.1, Unit::Percent));
+    assert_eq!(
+        protected[4],
+        text("Of the time of every post at: Social worker.")
+    );
+}
+
 /// Every piece of text in `tables`, titles and headings included.
 fn all_text(tables: &[ReportTable]) -> String {
     let mut all = String::new();
