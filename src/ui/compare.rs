@@ -37,7 +37,28 @@ pub(super) fn compared(doc: &Document, state: &UiState) -> Vec<ScenarioId> {
     }
 }
 
-pub(super) fn difference_colour(figure: &Figure, delta: f64) -> Color32 {
+/// A scenario's value of `figure` in a comparison table and, for an option (`baseline` given),
+/// its difference from the baseline's, coloured by whether it is better or worse.
+pub(super) fn figure_cells_ui(
+    ui: &mut Ui,
+    figure: &Figure,
+    value: Option<f64>,
+    baseline: Option<Option<f64>>,
+) {
+    ui.label(text::figure_value(figure.unit, value));
+    let Some(base) = baseline else {
+        return;
+    };
+    match difference(value, base) {
+        Some(delta) => ui.label(
+            RichText::new(text::figure_difference(figure.unit, delta))
+                .color(difference_colour(figure, delta)),
+        ),
+        None => ui.label(text::NO_VALUE),
+    };
+}
+
+fn difference_colour(figure: &Figure, delta: f64) -> Color32 {
     let good = match figure.better {
         Better::Higher => delta > 0.0,
         Better::Lower => delta < 0.0,
@@ -168,16 +189,7 @@ fn figures_table_ui(ui: &mut Ui, doc: &Document, columns: &[ScenarioId], headlin
                 let base = headlines.first().and_then(|h| figure.of(h));
                 for (k, h) in headlines.iter().enumerate() {
                     let value = figure.of(h);
-                    ui.label(text::figure_value(figure.unit, value));
-                    if k > 0 {
-                        match difference(value, base) {
-                            Some(delta) => ui.label(
-                                RichText::new(text::figure_difference(figure.unit, delta))
-                                    .color(difference_colour(figure, delta)),
-                            ),
-                            None => ui.label(text::NO_VALUE),
-                        };
-                    }
+                    figure_cells_ui(ui, figure, value, (k > 0).then_some(base));
                 }
                 ui.end_row();
             }

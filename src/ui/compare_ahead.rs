@@ -3,15 +3,14 @@
 //! table colours it. Where the options differ in time (contracts ending, levers on demand
 //! taking effect) rather than today.
 
-use super::compare::difference_colour;
+use super::compare::figure_cells_ui;
 use super::compare_benchmarks::ProjectionCache;
 use super::widgets::number_field;
 use crate::app::Document;
 use crate::model::ScenarioId;
-use crate::model::compare::difference;
 use crate::model::figures::FIGURES;
-use crate::text::{self, month_label};
-use egui::{RichText, Ui};
+use crate::text::month_label;
+use egui::Ui;
 
 /// The month Compare looks ahead to unless the user chooses: two years on, or the plan's last
 /// month when it is shorter.
@@ -71,16 +70,7 @@ pub(super) fn compare_ahead_ui(
                 let base = months.first().and_then(value_of);
                 for (k, month) in months.iter().enumerate() {
                     let value = value_of(month);
-                    ui.label(text::figure_value(figure.unit, value));
-                    if k > 0 {
-                        match difference(value, base) {
-                            Some(delta) => ui.label(
-                                RichText::new(text::figure_difference(figure.unit, delta))
-                                    .color(difference_colour(figure, delta)),
-                            ),
-                            None => ui.label(text::NO_VALUE),
-                        };
-                    }
+                    figure_cells_ui(ui, figure, value, (k > 0).then_some(base));
                 }
                 ui.end_row();
             }
