@@ -112,6 +112,13 @@ impl CaseloadApp {
 
     /// Asks where an export of `purpose` goes, suggesting a name from the plan's.
     pub(super) fn ask_export(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
+        // One file at a time: a second export would replace (and so stop) the first.
+        if self.imports.is_writing() {
+            self.notice = Some(
+                "Another file is still being written: wait for it, or stop it, first.".to_owned(),
+            );
+            return;
+        }
         let stem = file_name_for(&self.doc.plan().name)
             .trim_end_matches(".ron")
             .to_owned();
@@ -153,6 +160,9 @@ impl CaseloadApp {
                 self.start_writing_stoppable(&path, exporting(&path), move |p, control| {
                     let bands = input.bands(control)?;
                     let tables = input.tables(&bands);
+                    if control.is_cancelled() {
+                        return None;
+                    }
                     let title = input.set.baseline().name.clone();
                     // The save dialog has asked before replacing a file.
                     let written = write_workbook(&tables, &title, p, Existing::Replace);
@@ -182,6 +192,9 @@ impl CaseloadApp {
         self.start_writing_stoppable(&folder, exporting(&folder), move |folder, control| {
             let bands = input.bands(control)?;
             let tables = input.tables(&bands);
+            if control.is_cancelled() {
+                return None;
+            }
             let written = write_csv_tables(&tables, folder, existing);
             Some(
                 written

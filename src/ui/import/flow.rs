@@ -45,6 +45,11 @@ impl Imports {
         self.numbers = Some((ScenarioId::BASELINE, numbers));
     }
 
+    /// Whether a file is being written (one at a time).
+    pub fn is_writing(&self) -> bool {
+        self.writing.is_some()
+    }
+
     /// Whether a file is being read or written.
     pub fn is_busy(&self) -> bool {
         self.reading.is_some()
@@ -221,18 +226,20 @@ impl CaseloadApp {
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
             .show(ctx, |ui| {
                 busy::busy_ui(ui, &format!("{label}…"));
-                if let Some(reading) = &self.imports.reading
-                    && ui.button("Stop").clicked()
-                {
-                    reading.cancel();
-                    self.imports.reading = None;
+                // One Stop, for the work whose label is shown.
+                if let Some(reading) = &self.imports.reading {
+                    if ui.button("Stop").clicked() {
+                        reading.cancel();
+                        self.imports.reading = None;
+                    }
                 } else if let Some(writing) = &self.imports.writing
                     && writing.stoppable()
                     && ui.button("Stop").clicked()
                 {
                     writing.cancel();
                     self.imports.writing = None;
-                    self.notice = Some("Stopped: nothing was written.".to_owned());
+                    // Not "nothing was written": a file finished in the same moment stays.
+                    self.notice = Some("Export stopped.".to_owned());
                 }
             });
     }
