@@ -8,6 +8,7 @@ use caseload_planner::model::demand_flows::{DemandFlows, DemandLever, FlowChange
 use caseload_planner::model::reductions::{
     ProtectedTime, Reduction, ReductionAmount, ReductionReason,
 };
+use caseload_planner::model::retention::{Induction, Intake, ServiceBand, ServiceTurnover};
 use caseload_planner::model::scenarios::OwnPartsWithoutName;
 use caseload_planner::model::scenarios::validate_scenarios;
 use caseload_planner::model::validate::{
@@ -235,6 +236,7 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
         ]),
         flows(),
         proptest::option::of(0.0f64..=1.0),
+        workforce(),
     )
         .prop_map(
             |(
@@ -244,6 +246,7 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
                 change,
                 flows,
                 protected,
+                (service_turnover, induction, intakes),
             )| {
                 Assumptions {
                     turnover: Turnover {
@@ -260,9 +263,49 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
                         grades: vec![GradeId(1)],
                     }),
                     flows,
+                    service_turnover,
+                    induction,
+                    intakes,
                 }
             },
         )
+}
+
+/// Turnover by length of service, an induction and intakes into the first team at the first
+/// grade (every generated plan has both).
+fn workforce() -> impl Strategy<Value = (Option<ServiceTurnover>, Option<Induction>, Vec<Intake>)> {
+    (
+        proptest::option::of((1u32..=120, 0.0f64..=1.0, 0.0f64..=1.0, 0u32..=600)),
+        proptest::option::of((0u32..=24, 0.0f64..=1.0)),
+        vec((month(), 1u32..=200, any::<bool>()), 0..3),
+    )
+        .prop_map(|(service, induction, intakes)| {
+            let service = service.map(|(until, first, after, unknown)| ServiceTurnover {
+                bands: vec![
+                    ServiceBand {
+                        until_months: Some(until),
+                        annual: first,
+                    },
+                    ServiceBand {
+                        until_months: None,
+                        annual: after,
+                    },
+                ],
+                unknown_service_months: unknown,
+            });
+            let induction = induction.map(|(months, share)| Induction { months, share });
+            let intakes = intakes
+                .into_iter()
+                .map(|(month, workers, every_year)| Intake {
+                    team: TeamId(1),
+                    grade: GradeId(1),
+                    month,
+                    workers,
+                    every_year,
+                })
+                .collect();
+            (service, induction, intakes)
+        })
 }
 
 /// Demand flows on the first team and case type (every generated plan has both): months open,

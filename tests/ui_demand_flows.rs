@@ -3,54 +3,13 @@
 
 mod common;
 
+use common::{choose, click, shows, type_number};
+
 use caseload_planner::model::demand_flows::FlowChange;
 use caseload_planner::model::figures::{FigureId, figure};
 use caseload_planner::model::projection::project;
 use caseload_planner::model::{ScenarioId, demand_flows::DemandLever};
 use caseload_planner::text;
-use egui::Key;
-use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
-
-type App<'a> = egui_kittest::Harness<'a, caseload_planner::ui::CaseloadApp>;
-
-fn click(harness: &mut App<'_>, label: &str) {
-    harness
-        .query_all_by_label(label)
-        .next()
-        .unwrap_or_else(|| panic!("nothing labelled {label:?}"))
-        .click();
-    harness.run();
-}
-
-fn shows(harness: &App<'_>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
-}
-
-/// Opens combo box `combo` and picks `entry` in its list (the entry below the box).
-fn choose(harness: &mut App<'_>, combo: &str, entry: &str) {
-    let left = harness.get_by_label(combo).rect().left();
-    harness.get_by_label(combo).click();
-    harness.run();
-    harness
-        .query_all_by_label(entry)
-        .find(|n| (n.rect().left() - left).abs() < 20.0)
-        .unwrap_or_else(|| panic!("{entry:?} is offered under {combo:?}"))
-        .click();
-    harness.run();
-}
-
-fn type_number(harness: &mut App<'_>, label: &str, value: &str) {
-    harness
-        .get_by_role_and_label(Role::SpinButton, label)
-        .click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::SpinButton, label)
-        .type_text(value);
-    harness.key_press(Key::Enter);
-    harness.run();
-}
 
 #[test]
 fn an_option_cutting_new_child_in_need_cases_shows_a_lower_caseload_two_years_on() {

@@ -3,8 +3,12 @@
 
 use super::demand_flows::{DemandFlows, flow_problems};
 use super::reductions::ProtectedTime;
+use super::retention::{
+    Induction, Intake, ServiceTurnover, induction_problem, intake_problems,
+    service_turnover_problems,
+};
 use super::shown::number;
-use super::{CaseTypeId, TeamId};
+use super::{CaseTypeId, GradeId, TeamId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -30,6 +34,16 @@ pub struct Assumptions {
     /// Service-wide protected time for posts at chosen grades ([`super::reductions`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protected_time: Option<ProtectedTime>,
+    /// Permanent staff's turnover by length of service instead of one rate
+    /// ([`super::retention`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_turnover: Option<ServiceTurnover>,
+    /// New starters' reduced capacity at first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub induction: Option<Induction>,
+    /// Planned cohorts of new workers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub intakes: Vec<Intake>,
 }
 
 /// Annual turnover by contract type, as fractions.
@@ -103,6 +117,9 @@ impl Default for Assumptions {
             demand: BTreeMap::new(),
             flows: DemandFlows::default(),
             protected_time: None,
+            service_turnover: None,
+            induction: None,
+            intakes: Vec::new(),
         }
     }
 }
@@ -137,6 +154,7 @@ pub fn assumptions_problems<'a>(
     a: &'a Assumptions,
     team_exists: impl Fn(TeamId) -> bool + 'a,
     case_type_exists: impl Fn(CaseTypeId) -> bool + 'a,
+    grade_exists: impl Fn(GradeId) -> bool + 'a,
 ) -> impl Iterator<Item = String> + 'a {
     let share = |v: f64| (0.0..=1.0).contains(&v);
     let mut overall = Vec::new();
@@ -167,6 +185,13 @@ pub fn assumptions_problems<'a>(
     overall.extend(flow_problems(&a.flows, &team_exists, case_type_exists));
     if let Some(rule) = &a.protected_time {
         overall.extend(super::reductions::protected_time_problems(rule));
+    }
+    if let Some(service) = &a.service_turnover {
+        overall.extend(service_turnover_problems(service));
+    }
+    overall.extend(a.induction.as_ref().and_then(induction_problem));
+    for (i, intake) in a.intakes.iter().enumerate() {
+        overall.extend(intake_problems(i + 1, intake, &team_exists, &grade_exists));
     }
     let by_team = a.demand.iter().flat_map(move |(&team, &change)| {
         let unknown = (!team_exists(team))
@@ -230,13 +255,16 @@ mod tests {
     #[test]
     fn out_of_range_assumptions_are_named() {
         let mut a = Assumptions::default();
-        assert_eq!(assumptions_problems(&a, |_| true, |_| true).count(), 0);
+        assert_eq!(
+            assumptions_problems(&a, |_| true, |_| true, |_| true).count(),
+            0
+        );
         a.turnover.agency = 1.5;
         a.months_to_fill = 0.0;
         a.demand
             .insert(TeamId(9), DemandChange::MonthlyGrowth(f64::NAN));
         let problems: Vec<String> =
-            assumptions_problems(&a, |t| t != TeamId(9), |_| true).collect();
+            assumptions_problems(&a, |t| t != TeamId(9), |_| true, |_| true).collect();
         assert_eq!(problems.len(), 4, "{problems:?}");
         assert!(problems[0].starts_with("agency turnover"));
         assert!(problems[2].contains("team 9, which is not in the plan"));

@@ -53,6 +53,9 @@ pub enum FigureId {
     VacancyRate,
     /// Leavers over the projection's first year ÷ employed FTE in post (the DfE's turnover).
     TurnoverFirstYear,
+    /// Leavers over the projection's first year, and the share of them going to agency work.
+    LeaversFirstYear,
+    LeaversToAgencyFirstYear,
     AsyeShare,
     CaseHoldersPerManager,
     AgencyFte,

@@ -44,6 +44,7 @@ mod problems;
 pub mod projection;
 pub mod reductions;
 pub mod report;
+pub mod retention;
 pub mod scenarios;
 pub mod shown;
 pub mod synthetic;

@@ -309,6 +309,7 @@ pub(crate) fn check_own_parts(
         &plan.assumptions,
         |t| teams.contains_key(&t),
         case_type_exists,
+        |g| plan.grade(g).is_some(),
     ) {
         problems.report(|| within(Location::Assumptions), || message);
     }

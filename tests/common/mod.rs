@@ -95,3 +95,51 @@ pub fn harness_with(set: ScenarioSet) -> Harness<'static, CaseloadApp> {
     harness.run();
     harness
 }
+
+type App<'a> = Harness<'a, CaseloadApp>;
+
+/// Clicks the first widget labelled `label` and lets the app settle.
+pub fn click(harness: &mut App<'_>, label: &str) {
+    use egui_kittest::kittest::Queryable;
+    harness
+        .query_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("nothing labelled {label:?}"))
+        .click();
+    harness.run();
+}
+
+/// Whether anything shown has `text` in its label.
+pub fn shows(harness: &App<'_>, text: &str) -> bool {
+    use egui_kittest::kittest::Queryable;
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+/// Opens combo box `combo` and picks `entry` in its list (the entry below the box).
+pub fn choose(harness: &mut App<'_>, combo: &str, entry: &str) {
+    use egui_kittest::kittest::Queryable;
+    let left = harness.get_by_label(combo).rect().left();
+    harness.get_by_label(combo).click();
+    harness.run();
+    harness
+        .query_all_by_label(entry)
+        .find(|n| (n.rect().left() - left).abs() < 20.0)
+        .unwrap_or_else(|| panic!("{entry:?} is offered under {combo:?}"))
+        .click();
+    harness.run();
+}
+
+/// Types `value` into the number field labelled `label` and presses Enter.
+pub fn type_number(harness: &mut App<'_>, label: &str, value: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    harness
+        .get_by_role_and_label(Role::SpinButton, label)
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::SpinButton, label)
+        .type_text(value);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}

@@ -320,6 +320,7 @@ pub fn apply_with(
                     &assumptions,
                     |t| teams.contains(&t),
                     |c| case_types.contains(&c),
+                    |g| plan.grade(g).is_some(),
                 )
                 .next(),
             )?;

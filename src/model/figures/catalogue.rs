@@ -7,7 +7,7 @@ use crate::model::assess::ratio;
 use crate::model::projection::Projection;
 
 /// Every figure, in [`FigureId`] order.
-pub const FIGURES: [Figure; 40] = [
+pub const FIGURES: [Figure; 42] = [
     Figure {
         id: FigureId::Caseload,
         label: "Caseload per case-holding FTE",
@@ -371,6 +371,35 @@ pub const FIGURES: [Figure; 40] = [
         team: None,
         month: None,
         projection: Some(Projection::first_year_turnover),
+    },
+    Figure {
+        id: FigureId::LeaversFirstYear,
+        label: "Leavers (first year)",
+        short: "Leavers",
+        unit: Unit::Fte,
+        better: Better::Lower,
+        definition: "FTE of council-employed staff expected to leave over the projection's \
+            first 12 months, as counted for the turnover; annualised when the plan looks ahead \
+            fewer than 12 months.",
+        team: None,
+        month: None,
+        projection: Some(Projection::first_year_leavers),
+    },
+    Figure {
+        id: FigureId::LeaversToAgencyFirstYear,
+        label: "Leavers going to agency work (first year)",
+        short: "To agency",
+        unit: Unit::Fte,
+        better: Better::Lower,
+        definition: "Leavers (first year) × 17%, the share of England's leavers in 2020-21 \
+            who went to agency work (DfE; 56% left the sector, 27% moved council): workers the \
+            agency market gains, often to be hired back at agency rates.",
+        team: None,
+        month: None,
+        projection: Some(|p| {
+            p.first_year_leavers()
+                .map(|l| l * crate::model::retention::LEAVERS_TO_AGENCY)
+        }),
     },
     Figure {
         id: FigureId::AsyeShare,

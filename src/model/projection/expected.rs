@@ -1,6 +1,7 @@
 //! The expected path: each post's exact chance, month by month, of being filled by its own
 //! worker, covered by agency staff or vacant, summed over posts.
 
+use super::workforce::{Scratch, expected_post};
 use super::{Accumulator, ContractEnd, ProjectedMonth, Projection, month_figures, prepare};
 use crate::model::{Contract, Plan};
 
@@ -9,7 +10,12 @@ pub fn project(plan: &Plan) -> Projection {
     let prepared = prepare(plan);
     let mut acc = Accumulator::new(plan.teams.len(), prepared.months);
     let (a, q) = (prepared.agency_cover, prepared.fill);
+    let mut scratch = Scratch::default();
     for post in &prepared.posts {
+        if post.by_service {
+            expected_post(post, &prepared, &mut acc, &mut scratch);
+            continue;
+        }
         // Chances: filled by its own worker (first or a replacement), covered by agency staff,
         // vacant; and the chance the first worker is still there.
         let (mut own, mut cover, mut vacant) = if post.filled {

@@ -37,6 +37,7 @@
 mod demand;
 mod expected;
 mod monte_carlo;
+mod workforce;
 
 pub use expected::project;
 #[cfg(test)]
@@ -45,7 +46,9 @@ pub use monte_carlo::{monte_carlo, monte_carlo_with};
 
 use super::assess::{Weights, capacity_points, ratio};
 use super::reductions::{STANDARD_HOURS, has_reductions, reduced_share};
-use super::{Contract, ContractKind, GradeRole, Plan, PostStatus, YearMonth};
+use super::retention::{MAX_SERVICE_MONTHS, intake_offsets, monthly_hazard};
+use super::{Contract, ContractKind, Grade, GradeRole, Plan, PostStatus, YearMonth};
+use workforce::{Curve, InductionLoss};
 
 /// Months an ASYE worker spends at the protected grade before carrying a full caseload.
 pub const ASYE_MONTHS: i32 = 12;
@@ -100,10 +103,18 @@ impl Projection {
     /// (the DfE's turnover rate over the projection's first year); over a shorter timeline the
     /// leavers are annualised (× 12 ÷ its months). `None` with no one employed at the start.
     pub fn first_year_turnover(&self) -> Option<f64> {
-        let start = self.months.first()?;
+        ratio(
+            self.first_year_leavers()?,
+            self.months.first()?.employed_fte,
+        )
+    }
+
+    /// Leavers FTE over the first 12 months, annualised over a shorter timeline; `None`
+    /// without months.
+    pub fn first_year_leavers(&self) -> Option<f64> {
         let year = &self.months[..self.months.len().min(12)];
         let leavers: f64 = year.iter().map(|m| m.leavers_fte).sum();
-        ratio(leavers * 12.0 / year.len() as f64, start.employed_fte)
+        (!year.is_empty()).then(|| leavers * 12.0 / year.len() as f64)
     }
 }
 
@@ -159,8 +170,15 @@ struct PostPath {
     own_cost: f64,
     cover_cost: f64,
     agency: bool,
-    /// Monthly chance of the worker leaving.
+    /// Monthly chance of the worker leaving, when it does not depend on service.
     hazard: f64,
+    /// The post's chances of leaving by service: an index into [`Prepared::curves`].
+    curve: usize,
+    /// The first worker's months of service at the plan's start (negative: they start later).
+    service0: i32,
+    /// Whether the post follows the workforce path (leaving by service, induction) rather than
+    /// the flat one.
+    by_service: bool,
     /// The share of the post's time reductions keep back, month by month from the plan's
     /// start; `None` when nothing is ever kept back.
     kept_back: Option<Box<[f64]>>,
@@ -206,10 +224,19 @@ struct Prepared {
     months: i32,
     agency_cover: f64,
     fill: f64,
+    /// Chances of leaving by service for permanent, fixed-term and agency posts, in
+    /// [`ContractKind`] order ([`curve_index`]).
+    curves: Vec<Curve>,
+    /// New starters' induction, when the scenario has one.
+    induction: Option<InductionLoss>,
 }
 
-fn monthly_hazard(annual: f64) -> f64 {
-    1.0 - (1.0 - annual.clamp(0.0, 1.0)).powf(1.0 / 12.0)
+fn curve_index(kind: ContractKind) -> usize {
+    match kind {
+        ContractKind::Permanent => 0,
+        ContractKind::FixedTerm => 1,
+        ContractKind::Agency => 2,
+    }
 }
 
 /// One team's cases now, held and waiting, and their weighted points.
@@ -232,6 +259,21 @@ fn prepare(plan: &Plan) -> Prepared {
         .find(|g| g.role == GradeRole::Practitioner && g.holds_cases);
     let a = &plan.assumptions;
     let rule = a.protected_time.as_ref();
+    let flat = |annual| Curve::flat(monthly_hazard(annual), months);
+    let curves = vec![
+        a.service_turnover.as_ref().map_or_else(
+            || flat(a.turnover.permanent),
+            |service| Curve::banded(service, months),
+        ),
+        flat(a.turnover.fixed_term),
+        flat(a.turnover.agency),
+    ];
+    // Without a start month, a worker has the service the scenario assumes; with no bands to
+    // need it, long enough never to be a new starter.
+    let unknown_service = a.service_turnover.as_ref().map_or(MAX_SERVICE_MONTHS, |s| {
+        s.unknown_service_months.min(MAX_SERVICE_MONTHS)
+    }) as i32;
+    let by_service = |kind| a.induction.is_some() || curves[curve_index(kind)].is_banded();
 
     let mut now = vec![Work::default(); plan.teams.len()];
     let mut weigh = |team: usize, counts: &super::CaseCounts| {
@@ -288,6 +330,9 @@ fn prepare(plan: &Plan) -> Prepared {
                 ContractKind::FixedTerm => a.turnover.fixed_term,
                 ContractKind::Agency => a.turnover.agency,
             }),
+            curve: curve_index(kind),
+            service0: began.map_or(unknown_service, |m| -offset(m)),
+            by_service: by_service(kind),
             first: first_offset,
             last: last.map_or(NEVER, offset).min(months - 1),
             ends: last.map_or(NEVER, offset),
@@ -301,6 +346,18 @@ fn prepare(plan: &Plan) -> Prepared {
         });
     }
 
+    for intake in &a.intakes {
+        let (Some(&team), Some(grade)) = (team_index.get(&intake.team), plan.grade(intake.grade))
+        else {
+            continue;
+        };
+        for first in intake_offsets(intake, timeline.start, timeline.months) {
+            for _ in 0..intake.workers {
+                posts.push(intake_post(plan, team, grade, full_grade, first, months));
+            }
+        }
+    }
+
     let demand = demand::team_demands(plan, &now);
     Prepared {
         posts,
@@ -312,6 +369,53 @@ fn prepare(plan: &Plan) -> Prepared {
         } else {
             0.0
         },
+        curves,
+        induction: a.induction.map(|i| InductionLoss {
+            months: i32::try_from(i.months).unwrap_or(0),
+            lost: 1.0 - i.share.clamp(0.0, 1.0),
+        }),
+    }
+}
+
+/// One worker of an intake joining `team` at `grade` in month `first`: a new permanent post,
+/// filled from then on by a new starter.
+fn intake_post(
+    plan: &Plan,
+    team: usize,
+    grade: &Grade,
+    full_grade: Option<&Grade>,
+    first: i32,
+    months: i32,
+) -> PostPath {
+    let rule = plan.assumptions.protected_time.as_ref();
+    let kept = rule
+        .filter(|rule| rule.share > 0.0 && rule.grades.contains(&grade.id))
+        .map(|rule| vec![rule.share.clamp(0.0, 1.0); months.max(0) as usize].into());
+    let monthly = |kind| plan.costs.annual(grade.id, kind, 1.0) / 12.0;
+    PostPath {
+        team,
+        fte: 1.0,
+        holds_cases: grade.holds_cases,
+        points: grade.capacity_points,
+        full_points: full_grade.map_or(grade.capacity_points, |g| g.capacity_points),
+        full_from: match (grade.role, full_grade) {
+            (GradeRole::NewlyQualified, Some(_)) => first + ASYE_MONTHS,
+            _ => NEVER,
+        },
+        own_cost: monthly(ContractKind::Permanent),
+        cover_cost: monthly(ContractKind::Agency),
+        agency: false,
+        hazard: monthly_hazard(plan.assumptions.turnover.permanent),
+        curve: curve_index(ContractKind::Permanent),
+        service0: -first,
+        by_service: true,
+        kept_back: kept,
+        first,
+        last: months - 1,
+        ends: NEVER,
+        filled: true,
+        back_from: i32::MIN,
+        leaves_after: NEVER,
     }
 }
 
@@ -375,6 +479,16 @@ impl Accumulator {
             self.employed_fte[i] += in_post * post.fte;
         }
         self.cost[i] += in_post * post.own_cost + cover * post.cover_cost;
+    }
+
+    /// New starters in `post` in month `t` (a chance) work at `1 - lost` of its capacity.
+    fn add_induction(&mut self, post: &PostPath, t: i32, inducting: f64, lost: f64) {
+        if inducting <= 0.0 || lost <= 0.0 {
+            return;
+        }
+        let i = t as usize;
+        let nominal = post.nominal_at(t, inducting) * (1.0 - post.kept_back_at(t)) * lost;
+        self.capacity[i * self.teams + post.team] -= nominal;
     }
 
     /// `post`'s own worker leaves at the end of month `t` with chance `leaving` (counted only

@@ -11,7 +11,7 @@ use rand::{RngExt, SeedableRng};
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 /// Months a state lasts when it ends each month with chance `p`: 1, 2, … (geometric).
-fn months_until_change(rng: &mut Xoshiro256PlusPlus, p: f64) -> i32 {
+pub(super) fn months_until_change(rng: &mut Xoshiro256PlusPlus, p: f64) -> i32 {
     if p <= 0.0 {
         return NEVER;
     }
@@ -46,22 +46,41 @@ fn simulate_post(
     } else {
         State::Vacant
     };
+    let curve = &prepared.curves[post.curve];
+    // The month the worker in post joined, counted from the plan's start.
+    let mut joined = -post.service0;
     let mut t = post.first;
     while t <= post.last {
-        let (p, limit) = match state {
-            State::FirstWorker => (post.hazard, post.leaves_after),
-            State::Replacement => (post.hazard, NEVER),
-            State::Cover | State::Vacant => (prepared.fill, NEVER),
+        let stay = match state {
+            State::FirstWorker | State::Replacement if post.by_service => {
+                curve.months_until_leaving(rng, t.saturating_sub(joined))
+            }
+            State::FirstWorker | State::Replacement => months_until_change(rng, post.hazard),
+            State::Cover | State::Vacant => months_until_change(rng, prepared.fill),
         };
-        let stay = months_until_change(rng, p);
+        let limit = match state {
+            State::FirstWorker => post.leaves_after,
+            _ => NEVER,
+        };
         let end = t.saturating_add(stay - 1).min(limit).min(post.last);
+        let induction = prepared
+            .induction
+            .filter(|_| matches!(state, State::FirstWorker | State::Replacement));
         for m in t..=end {
             match state {
                 State::FirstWorker => {
                     let working = if m < post.back_from { 0.0 } else { 1.0 };
                     acc.add(post, m, working, 1.0, 0.0, 0.0);
+                    if let Some(i) = induction.filter(|i| i.applies(m.saturating_sub(joined))) {
+                        acc.add_induction(post, m, working, i.lost);
+                    }
                 }
-                State::Replacement => acc.add(post, m, 1.0, 1.0, 0.0, 0.0),
+                State::Replacement => {
+                    acc.add(post, m, 1.0, 1.0, 0.0, 0.0);
+                    if let Some(i) = induction.filter(|i| i.applies(m.saturating_sub(joined))) {
+                        acc.add_induction(post, m, 1.0, i.lost);
+                    }
+                }
                 State::Cover => acc.add(post, m, 0.0, 0.0, 1.0, 0.0),
                 State::Vacant => acc.add(post, m, 0.0, 0.0, 0.0, 1.0),
             }
@@ -74,7 +93,10 @@ fn simulate_post(
                     State::Vacant
                 }
             }
-            State::Cover | State::Vacant => State::Replacement,
+            State::Cover | State::Vacant => {
+                joined = end.saturating_add(1);
+                State::Replacement
+            }
         };
         t = end.saturating_add(1);
     }

@@ -342,3 +342,4 @@ fn the_bands_do_not_depend_on_the_threads_and_the_runs_can_be_stopped() {
 
 mod flows;
 mod turnover;
+mod workforce;

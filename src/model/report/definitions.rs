@@ -135,6 +135,60 @@ fn flows_and_protected_time(rows: &mut Rows, plan: &Plan) {
     }
 }
 
+/// The scenario's workforce settings, when it has any: turnover by length of service,
+/// induction and intakes.
+fn workforce_settings(rows: &mut Rows, plan: &Plan) {
+    let a = &plan.assumptions;
+    if let Some(service) = &a.service_turnover {
+        let mut from = 0;
+        for band in &service.bands {
+            let item = match band.until_months {
+                Some(until) => format!("Turnover, {from} to {until} months of service"),
+                None => format!("Turnover, over {from} months of service"),
+            };
+            from = band.until_months.unwrap_or(from);
+            rows.add(
+                "Workforce",
+                &item,
+                Cell::Quantity(band.annual, Unit::Percent),
+                "A year, permanent staff; fixed-term and agency staff keep their contract's rate.",
+            );
+        }
+        rows.add(
+            "Workforce",
+            "Service assumed without a start month",
+            Cell::Number(f64::from(service.unknown_service_months)),
+            "Months.",
+        );
+    }
+    if let Some(induction) = &a.induction {
+        rows.add(
+            "Workforce",
+            &format!("Induction, first {} months", induction.months),
+            Cell::Quantity(induction.share, Unit::Percent),
+            "Share of full capacity a new starter has meanwhile.",
+        );
+    }
+    for (i, intake) in a.intakes.iter().enumerate() {
+        let grade = plan.grade(intake.grade).map_or("?", |g| g.name.as_str());
+        let team = plan.team(intake.team).map_or("?", |t| t.name.as_str());
+        rows.add(
+            "Workforce",
+            &format!("Intake {}: {grade}, {team}", i + 1),
+            Cell::Number(f64::from(intake.workers)),
+            &format!(
+                "Workers starting in {}{}.",
+                month_label(intake.month),
+                if intake.every_year {
+                    " and every year after"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
+}
+
 /// The definitions, targets, assumptions and rates behind `plan`'s figures. The plan's notes
 /// are free text that may name people, so an anonymised table leaves them out.
 pub fn definitions_table(plan: &Plan, names: &WorkerNames) -> ReportTable {
@@ -274,6 +328,7 @@ pub fn definitions_table(plan: &Plan, names: &WorkerNames) -> ReportTable {
     }
 
     flows_and_protected_time(&mut rows, plan);
+    workforce_settings(&mut rows, plan);
 
     for case_type in &plan.case_types {
         let note = if case_type.must_allocate {

@@ -6,6 +6,7 @@
 
 mod charts;
 mod flows;
+mod workforce;
 
 use super::state::UiState;
 use super::theme;
@@ -132,6 +133,7 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
             text::money(total)
         ));
     });
+    leavers_ui(ui, projection);
     ui.horizontal_wrapped(|ui| {
         ui.label(format!(
             "{}: capacity {}, demand {}, {} all cases per practitioner FTE",
@@ -149,6 +151,27 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
             text::one_decimal(last.caseload)
         ));
     });
+}
+
+/// The first year's leavers and where, going by England's figures, they go.
+fn leavers_ui(ui: &mut Ui, projection: &Projection) {
+    use crate::model::retention::{
+        LEAVERS_LEAVING_THE_SECTOR, LEAVERS_TO_AGENCY, LEAVERS_TO_ANOTHER_COUNCIL,
+    };
+    let Some(leavers) = projection.first_year_leavers().filter(|&l| l > 0.0) else {
+        return;
+    };
+    let fte = |share: f64| text::fte(leavers * share);
+    ui.label(format!(
+        "Leavers expected in the first year: {} FTE (turnover {}). Going by England's 2020-21 \
+         leavers, about {} FTE leave social work, {} go to agency work and {} move to another \
+         council.",
+        text::fte(leavers),
+        text::percent(projection.first_year_turnover()),
+        fte(LEAVERS_LEAVING_THE_SECTOR),
+        fte(LEAVERS_TO_AGENCY),
+        fte(LEAVERS_TO_ANOTHER_COUNCIL),
+    ));
 }
 
 /// A percentage input for a fraction: shows 11.8 for 0.118. Only a real edit converts back,
@@ -196,8 +219,12 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
             ui.label("Annual turnover");
             ui.horizontal(|ui| {
                 ui.label("permanent");
-                a.turnover.permanent =
-                    percent_input(ui, "Permanent turnover", a.turnover.permanent);
+                ui.add_enabled_ui(a.service_turnover.is_none(), |ui| {
+                    a.turnover.permanent =
+                        percent_input(ui, "Permanent turnover", a.turnover.permanent);
+                })
+                .response
+                .on_disabled_hover_text("Permanent staff leave by length of service (below)");
                 ui.label("fixed-term");
                 a.turnover.fixed_term =
                     percent_input(ui, "Fixed-term turnover", a.turnover.fixed_term);
@@ -333,10 +360,16 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
     egui::CollapsingHeader::new("Demand as flows: new cases and how long cases stay open")
         .id_salt("demand-flows")
         .show(ui, |ui| flows::demand_flows_ui(ui, plan, &mut a));
+    egui::CollapsingHeader::new(
+        "Workforce: turnover by length of service, induction and planned intakes",
+    )
+    .id_salt("workforce-flows")
+    .show(ui, |ui| workforce::workforce_ui(ui, plan, &mut a));
     if ui
         .button("Reset to the national defaults")
         .on_hover_text(
-            "Turnover, recruitment and agency cover from England's 2025 figures; demand unchanged",
+            "Turnover, recruitment and agency cover from England's 2025 figures; demand, \
+             protected time and the workforce settings unchanged",
         )
         .clicked()
     {
@@ -344,6 +377,9 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
             demand: a.demand.clone(),
             flows: a.flows.clone(),
             protected_time: a.protected_time.clone(),
+            service_turnover: a.service_turnover.clone(),
+            induction: a.induction,
+            intakes: a.intakes.clone(),
             ..Assumptions::default()
         };
     }

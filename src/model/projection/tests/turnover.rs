@@ -49,6 +49,10 @@ fn ten_permanent_staff_at_twelve_percent_lose_one_point_two_fte_in_the_first_yea
     close(first_year, 1.2);
     close(p.months[0].employed_fte, 10.0);
     close(turnover(&p), 0.12);
+    // Of 1.2 FTE leaving, 17% go to agency work (England 2020-21): 0.204 FTE.
+    let of = |id| figure(id).of_projection(&p).expect("a figure");
+    close(of(FigureId::LeaversFirstYear), 1.2);
+    close(of(FigureId::LeaversToAgencyFirstYear), 0.204);
 }
 
 #[test]
