@@ -161,6 +161,18 @@ pub fn figure_difference(unit: Unit, delta: f64) -> String {
     }
 }
 
+/// When an option breaks even against the baseline, in words.
+pub fn break_even(b: crate::model::money::BreakEven) -> String {
+    use crate::model::money::BreakEven;
+    match b {
+        BreakEven::NeverAbove => "never costs more".to_owned(),
+        BreakEven::In { month, offset } => {
+            format!("{} (month {offset})", month_label(month))
+        }
+        BreakEven::NotWithin => "not within the plan".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@ use caseload_planner::io::{
     to_ron_string,
 };
 use caseload_planner::model::demand_flows::{DemandFlows, DemandLever, FlowChange, MonthsOpen};
+use caseload_planner::model::money::{AgencyCap, Investment, RetentionMeasure};
 use caseload_planner::model::reductions::{
     ProtectedTime, Reduction, ReductionAmount, ReductionReason,
 };
@@ -179,6 +180,8 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
                     on_costs: 0.3,
                     agency_day_rate: Default::default(),
                     working_days: 220.0,
+                    cost_per_hire: 4_000.0,
+                    discount_rate: 0.035,
                 },
                 assumptions: Assumptions::default(),
                 case_types: case_types
@@ -237,6 +240,7 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
         flows(),
         proptest::option::of(0.0f64..=1.0),
         workforce(),
+        money(),
     )
         .prop_map(
             |(
@@ -247,6 +251,7 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
                 flows,
                 protected,
                 (service_turnover, induction, intakes),
+                (investments, agency_cap, retention_measure),
             )| {
                 Assumptions {
                     turnover: Turnover {
@@ -266,9 +271,43 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
                     service_turnover,
                     induction,
                     intakes,
+                    investments,
+                    agency_cap,
+                    retention_measure,
                 }
             },
         )
+}
+
+/// Investments, an agency pay cap and a retention measure.
+fn money() -> impl Strategy<Value = (Vec<Investment>, Option<AgencyCap>, Option<RetentionMeasure>)>
+{
+    (
+        vec(("[a-z ]{0,20}", -1e7f64..=1e7, month(), 1u32..=600), 0..3),
+        proptest::option::of((0.0f64..=2000.0, 0.0f64..=1.0)),
+        proptest::option::of((0.0f64..=10_000.0, 0.0f64..=1.0)),
+    )
+        .prop_map(|(investments, cap, measure)| {
+            (
+                investments
+                    .into_iter()
+                    .map(|(name, amount, from, months)| Investment {
+                        name,
+                        amount,
+                        from,
+                        months,
+                    })
+                    .collect(),
+                cap.map(|(max_day_rate, still_covered)| AgencyCap {
+                    max_day_rate,
+                    still_covered,
+                }),
+                measure.map(|(a_year_per_worker, turnover_cut)| RetentionMeasure {
+                    a_year_per_worker,
+                    turnover_cut,
+                }),
+            )
+        })
 }
 
 /// Turnover by length of service, an induction and intakes into the first team at the first

@@ -63,6 +63,7 @@ pub fn summary_text_at(set: &ScenarioSet, month: Option<u32>) -> String {
             out.push_str(&months_ahead(&option.plan, month));
         }
     }
+    out.push_str(&money_text(set));
     out.push_str("\nColumns:\n");
     for f in columns() {
         let _ = writeln!(out, "  {}: {}. {}", f.short, f.label, f.definition);
@@ -119,6 +120,72 @@ fn months_ahead(plan: &Plan, month: u32) -> String {
             f.label,
             figure_value(f.unit, f.of_month(m))
         );
+    }
+    out
+}
+
+/// Each scenario's spend over the plan against the baseline's, when there is something to
+/// compare (options, or money settings): when it breaks even, and what a retention measure
+/// buys.
+fn money_text(set: &ScenarioSet) -> String {
+    use crate::model::money::{break_even, measure_effect, total_spend};
+    use crate::text::{break_even as break_even_words, fte, money, signed};
+    let has_money = |p: &Plan| {
+        let a = &p.assumptions;
+        !a.investments.is_empty() || a.retention_measure.is_some() || a.agency_cap.is_some()
+    };
+    let plans: Vec<(&str, &Plan)> = set.iter().map(|s| (s.name.as_str(), &s.plan)).collect();
+    if plans.len() < 2 && !plans.iter().any(|(_, p)| has_money(p)) {
+        return String::new();
+    }
+    let baseline = project(set.baseline());
+    let base_total = total_spend(&baseline).unwrap_or(0.0);
+    let months = set.baseline().timeline.months;
+    let mut out = format!(
+        "\nMoney over the plan's {} (staff cost, investments, retention payments{}):\n",
+        crate::text::count(u64::from(months), "month", "months"),
+        match set.baseline().costs.discount_rate {
+            0.0 => String::new(),
+            rate => format!(
+                "; discounted at {} a year",
+                crate::text::percent(Some(rate))
+            ),
+        }
+    );
+    for (k, (name, plan)) in plans.iter().enumerate() {
+        let projection = if k == 0 {
+            baseline.clone()
+        } else {
+            project(plan)
+        };
+        let total = total_spend(&projection).unwrap_or(0.0);
+        let _ = write!(out, "  {}: {}", printable(&shortened(name)), money(total));
+        if k > 0 {
+            let _ = write!(
+                out,
+                " ({} against the baseline; breaks even: {})",
+                signed(total - base_total, money),
+                break_even_words(break_even(&projection, &baseline))
+            );
+        }
+        out.push('\n');
+        if plan.assumptions.retention_measure.is_some() {
+            let mut without = (*plan).clone();
+            without.assumptions.retention_measure = None;
+            let effect = measure_effect(&projection, &project(&without), plan.costs.cost_per_hire);
+            let _ = writeln!(
+                out,
+                "    retention measure: {} FTE fewer leavers for {} ({} per leaver avoided); \
+                 agency spend {} lower, recruitment {} lower",
+                fte(effect.leavers_avoided),
+                money(effect.payments),
+                effect
+                    .cost_per_leaver_avoided
+                    .map_or_else(|| crate::text::NO_VALUE.to_owned(), money),
+                money(effect.agency_spend_avoided),
+                money(effect.recruitment_spend_avoided)
+            );
+        }
     }
     out
 }

@@ -2,6 +2,7 @@
 //! covered by agency staff, and demand changing team by team. Each scenario has its own.
 
 use super::demand_flows::{DemandFlows, flow_problems};
+use super::money::{AgencyCap, Investment, RetentionMeasure, money_problems};
 use super::reductions::ProtectedTime;
 use super::retention::{
     Induction, Intake, ServiceTurnover, induction_problem, intake_problems,
@@ -44,6 +45,15 @@ pub struct Assumptions {
     /// Planned cohorts of new workers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub intakes: Vec<Intake>,
+    /// Money spent on the scenario's changes ([`super::money`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub investments: Vec<Investment>,
+    /// A regional cap on agency pay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agency_cap: Option<AgencyCap>,
+    /// A payment to keep staff, lowering permanent turnover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retention_measure: Option<RetentionMeasure>,
 }
 
 /// Annual turnover by contract type, as fractions.
@@ -120,6 +130,9 @@ impl Default for Assumptions {
             service_turnover: None,
             induction: None,
             intakes: Vec::new(),
+            investments: Vec::new(),
+            agency_cap: None,
+            retention_measure: None,
         }
     }
 }
@@ -193,6 +206,11 @@ pub fn assumptions_problems<'a>(
     for (i, intake) in a.intakes.iter().enumerate() {
         overall.extend(intake_problems(i + 1, intake, &team_exists, &grade_exists));
     }
+    overall.extend(money_problems(
+        &a.investments,
+        a.agency_cap.as_ref(),
+        a.retention_measure.as_ref(),
+    ));
     let by_team = a.demand.iter().flat_map(move |(&team, &change)| {
         let unknown = (!team_exists(team))
             .then(|| format!("demand change for {team}, which is not in the plan"));

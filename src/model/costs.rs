@@ -24,7 +24,22 @@ pub struct CostRates {
     pub agency_day_rate: BTreeMap<GradeId, f64>,
     /// Working days in a year, for agency day rates.
     pub working_days: f64,
+    /// What recruiting one new starter costs (advertising, interviews, agency fees); 0: not
+    /// counted. Left out of the file while 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub cost_per_hire: f64,
+    /// A year's discount rate for spend over time (0.035 = 3.5%); 0: not discounted. Left out
+    /// of the file while 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub discount_rate: f64,
 }
+
+fn is_zero(value: &f64) -> bool {
+    *value == 0.0
+}
+
+/// The highest discount rate accepted (a year).
+pub const MAX_DISCOUNT_RATE: f64 = 0.5;
 
 /// Said wherever the rates are shown or written: they are examples to replace, not data.
 pub const ILLUSTRATIVE_NOTE: &str = "Illustrative rates, not a real pay scale: replace them with \
@@ -57,6 +72,8 @@ impl CostRates {
             on_costs: 0.30,
             agency_day_rate: BTreeMap::new(),
             working_days: 220.0,
+            cost_per_hire: 0.0,
+            discount_rate: 0.0,
         };
         for grade in grades {
             rates.add_grade(grade.id, grade.role);
@@ -140,7 +157,19 @@ pub fn cost_problems<'a>(
             number(rates.working_days)
         )
     });
-    by_grade.chain(on_costs).chain(working_days)
+    let cost_per_hire = rate_problem(rates.cost_per_hire)
+        .map(|m| format!("the recruitment cost of a new starter {m}"));
+    let discount = (!(0.0..=MAX_DISCOUNT_RATE).contains(&rates.discount_rate)).then(|| {
+        format!(
+            "the discount rate must be from 0% to 50% a year, not {}",
+            number(rates.discount_rate)
+        )
+    });
+    by_grade
+        .chain(on_costs)
+        .chain(working_days)
+        .chain(cost_per_hire)
+        .chain(discount)
 }
 
 /// A plan's annual cost.

@@ -67,6 +67,13 @@ pub enum FigureId {
     AnnualCost,
     CostPerCaseOfCapacity,
     MonthlyCost,
+    /// The money case ([`crate::model::money`]).
+    AgencySpend,
+    InvestmentSpend,
+    RetentionPayments,
+    CumulativeSpend,
+    TotalSpend,
+    StartersFte,
 }
 
 /// How a figure is written (see `crate::text::figure_value`).

@@ -38,6 +38,7 @@ pub mod demand_flows;
 pub mod figures;
 mod ids;
 pub mod import;
+pub mod money;
 mod month;
 mod plan;
 mod problems;

@@ -123,6 +123,7 @@ pub fn compare_ui(
             &mut state.compare_months_ahead,
             &mut state.compare_projections,
         );
+        super::compare_money::compare_money_ui(ui, doc, &columns, &mut state.compare_projections);
         super::compare_benchmarks::compare_benchmarks_ui(
             ui,
             doc,

@@ -17,21 +17,45 @@ use std::collections::HashMap;
 pub struct ProjectionCache {
     revision: u64,
     projections: HashMap<ScenarioId, Projection>,
+    /// Scenarios with a retention measure, projected without it (what the measure buys).
+    without_measure: HashMap<ScenarioId, Projection>,
 }
 
 impl ProjectionCache {
     /// Scenario `id`'s expected path, worked out once per revision of the document.
     pub(super) fn of(&mut self, doc: &Document, id: ScenarioId) -> Option<&Projection> {
-        if self.revision != doc.revision() {
-            self.projections.clear();
-            self.revision = doc.revision();
-        }
+        self.keep_to(doc);
         let plan = &doc.scenarios().get(id)?.plan;
         Some(
             self.projections
                 .entry(id)
                 .or_insert_with(|| crate::model::projection::project(plan)),
         )
+    }
+
+    /// Scenario `id`'s expected path without its retention measure; `None` when it has none.
+    pub(super) fn without_measure(
+        &mut self,
+        doc: &Document,
+        id: ScenarioId,
+    ) -> Option<&Projection> {
+        self.keep_to(doc);
+        let plan = &doc.scenarios().get(id)?.plan;
+        plan.assumptions.retention_measure?;
+        Some(self.without_measure.entry(id).or_insert_with(|| {
+            let mut without = plan.clone();
+            without.assumptions.retention_measure = None;
+            crate::model::projection::project(&without)
+        }))
+    }
+
+    /// Forgets what was worked out for an earlier revision of the document.
+    fn keep_to(&mut self, doc: &Document) {
+        if self.revision != doc.revision() {
+            self.projections.clear();
+            self.without_measure.clear();
+            self.revision = doc.revision();
+        }
     }
 }
 

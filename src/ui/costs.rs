@@ -2,7 +2,7 @@
 //! defaults are illustrative and say so.
 
 use super::widgets::number_field;
-use crate::model::costs::{ILLUSTRATIVE_NOTE, MAX_RATE, annual_cost};
+use crate::model::costs::{ILLUSTRATIVE_NOTE, MAX_DISCOUNT_RATE, MAX_RATE, annual_cost};
 use crate::model::{Assessment, Command, ContractKind, Plan};
 use crate::text;
 use egui::{RichText, Ui};
@@ -83,6 +83,30 @@ pub fn cost_rates_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, edits: &
             1.0,
             "",
         );
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Recruiting a new starter costs £");
+        number_field(
+            ui,
+            "Recruitment cost per new starter",
+            &mut rates.cost_per_hire,
+            0.0..=MAX_RATE,
+            50.0,
+            "(0: not counted)",
+        );
+        ui.label("Spend over time is discounted at");
+        let mut shown = rates.discount_rate * 100.0;
+        if number_field(
+            ui,
+            "Discount rate a year",
+            &mut shown,
+            0.0..=MAX_DISCOUNT_RATE * 100.0,
+            0.1,
+            "% a year",
+        ) {
+            rates.discount_rate = shown / 100.0;
+        }
+        ui.weak("(0%: not discounted; HM Treasury's Green Book uses 3.5%)");
     });
     if &rates != current {
         edits.push(Command::SetCostRates(rates));

@@ -14,6 +14,7 @@ mod commands;
 mod compare;
 mod compare_ahead;
 mod compare_benchmarks;
+mod compare_money;
 mod contract_fields;
 mod copy_table;
 mod costs;

@@ -7,7 +7,7 @@ use crate::model::assess::ratio;
 use crate::model::projection::Projection;
 
 /// Every figure, in [`FigureId`] order.
-pub const FIGURES: [Figure; 42] = [
+pub const FIGURES: [Figure; 48] = [
     Figure {
         id: FigureId::Caseload,
         label: "Caseload per case-holding FTE",
@@ -517,6 +517,77 @@ pub const FIGURES: [Figure; 42] = [
             agency cover at the day rate × working days ÷ 12; vacancies nothing.",
         team: None,
         month: Some(|m| Some(m.cost)),
+        projection: None,
+    },
+    Figure {
+        id: FigureId::AgencySpend,
+        label: "Agency spend in the month",
+        short: "Agency/month",
+        unit: Unit::Money,
+        better: Better::Lower,
+        definition: "The part of the month's cost paid for agency staff: agency posts and agency \
+            cover of vacancies at the day rate (capped by an agency pay cap) × working days ÷ 12.",
+        team: None,
+        month: Some(|m| Some(m.agency_cost)),
+        projection: None,
+    },
+    Figure {
+        id: FigureId::InvestmentSpend,
+        label: "Investment in the month",
+        short: "Invest/month",
+        unit: Unit::Money,
+        better: Better::Neither,
+        definition: "The scenario's investments spent in the month: each amount spread evenly \
+            over its months.",
+        team: None,
+        month: Some(|m| Some(m.investment_spend)),
+        projection: None,
+    },
+    Figure {
+        id: FigureId::RetentionPayments,
+        label: "Retention payments in the month",
+        short: "Retain/month",
+        unit: Unit::Money,
+        better: Better::Neither,
+        definition: "The retention measure's payment a year ÷ 12 × council-employed FTE in post.",
+        team: None,
+        month: Some(|m| Some(m.measure_spend)),
+        projection: None,
+    },
+    Figure {
+        id: FigureId::CumulativeSpend,
+        label: "Spend to date",
+        short: "Spend to date",
+        unit: Unit::Money,
+        better: Better::Lower,
+        definition: "Cost, investments and retention payments from the plan's first month to \
+            this one, month t counted at 1 ÷ (1 + discount rate)^(t ÷ 12) (not discounted at 0%).",
+        team: None,
+        month: Some(|m| Some(m.cumulative_spend)),
+        projection: None,
+    },
+    Figure {
+        id: FigureId::TotalSpend,
+        label: "Spend over the plan",
+        short: "Spend",
+        unit: Unit::Money,
+        better: Better::Lower,
+        definition: "Spend to date in the plan's last month: cost, investments and retention \
+            payments over all its months, discounted at the plan's rate.",
+        team: None,
+        month: None,
+        projection: Some(crate::model::money::total_spend),
+    },
+    Figure {
+        id: FigureId::StartersFte,
+        label: "Starters in the month",
+        short: "Starters",
+        unit: Unit::Fte,
+        better: Better::Neither,
+        definition: "FTE of council-employed workers starting in the month: vacancies filled, \
+            planned recruits and intakes (agency workers not counted).",
+        team: None,
+        month: Some(|m| Some(m.starters_fte)),
         projection: None,
     },
 ];

@@ -3,6 +3,7 @@
 
 use super::workforce::{Scratch, expected_post};
 use super::{Accumulator, ContractEnd, ProjectedMonth, Projection, month_figures, prepare};
+use crate::model::money::{discount_factor, spend};
 use crate::model::{Contract, Plan};
 
 /// The expected path over the plan's timeline, under its scenario's assumptions.
@@ -24,6 +25,9 @@ pub fn project(plan: &Plan) -> Projection {
             (0.0, 0.0, 1.0)
         };
         let mut first_worker = if post.filled { 1.0 } else { 0.0 };
+        if post.starts_new() {
+            acc.add_starters(post, post.first, first_worker);
+        }
         for t in post.first..=post.last {
             let away = if t < post.back_from {
                 first_worker
@@ -34,6 +38,7 @@ pub fn project(plan: &Plan) -> Projection {
             let in_post = own;
             let leaving = post.hazard * own;
             let filling = q * (vacant + cover);
+            acc.add_starters(post, t + 1, filling);
             own += filling - leaving;
             cover += a * leaving - q * cover;
             vacant += (1.0 - a) * leaving - q * vacant;
@@ -50,7 +55,7 @@ pub fn project(plan: &Plan) -> Projection {
             acc.add_leavers(post, t, if t == post.ends { in_post } else { leavers });
         }
     }
-    let months: Vec<ProjectedMonth> = (0..prepared.months)
+    let mut months: Vec<ProjectedMonth> = (0..prepared.months)
         .map_while(|t| {
             Some(month_figures(
                 &prepared,
@@ -60,6 +65,12 @@ pub fn project(plan: &Plan) -> Projection {
             ))
         })
         .collect();
+    let rate = plan.costs.discount_rate;
+    let mut cumulative = 0.0;
+    for (t, m) in (0..).zip(&mut months) {
+        cumulative += spend(m) * discount_factor(rate, t);
+        m.cumulative_spend = cumulative;
+    }
     let first_over_capacity = months
         .iter()
         .find(|m| m.demand_points > m.capacity_points + 1e-9)

@@ -45,6 +45,7 @@ use monte_carlo::percentiles;
 pub use monte_carlo::{monte_carlo, monte_carlo_with};
 
 use super::assess::{Weights, capacity_points, ratio};
+use super::money::capped_day_rate;
 use super::reductions::{STANDARD_HOURS, has_reductions, reduced_share};
 use super::retention::{MAX_SERVICE_MONTHS, intake_offsets, monthly_hazard};
 use super::{Contract, ContractKind, Grade, GradeRole, Plan, PostStatus, YearMonth};
@@ -79,6 +80,18 @@ pub struct ProjectedMonth {
     pub cost: f64,
     /// Capacity points reductions keep back (protected time and others).
     pub reduced_points: f64,
+    /// Council-employed FTE of new workers starting in the month (vacancies filled, planned
+    /// recruits, intakes; expected path only).
+    pub starters_fte: f64,
+    /// The part of `cost` paid for agency staff (agency posts and cover).
+    pub agency_cost: f64,
+    /// Spent on the scenario's investments in the month ([`crate::model::money`]).
+    pub investment_spend: f64,
+    /// Paid for the scenario's retention measure in the month.
+    pub measure_spend: f64,
+    /// Spend (cost, investments, measure) from the first month to this one, discounted at the
+    /// plan's rate (expected path only).
+    pub cumulative_spend: f64,
 }
 
 /// Fixed-term contracts ending: `month` is the first month without them.
@@ -206,6 +219,12 @@ impl PostPath {
         capacity_points(grade_points, self.fte, worked)
     }
 
+    /// Whether the post's first worker starts in its first month (a planned recruit, an
+    /// intake): a new starter.
+    fn starts_new(&self) -> bool {
+        self.service0 == -self.first
+    }
+
     /// The share of the post's time kept back in month `t`.
     fn kept_back_at(&self, t: i32) -> f64 {
         self.kept_back
@@ -229,6 +248,10 @@ struct Prepared {
     curves: Vec<Curve>,
     /// New starters' induction, when the scenario has one.
     induction: Option<InductionLoss>,
+    /// Investments' spend, month by month.
+    investment: Vec<f64>,
+    /// The retention measure's payment a month per employed FTE.
+    measure_monthly: f64,
 }
 
 fn curve_index(kind: ContractKind) -> usize {
@@ -260,10 +283,19 @@ fn prepare(plan: &Plan) -> Prepared {
     let a = &plan.assumptions;
     let rule = a.protected_time.as_ref();
     let flat = |annual| Curve::flat(monthly_hazard(annual), months);
+    // A retention measure lowers every permanent rate by its points.
+    let cut = a.retention_measure.map_or(0.0, |m| m.turnover_cut);
+    let permanent_rate = (a.turnover.permanent - cut).max(0.0);
     let curves = vec![
         a.service_turnover.as_ref().map_or_else(
-            || flat(a.turnover.permanent),
-            |service| Curve::banded(service, months),
+            || flat(permanent_rate),
+            |service| {
+                let mut lowered = service.clone();
+                for band in &mut lowered.bands {
+                    band.annual = (band.annual - cut).max(0.0);
+                }
+                Curve::banded(&lowered, months)
+            },
         ),
         flat(a.turnover.fixed_term),
         flat(a.turnover.agency),
@@ -304,8 +336,7 @@ fn prepare(plan: &Plan) -> Prepared {
             (GradeRole::NewlyQualified, Some(_)) => began.map_or(0, offset) + ASYE_MONTHS,
             _ => NEVER,
         };
-        let agency_month = plan.costs.annual(post.grade, ContractKind::Agency, 1.0) / 12.0;
-        let own_month = plan.costs.annual(post.grade, kind, 1.0) / 12.0;
+        let (own_month, agency_month) = monthly_costs(plan, post.grade, kind);
         posts.push(PostPath {
             team,
             fte: post.fte,
@@ -326,7 +357,7 @@ fn prepare(plan: &Plan) -> Prepared {
                     .collect()
             }),
             hazard: monthly_hazard(match kind {
-                ContractKind::Permanent => a.turnover.permanent,
+                ContractKind::Permanent => permanent_rate,
                 ContractKind::FixedTerm => a.turnover.fixed_term,
                 ContractKind::Agency => a.turnover.agency,
             }),
@@ -363,7 +394,9 @@ fn prepare(plan: &Plan) -> Prepared {
         posts,
         demand,
         months,
-        agency_cover: a.agency_cover.clamp(0.0, 1.0),
+        agency_cover: a.agency_cover.clamp(0.0, 1.0)
+            * a.agency_cap
+                .map_or(1.0, |cap| cap.still_covered.clamp(0.0, 1.0)),
         fill: if a.recruit {
             1.0 / a.months_to_fill.max(1.0)
         } else {
@@ -374,7 +407,32 @@ fn prepare(plan: &Plan) -> Prepared {
             months: i32::try_from(i.months).unwrap_or(0),
             lost: 1.0 - i.share.clamp(0.0, 1.0),
         }),
+        investment: (0..months)
+            .map(|t| {
+                a.investments
+                    .iter()
+                    .map(|i| i.spend_at(timeline.start, t))
+                    .sum()
+            })
+            .collect(),
+        measure_monthly: a
+            .retention_measure
+            .map_or(0.0, |m| m.a_year_per_worker / 12.0),
     }
+}
+
+/// A month's cost of one FTE at `grade`: its own worker under `kind`, and agency cover; agency
+/// day rates capped by the scenario's agency pay cap.
+fn monthly_costs(plan: &Plan, grade: super::GradeId, kind: ContractKind) -> (f64, f64) {
+    let costs = &plan.costs;
+    let day_rate = costs.agency_day_rate.get(&grade).copied().unwrap_or(0.0);
+    let agency =
+        capped_day_rate(day_rate, plan.assumptions.agency_cap.as_ref()) * costs.working_days / 12.0;
+    let own = match kind {
+        ContractKind::Agency => agency,
+        ContractKind::Permanent | ContractKind::FixedTerm => costs.annual(grade, kind, 1.0) / 12.0,
+    };
+    (own, agency)
 }
 
 /// One worker of an intake joining `team` at `grade` in month `first`: a new permanent post,
@@ -391,7 +449,7 @@ fn intake_post(
     let kept = rule
         .filter(|rule| rule.share > 0.0 && rule.grades.contains(&grade.id))
         .map(|rule| vec![rule.share.clamp(0.0, 1.0); months.max(0) as usize].into());
-    let monthly = |kind| plan.costs.annual(grade.id, kind, 1.0) / 12.0;
+    let (own_cost, cover_cost) = monthly_costs(plan, grade.id, ContractKind::Permanent);
     PostPath {
         team,
         fte: 1.0,
@@ -402,10 +460,10 @@ fn intake_post(
             (GradeRole::NewlyQualified, Some(_)) => first + ASYE_MONTHS,
             _ => NEVER,
         },
-        own_cost: monthly(ContractKind::Permanent),
-        cover_cost: monthly(ContractKind::Agency),
+        own_cost,
+        cover_cost,
         agency: false,
-        hazard: monthly_hazard(plan.assumptions.turnover.permanent),
+        hazard: 0.0, // intakes follow the workforce path: the permanent curve
         curve: curve_index(ContractKind::Permanent),
         service0: -first,
         by_service: true,
@@ -434,6 +492,8 @@ struct Accumulator {
     cost: Vec<f64>,
     /// Capacity points kept back by reductions.
     reduced: Vec<f64>,
+    agency_cost: Vec<f64>,
+    starters: Vec<f64>,
 }
 
 impl Accumulator {
@@ -449,6 +509,8 @@ impl Accumulator {
             leavers_fte: vec![0.0; m],
             cost: vec![0.0; m],
             reduced: vec![0.0; m],
+            agency_cost: vec![0.0; m],
+            starters: vec![0.0; m],
         }
     }
 
@@ -479,6 +541,19 @@ impl Accumulator {
             self.employed_fte[i] += in_post * post.fte;
         }
         self.cost[i] += in_post * post.own_cost + cover * post.cover_cost;
+        self.agency_cost[i] += if post.agency {
+            in_post * post.own_cost + cover * post.cover_cost
+        } else {
+            cover * post.cover_cost
+        };
+    }
+
+    /// New workers joining council-employed `post` in month `t` (a chance); none beyond the
+    /// post's months.
+    fn add_starters(&mut self, post: &PostPath, t: i32, joining: f64) {
+        if !post.agency && t <= post.last {
+            self.starters[t as usize] += joining * post.fte;
+        }
     }
 
     /// New starters in `post` in month `t` (a chance) work at `1 - lost` of its capacity.
@@ -517,6 +592,11 @@ fn month_figures(
         leavers_fte: acc.leavers_fte[i],
         cost: acc.cost[i],
         reduced_points: acc.reduced[i],
+        starters_fte: acc.starters[i],
+        agency_cost: acc.agency_cost[i],
+        investment_spend: prepared.investment[i],
+        measure_spend: prepared.measure_monthly * acc.employed_fte[i],
+        cumulative_spend: 0.0,
         capacity_points: 0.0,
         demand_points: 0.0,
         capacity_cases: 0.0,

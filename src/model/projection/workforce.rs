@@ -143,6 +143,9 @@ pub(super) fn expected_post(
 
     let mut first_worker = if post.filled { 1.0 } else { 0.0 };
     let (mut cover, mut vacant) = (0.0, 1.0 - first_worker);
+    if post.starts_new() {
+        acc.add_starters(post, post.first, first_worker);
+    }
     for t in post.first..=post.last {
         let replacements: f64 = bands.iter().sum();
         let own = first_worker + replacements;
@@ -182,6 +185,7 @@ pub(super) fn expected_post(
         }
         first_worker -= first_leaving;
         let filling = q * (vacant + cover);
+        acc.add_starters(post, t + 1, filling);
         bands[0] += filling;
         joined[t as usize] = filling;
         cover += a * leaving - q * cover;

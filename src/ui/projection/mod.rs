@@ -6,6 +6,7 @@
 
 mod charts;
 mod flows;
+mod money;
 mod workforce;
 
 use super::state::UiState;
@@ -365,11 +366,14 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
     )
     .id_salt("workforce-flows")
     .show(ui, |ui| workforce::workforce_ui(ui, plan, &mut a));
+    egui::CollapsingHeader::new("Money: investments, an agency pay cap and a retention payment")
+        .id_salt("money")
+        .show(ui, |ui| money::money_ui(ui, plan, &mut a));
     if ui
         .button("Reset to the national defaults")
         .on_hover_text(
             "Turnover, recruitment and agency cover from England's 2025 figures; demand, \
-             protected time and the workforce settings unchanged",
+             protected time, the workforce and money settings unchanged",
         )
         .clicked()
     {
@@ -380,6 +384,9 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
             service_turnover: a.service_turnover.clone(),
             induction: a.induction,
             intakes: a.intakes.clone(),
+            investments: a.investments.clone(),
+            agency_cap: a.agency_cap,
+            retention_measure: a.retention_measure,
             ..Assumptions::default()
         };
     }
