@@ -96,3 +96,43 @@ fn a_band_out_of_order_cannot_be_typed() {
         .clone();
     assert_eq!(service.unwrap().bands[1].until_months, Some(24));
 }
+
+#[test]
+fn an_option_investing_shows_its_spend_and_break_even_in_compare() {
+    use caseload_planner::model::money::{break_even, total_spend};
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    click(&mut harness, "Fixed-term locality team");
+    click(&mut harness, "Projection");
+    click(&mut harness, "Assumptions for this scenario");
+    click(
+        &mut harness,
+        "Money: investments, an agency pay cap and a retention payment",
+    );
+    click(&mut harness, "+ Add investment");
+    type_number(&mut harness, "Investment 1 amount", "1800000");
+    type_number(&mut harness, "Investment 1 months", "24");
+    assert!(shows(&harness, "= £75,000 a month"));
+
+    let doc = harness.state().document();
+    let set = doc.scenarios();
+    let option = &set.options()[0].plan;
+    assert_eq!(option.assumptions.investments[0].amount, 1_800_000.0);
+    let (with, base) = (project(option), project(set.baseline()));
+    let invested: f64 = with.months.iter().map(|m| m.investment_spend).sum();
+    assert!((invested - 1_800_000.0).abs() < 1e-6);
+    let total = total_spend(&with).unwrap();
+    let difference = total - total_spend(&base).unwrap();
+    let break_even_words = text::break_even(break_even(&with, &base));
+
+    click(&mut harness, "Compare");
+    assert!(shows(&harness, "Money over the plan's 36 months"));
+    for shown in [
+        text::money(1_800_000.0),
+        text::money(total),
+        text::signed(difference, text::money),
+        break_even_words,
+    ] {
+        assert!(shows(&harness, &shown), "Compare shows {shown}");
+    }
+}

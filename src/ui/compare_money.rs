@@ -63,7 +63,7 @@ pub(super) fn compare_money_ui(
                 "Scenario",
                 "Invested",
                 "Spend over the plan",
-                "vs baseline",
+                "Spend against the baseline",
                 "Breaks even with the baseline",
             ] {
                 ui.strong(heading);
@@ -130,6 +130,16 @@ fn spend_chart_ui(ui: &mut Ui, projections: &[(String, Projection)]) {
         .first()
         .and_then(|(_, p)| p.months.first())
         .map(|m| m.month);
+    let months = projections.first().map_or(0, |(_, p)| p.months.len());
+    // A label every 6 months on a plan of up to two years, else every 12.
+    let step = if months <= 24 { 6.0 } else { 12.0 };
+    let marks: Vec<egui_plot::GridMark> = (0..months)
+        .step_by(step as usize)
+        .map(|t| egui_plot::GridMark {
+            value: t as f64,
+            step_size: step,
+        })
+        .collect();
     super::png_export::chart_block(ui, TITLE, |ui| {
         legend_ui(ui, &legend);
         let plot = base_plot("compare-spend", 180.0)
@@ -145,7 +155,8 @@ fn spend_chart_ui(ui: &mut Ui, projections: &[(String, Projection)]) {
                         .unwrap_or_default(),
                     _ => String::new(),
                 }
-            });
+            })
+            .x_grid_spacer(move |_| marks.clone());
         plot.show(ui, |plot_ui| {
             for ((name, projection), &colour) in projections.iter().zip(LINE_COLOURS.iter().cycle())
             {
