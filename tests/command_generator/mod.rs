@@ -88,7 +88,7 @@ pub fn single_command() -> impl Strategy<Value = Command> {
         settings.prop_map(Command::SetSettings),
         timeline.prop_map(Command::SetTimeline),
         costs.prop_map(Command::SetCostRates),
-        assumptions.prop_map(Command::SetAssumptions),
+        assumptions.prop_map(|a| Command::SetAssumptions(Box::new(a))),
         (name, function.clone()).prop_map(|(name, function)| Command::AddTeam { name, function }),
         (team.clone(), name).prop_map(|(team, name)| Command::RenameTeam { team, name }),
         (team.clone(), function)

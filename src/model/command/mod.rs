@@ -45,7 +45,7 @@ pub enum Command {
     SetTimeline(Timeline),
     SetCostRates(CostRates),
     /// This scenario's turnover, recruitment and demand assumptions.
-    SetAssumptions(Assumptions),
+    SetAssumptions(Box<Assumptions>),
 
     AddTeam {
         name: String,
@@ -324,7 +324,7 @@ pub fn apply_with(
                 )
                 .next(),
             )?;
-            plan.assumptions = assumptions;
+            plan.assumptions = *assumptions;
         }
 
         C::AddTeam { name, function } => {

@@ -391,6 +391,6 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
         };
     }
     if &a != current {
-        edits.push(Command::SetAssumptions(a));
+        edits.push(Command::SetAssumptions(Box::new(a)));
     }
 }
