@@ -93,6 +93,102 @@ fn deleting_a_team_deletes_its_posts() {
 }
 
 #[test]
+fn removing_a_team_grade_or_case_type_drops_the_settings_that_name_it() {
+    use caseload_planner::model::demand_flows::{DemandLever, FlowChange, MonthsOpen};
+    use caseload_planner::model::reductions::ProtectedTime;
+    use caseload_planner::model::retention::Intake;
+    let mut set = default_scenarios();
+    let option = set.add_option(ScenarioId::BASELINE, "Option").unwrap();
+    // A case type, a grade and a team no post uses, named by the option's settings.
+    let Created::CaseType(kind) = set
+        .apply(
+            option,
+            Command::AddCaseType {
+                name: "Private fostering".into(),
+                weight: 1.0,
+                must_allocate: false,
+            },
+        )
+        .unwrap()
+    else {
+        panic!("no case type")
+    };
+    let Created::Grade(grade) = set
+        .apply(
+            option,
+            Command::AddGrade {
+                name: "Trainee".into(),
+                role: GradeRole::NewlyQualified,
+                capacity_points: 10.0,
+                holds_cases: true,
+            },
+        )
+        .unwrap()
+    else {
+        panic!("no grade")
+    };
+    let Created::Team(team) = set
+        .apply(
+            option,
+            Command::AddTeam {
+                name: "Edge of care".into(),
+                function: TeamFunction::Other,
+            },
+        )
+        .unwrap()
+    else {
+        panic!("no team")
+    };
+    let mut a = set.plan(option).assumptions.clone();
+    a.flows.months_open.push(MonthsOpen {
+        case_type: kind,
+        months: 4.0,
+    });
+    a.flows.levers.push(DemandLever {
+        change: FlowChange::NewCases {
+            case_type: CHILD_IN_NEED,
+            by: -0.1,
+        },
+        team: Some(team),
+        from: "2026-05".parse().unwrap(),
+        ramp_months: 0,
+    });
+    a.intakes.push(Intake {
+        team,
+        grade,
+        month: "2026-09".parse().unwrap(),
+        workers: 2,
+        every_year: false,
+    });
+    a.protected_time = Some(ProtectedTime {
+        share: 0.1,
+        grades: vec![grade, SOCIAL_WORKER],
+    });
+    set.apply(option, Command::SetAssumptions(Box::new(a)))
+        .unwrap();
+    let mut costs = set.baseline().costs.clone();
+    costs.case_costs.insert(kind, 50_000.0);
+    set.apply(ScenarioId::BASELINE, Command::SetCostRates(costs))
+        .unwrap();
+
+    set.apply(
+        ScenarioId::BASELINE,
+        Command::RemoveCaseType { case_type: kind },
+    )
+    .unwrap();
+    set.apply(ScenarioId::BASELINE, Command::RemoveGrade { grade })
+        .unwrap();
+    set.apply(option, Command::DeleteTeam { team }).unwrap();
+    let a = &set.plan(option).assumptions;
+    assert!(a.flows.is_empty(), "{:?}", a.flows);
+    assert!(a.intakes.is_empty());
+    assert_eq!(a.protected_time.as_ref().unwrap().grades, [SOCIAL_WORKER]);
+    assert!(set.baseline().costs.case_costs.is_empty());
+    let problems = validate_scenarios(&set);
+    assert!(problems.is_empty(), "{:?}", problems.listed());
+}
+
+#[test]
 fn moving_teams_and_posts() {
     let mut plan = default_plan();
     apply(

@@ -13,6 +13,7 @@ mod jobs;
 mod opening;
 mod published;
 mod recent;
+mod sensitivity;
 mod title;
 
 pub use autosave::{AUTOSAVE_DELAY, Autosave, Latest, install_panic_hook};
@@ -27,4 +28,5 @@ pub use jobs::{Job, JobControl, JobState, Wake};
 pub use opening::{Opened, Opening};
 pub use published::{LoadedRelease, PublishedFigures};
 pub use recent::RecentFiles;
+pub use sensitivity::{Answer, Question, SensitivityState};
 pub use title::{APP_NAME, window_title};

@@ -142,7 +142,7 @@ fn money_text(set: &ScenarioSet) -> String {
     let base_total = total_spend(&baseline).unwrap_or(0.0);
     let months = set.baseline().timeline.months;
     let mut out = format!(
-        "\nMoney over the plan's {} (staff cost, investments, retention payments{}):\n",
+        "\nMoney over the plan's {} (staff cost, case costs, investments, retention payments{}):\n",
         crate::text::count(u64::from(months), "month", "months"),
         match set.baseline().costs.discount_rate {
             0.0 => String::new(),

@@ -6,7 +6,7 @@
 //! The rates are part of the plan (shared by its scenarios) and saved in its file.
 
 use super::shown::number;
-use super::{Assessment, ContractKind, Grade, GradeId, GradeRole, Plan};
+use super::{Assessment, CaseTypeId, ContractKind, Grade, GradeId, GradeRole, Plan};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -28,6 +28,15 @@ pub struct CostRates {
     /// counted. Left out of the file while 0.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub cost_per_hire: f64,
+    /// What an open case of a type costs a year beyond the staff who hold it (a child in care's
+    /// placement, say); a type not listed costs nothing. Counted in spend over time; left out
+    /// of the file while empty.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique_keys::unique_keys"
+    )]
+    pub case_costs: BTreeMap<CaseTypeId, f64>,
     /// A year's discount rate for spend over time (0.035 = 3.5%); 0: not discounted. Left out
     /// of the file while 0.
     #[serde(default, skip_serializing_if = "is_zero")]
@@ -73,6 +82,7 @@ impl CostRates {
             agency_day_rate: BTreeMap::new(),
             working_days: 220.0,
             cost_per_hire: 0.0,
+            case_costs: BTreeMap::new(),
             discount_rate: 0.0,
         };
         for grade in grades {
@@ -132,6 +142,7 @@ fn rate_problem(value: f64) -> Option<String> {
 pub fn cost_problems<'a>(
     rates: &'a CostRates,
     grade_exists: impl Fn(GradeId) -> bool + 'a,
+    case_type_exists: impl Fn(CaseTypeId) -> bool + 'a,
 ) -> impl Iterator<Item = String> + 'a {
     let by_grade = [
         ("salary", &rates.salary),
@@ -165,7 +176,22 @@ pub fn cost_problems<'a>(
             number(rates.discount_rate)
         )
     });
+    let case_costs = rates
+        .case_costs
+        .iter()
+        .flat_map(move |(&case_type, &value)| {
+            let unknown = (!case_type_exists(case_type))
+                .then(|| format!("a case cost for {case_type}, which is not in the plan"));
+            let out_of_range = (!(0.0..=MAX_RATE).contains(&value)).then(|| {
+                format!(
+                    "the cost a year of a {case_type} case must be from 0 to {MAX_RATE}, not {}",
+                    number(value)
+                )
+            });
+            unknown.into_iter().chain(out_of_range)
+        });
     by_grade
+        .chain(case_costs)
         .chain(on_costs)
         .chain(working_days)
         .chain(cost_per_hire)
@@ -227,11 +253,11 @@ mod tests {
     #[test]
     fn rates_are_zero_or_at_least_a_pound_and_unknown_grades_are_named() {
         let mut r = rates();
-        assert_eq!(cost_problems(&r, |_| true).count(), 0);
+        assert_eq!(cost_problems(&r, |_| true, |_| true).count(), 0);
         r.salary.insert(SOCIAL_WORKER, 5e-324);
         r.agency_day_rate.insert(ASYE, -1.0);
         r.agency_day_rate.insert(TEAM_MANAGER, 0.0);
-        let problems: Vec<String> = cost_problems(&r, |g| g != ASYE).collect();
+        let problems: Vec<String> = cost_problems(&r, |g| g != ASYE, |_| true).collect();
         assert_eq!(
             problems,
             [

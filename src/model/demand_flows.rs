@@ -120,6 +120,23 @@ pub const MAX_MONTHS_OPEN: f64 = 600.0;
 pub const MAX_LEVER_CHANGE: f64 = 10.0;
 
 impl DemandFlows {
+    /// Drops everything about `case_type` (it has been removed from the plan).
+    pub fn forget_case_type(&mut self, case_type: CaseTypeId) {
+        self.months_open.retain(|m| m.case_type != case_type);
+        self.new_cases.retain(|n| n.case_type != case_type);
+        self.levers.retain(|l| match l.change {
+            FlowChange::NewCases { case_type: c, .. }
+            | FlowChange::MonthsOpen { case_type: c, .. } => c != case_type,
+            FlowChange::Divert { from, to, .. } => from != case_type && to != case_type,
+        });
+    }
+
+    /// Drops everything about `team` (it has been deleted).
+    pub fn forget_team(&mut self, team: TeamId) {
+        self.new_cases.retain(|n| n.team != team);
+        self.levers.retain(|l| l.team != Some(team));
+    }
+
     /// True when the flows hold nothing the user set: a plan without them is saved without.
     pub fn is_empty(&self) -> bool {
         self.months_open.is_empty() && self.new_cases.is_empty() && self.levers.is_empty()

@@ -69,6 +69,7 @@ pub enum FigureId {
     MonthlyCost,
     /// The money case ([`crate::model::money`]).
     AgencySpend,
+    CaseCosts,
     InvestmentSpend,
     RetentionPayments,
     CumulativeSpend,

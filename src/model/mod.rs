@@ -47,6 +47,7 @@ pub mod reductions;
 pub mod report;
 pub mod retention;
 pub mod scenarios;
+pub mod sensitivity;
 pub mod shown;
 pub mod synthetic;
 mod unique_keys;

@@ -7,7 +7,8 @@
 //!   and optionally only a share of the vacancies agency staff would cover are still covered.
 //! - A retention measure: a payment a year to each council-employed worker in post (FTE) that
 //!   lowers permanent staff's annual turnover (every band of service) by some points.
-//! - Spend in a month: staff cost + investments + the measure's payments. Cumulative spend adds
+//! - Spend in a month: staff cost + what open cases cost beyond staff (placements, at the
+//!   plan's case costs; none unless set) + investments + the measure's payments. Cumulative spend adds
 //!   the months up, each discounted to the plan's start at the plan's discount rate (a year's
 //!   rate r: month t counts `1 / (1 + r)^(t / 12)`; 0: not discounted).
 //! - Break-even against the baseline: the first month from which the option's cumulative spend
@@ -80,7 +81,7 @@ pub fn capped_day_rate(rate: f64, cap: Option<&AgencyCap>) -> f64 {
 
 /// A month's spend: staff cost, investments and measures.
 pub fn spend(month: &ProjectedMonth) -> f64 {
-    month.cost + month.investment_spend + month.measure_spend
+    month.cost + month.case_cost + month.investment_spend + month.measure_spend
 }
 
 /// What a retention measure buys over the plan's months, against the same scenario without it.

@@ -279,7 +279,12 @@ pub(crate) fn check_shared_parts(plan: &Plan, problems: &mut Problems) -> Shared
         }
     }
 
-    for message in cost_problems(&plan.costs, |g| grades.contains(&g)) {
+    let case_type_ids: HashSet<CaseTypeId> = plan.case_types.iter().map(|c| c.id).collect();
+    for message in cost_problems(
+        &plan.costs,
+        |g| grades.contains(&g),
+        |c| case_type_ids.contains(&c),
+    ) {
         problems.report(|| Location::CostRates, || message);
     }
     SharedIds { case_types, grades }

@@ -180,6 +180,10 @@ impl CaseloadApp {
             || self.published_busy()
             || self.png.is_some()
             || matches!(self.doc.bands_state(), BandsState::WorkingOut(_))
+            || matches!(
+                self.doc.sensitivity_state(),
+                crate::app::SensitivityState::WorkingOut(..)
+            )
     }
 
     // ---------- actions ----------
@@ -424,6 +428,7 @@ impl CaseloadApp {
             self.opened(outcome);
         }
         self.doc.poll_bands();
+        self.doc.poll_sensitivity();
         if self.opening.is_some() {
             // Nothing else is taken while a file opens: the plan shown is about to be replaced
             // (closing the window still closes it).
@@ -656,7 +661,7 @@ impl eframe::App for CaseloadApp {
                             ui,
                             plan,
                             p,
-                            self.doc.bands_state(),
+                            (self.doc.bands_state(), self.doc.sensitivity_state()),
                             &mut self.state,
                             &mut edits,
                         );
@@ -709,6 +714,10 @@ impl eframe::App for CaseloadApp {
         }
         self.prompts_ui(&ctx, &mut edits);
         self.apply(&mut edits);
+        if let Some(question) = self.state.sensitivity_asked.take() {
+            // Asked about the plan as drawn this frame, after its edits.
+            self.doc.ask_sensitivity(question, self.wake.clone());
+        }
         if let Some(request) = super::make_option::make_option_ui(
             &ctx,
             self.doc.plan(),

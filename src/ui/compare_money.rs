@@ -44,12 +44,12 @@ pub(super) fn compare_money_ui(
     ui.strong(format!("Money over the plan's {months}"));
     ui.weak(if discount > 0.0 {
         format!(
-            "Spend: staff cost, investments and retention payments, discounted at {} a year \
+            "Spend: staff cost, case costs, investments and retention payments, discounted at {} a year \
              (Weights, grades & costs).",
             text::percent(Some(discount))
         )
     } else {
-        "Spend: staff cost, investments and retention payments (not discounted: set a discount \
+        "Spend: staff cost, case costs, investments and retention payments (not discounted: set a discount \
          rate under Weights, grades & costs)."
             .to_owned()
     });

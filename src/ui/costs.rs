@@ -108,6 +108,32 @@ pub fn cost_rates_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, edits: &
         }
         ui.weak("(0%: not discounted; HM Treasury's Green Book uses 3.5%)");
     });
+    ui.label(
+        "What an open case costs a year beyond the social workers (a child in care's \
+         placement, say), for spend over time; 0: not counted.",
+    );
+    ui.horizontal_wrapped(|ui| {
+        for case_type in &plan.case_types {
+            let before = rates.case_costs.get(&case_type.id).copied().unwrap_or(0.0);
+            let mut value = before;
+            ui.label(&case_type.name);
+            number_field(
+                ui,
+                &format!("{} cost a year", case_type.name),
+                &mut value,
+                0.0..=MAX_RATE,
+                100.0,
+                "£ a year",
+            );
+            if value != before {
+                if value == 0.0 {
+                    rates.case_costs.remove(&case_type.id);
+                } else {
+                    rates.case_costs.insert(case_type.id, value);
+                }
+            }
+        }
+    });
     if &rates != current {
         edits.push(Command::SetCostRates(rates));
     }

@@ -260,6 +260,10 @@ pub struct UiState {
     pub present: super::present::Presentation,
     /// File > New from published figures…, while its window is open.
     pub start_from_published: Option<super::start_from_published::StartForm>,
+    /// The Projection's sensitivity and goal seek: what the user has chosen.
+    pub sensitivity: super::projection::SensitivityForm,
+    /// A sensitivity question asked this frame, for the app to start answering.
+    pub sensitivity_asked: Option<crate::app::Question>,
 }
 
 impl UiState {

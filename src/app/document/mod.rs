@@ -12,6 +12,7 @@
 
 use super::bands::{BandsState, BandsWork};
 use super::jobs::Wake;
+use super::sensitivity::{Question, SensitivityState, SensitivityWork};
 use crate::io::lock::PlanLock;
 use crate::io::{Fingerprint, LoadError, SaveError, Saved, load_file_with_fingerprint, save_file};
 use crate::model::projection::{Bands, Projection, project};
@@ -79,6 +80,8 @@ pub struct Document {
     /// The active scenario's projection, worked out when first asked for, and its bands.
     projection: Option<Projection>,
     bands: BandsWork,
+    /// The shown scenario's tornado or goal seek, when asked for.
+    sensitivity: SensitivityWork,
 }
 
 impl Document {
@@ -106,6 +109,7 @@ impl Document {
             changes: 0,
             projection: None,
             bands: BandsWork::default(),
+            sensitivity: SensitivityWork::default(),
         }
     }
 
@@ -442,6 +446,29 @@ impl Document {
         self.bands.state()
     }
 
+    /// Starts answering `question` about the shown scenario in the background (dropping any
+    /// earlier question's work). `wake` is called when the answer is ready.
+    pub fn ask_sensitivity(&mut self, question: Question, wake: Wake) {
+        self.sensitivity
+            .start(self.set.plan(self.active), self.revision, question, wake);
+    }
+
+    /// Takes the answer if it is ready; one for an earlier revision is dropped. True when an
+    /// answer arrived.
+    pub fn poll_sensitivity(&mut self) -> bool {
+        self.sensitivity.poll(self.revision)
+    }
+
+    /// Waits for the answer under way, if any (tests wait this way).
+    pub fn wait_for_sensitivity(&mut self) {
+        self.sensitivity.wait(self.revision);
+    }
+
+    /// Where the answer to the last question about the shown scenario is.
+    pub fn sensitivity_state(&self) -> SensitivityState<'_> {
+        self.sensitivity.state()
+    }
+
     /// Counts changes to the scenario shown.
     pub fn revision(&self) -> u64 {
         self.revision
@@ -477,6 +504,7 @@ impl Document {
         self.revision += 1;
         self.projection = None;
         self.bands.forget();
+        self.sensitivity.forget();
     }
 
     fn after_structure_change(&mut self) {

@@ -309,7 +309,10 @@ pub fn apply_with(
         }
         C::SetCostRates(costs) => {
             let grades: HashSet<GradeId> = plan.grades.iter().map(|g| g.id).collect();
-            rule(cost_problems(&costs, |g| grades.contains(&g)).next())?;
+            let case_types: HashSet<CaseTypeId> = plan.case_types.iter().map(|c| c.id).collect();
+            rule(
+                cost_problems(&costs, |g| grades.contains(&g), |c| case_types.contains(&c)).next(),
+            )?;
             plan.costs = costs;
         }
         C::SetAssumptions(assumptions) => {
@@ -350,6 +353,8 @@ pub fn apply_with(
             plan.teams.remove(index);
             plan.posts.retain(|p| p.team != team);
             plan.assumptions.demand.remove(&team);
+            plan.assumptions.flows.forget_team(team);
+            plan.assumptions.intakes.retain(|i| i.team != team);
         }
         C::SetUnallocated {
             team,
@@ -562,6 +567,8 @@ pub fn apply_with(
             for t in &mut plan.teams {
                 t.unallocated.remove(&case_type);
             }
+            plan.costs.case_costs.remove(&case_type);
+            plan.assumptions.flows.forget_case_type(case_type);
         }
 
         C::AddGrade {
@@ -614,6 +621,11 @@ pub fn apply_with(
             }
             plan.grades.remove(index);
             plan.costs.remove_grade(grade);
+            let a = &mut plan.assumptions;
+            a.intakes.retain(|i| i.grade != grade);
+            if let Some(rule) = &mut a.protected_time {
+                rule.grades.retain(|&g| g != grade);
+            }
         }
     }
     Ok(Created::Nothing)

@@ -7,7 +7,7 @@ use crate::model::assess::ratio;
 use crate::model::projection::Projection;
 
 /// Every figure, in [`FigureId`] order.
-pub const FIGURES: [Figure; 48] = [
+pub const FIGURES: [Figure; 49] = [
     Figure {
         id: FigureId::Caseload,
         label: "Caseload per case-holding FTE",
@@ -532,6 +532,19 @@ pub const FIGURES: [Figure; 48] = [
         projection: None,
     },
     Figure {
+        id: FigureId::CaseCosts,
+        label: "Case costs in the month",
+        short: "Cases £/month",
+        unit: Unit::Money,
+        better: Better::Lower,
+        definition: "What the month's open cases cost beyond the staff who hold them (a child in \
+            care's placement, say): open cases of each type × its cost a year ÷ 12, at the \
+            plan's case costs (none unless set).",
+        team: None,
+        month: Some(|m| Some(m.case_cost)),
+        projection: None,
+    },
+    Figure {
         id: FigureId::InvestmentSpend,
         label: "Investment in the month",
         short: "Invest/month",
@@ -560,8 +573,8 @@ pub const FIGURES: [Figure; 48] = [
         short: "Spend to date",
         unit: Unit::Money,
         better: Better::Lower,
-        definition: "Cost, investments and retention payments from the plan's first month to \
-            this one, month t counted at 1 ÷ (1 + discount rate)^(t ÷ 12) (not discounted at 0%).",
+        definition: "Staff cost, case costs, investments and retention payments from the plan's \
+            first month to this one, month t counted at 1 ÷ (1 + discount rate)^(t ÷ 12) (not discounted at 0%).",
         team: None,
         month: Some(|m| Some(m.cumulative_spend)),
         projection: None,
@@ -572,8 +585,9 @@ pub const FIGURES: [Figure; 48] = [
         short: "Spend",
         unit: Unit::Money,
         better: Better::Lower,
-        definition: "Spend to date in the plan's last month: cost, investments and retention \
-            payments over all its months, discounted at the plan's rate.",
+        definition: "Spend to date in the plan's last month: staff cost, case costs, \
+            investments and retention payments over all its months, discounted at the plan's \
+            rate.",
         team: None,
         month: None,
         projection: Some(crate::model::money::total_spend),

@@ -259,3 +259,36 @@ fn money_settings_out_of_range_are_named() {
     assert!(problems[1].contains("1 to 600 months, not 0"));
     assert!(problems[5].contains("0 to 100 points, not 2"));
 }
+
+#[test]
+fn open_cases_cost_their_type_s_cost_a_year_as_they_move() {
+    use crate::model::defaults::case_type::CHILD_IN_NEED;
+    use crate::model::demand_flows::{DemandFlows, DemandLever, FlowChange};
+    // 120 child-in-need cases at £12,000 a year each: £120,000 a month.
+    let mut holder = worker(1, Contract::Permanent);
+    holder.cases = CaseCounts::from([(CHILD_IN_NEED, 120)]);
+    let mut p = plan(13, vec![holder], Assumptions::steady());
+    p.costs.case_costs.insert(CHILD_IN_NEED, 12_000.0);
+    let flat = project(&p);
+    close(flat.months[0].case_cost, 120_000.0);
+    close(flat.months[12].case_cost, 120_000.0);
+    // New cases 20% fewer from May (open 6 months by default, 20 new a month): 96 + 24 × (5/6)^t
+    // open in month t, each £1,000 a month.
+    p.assumptions.flows = DemandFlows {
+        levers: vec![DemandLever {
+            change: FlowChange::NewCases {
+                case_type: CHILD_IN_NEED,
+                by: -0.2,
+            },
+            team: None,
+            from: ym("2026-05"),
+            ramp_months: 0,
+        }],
+        ..DemandFlows::default()
+    };
+    let cut = project(&p);
+    let open = 96.0 + 24.0 * (5.0f64 / 6.0).powi(12);
+    close(cut.months[12].case_cost, open * 1_000.0);
+    // Spend is staff cost and case costs: £4,875 + £1,000 × open.
+    close(spend(&cut.months[12]), 4_875.0 + open * 1_000.0);
+}

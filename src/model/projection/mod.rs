@@ -89,6 +89,8 @@ pub struct ProjectedMonth {
     pub investment_spend: f64,
     /// Paid for the scenario's retention measure in the month.
     pub measure_spend: f64,
+    /// What the month's open cases cost beyond staff (placements…), at the plan's case costs.
+    pub case_cost: f64,
     /// Spend (cost, investments, measure) from the first month to this one, discounted at the
     /// plan's rate (expected path only).
     pub cumulative_spend: f64,
@@ -267,6 +269,8 @@ fn curve_index(kind: ContractKind) -> usize {
 struct Work {
     cases: u64,
     points: f64,
+    /// What its open cases cost a year beyond staff ([`crate::model::costs::CostRates::case_costs`]).
+    cost: f64,
 }
 
 fn prepare(plan: &Plan) -> Prepared {
@@ -308,8 +312,13 @@ fn prepare(plan: &Plan) -> Prepared {
     let by_service = |kind| a.induction.is_some() || curves[curve_index(kind)].is_banded();
 
     let mut now = vec![Work::default(); plan.teams.len()];
+    let case_costs = &plan.costs.case_costs;
     let mut weigh = |team: usize, counts: &super::CaseCounts| {
         let weighed = weights.weigh(counts);
+        now[team].cost += counts
+            .iter()
+            .map(|(kind, &n)| f64::from(n) * case_costs.get(kind).copied().unwrap_or(0.0))
+            .sum::<f64>();
         now[team].cases += weighed.cases;
         now[team].points += weighed.points;
     };
@@ -596,6 +605,7 @@ fn month_figures(
         agency_cost: acc.agency_cost[i],
         investment_spend: prepared.investment[i],
         measure_spend: prepared.measure_monthly * acc.employed_fte[i],
+        case_cost: 0.0,
         cumulative_spend: 0.0,
         capacity_points: 0.0,
         demand_points: 0.0,
@@ -606,6 +616,7 @@ fn month_figures(
     };
     for team in 0..acc.teams {
         let per_case = prepared.demand[team].points_per_case[i];
+        m.case_cost += prepared.demand[team].cost_a_month[i];
         let capacity = acc.capacity[i * acc.teams + team];
         let demand = prepared.demand[team].cases[i];
         m.capacity_points += capacity;

@@ -7,7 +7,10 @@
 mod charts;
 mod flows;
 mod money;
+mod sensitivity;
 mod workforce;
+
+pub use sensitivity::SensitivityForm;
 
 use super::state::UiState;
 use super::theme;
@@ -24,7 +27,7 @@ pub fn projection_ui(
     ui: &mut Ui,
     plan: &Plan,
     projection: &Projection,
-    bands_state: BandsState<'_>,
+    (bands_state, sensitivity): (BandsState<'_>, crate::app::SensitivityState<'_>),
     state: &mut UiState,
     edits: &mut Vec<Command>,
 ) {
@@ -37,6 +40,17 @@ pub fn projection_ui(
                 .id_salt("assumptions")
                 .default_open(state.assumptions_open)
                 .show(ui, |ui| assumptions_ui(ui, plan, edits));
+            egui::CollapsingHeader::new("Which assumption decides it: sensitivity and goal seek")
+                .id_salt("sensitivity")
+                .show(ui, |ui| {
+                    sensitivity::sensitivity_ui(
+                        ui,
+                        plan,
+                        sensitivity,
+                        &mut state.sensitivity,
+                        &mut state.sensitivity_asked,
+                    )
+                });
             ui.add_space(6.0);
 
             charts::projection_charts_ui(ui, plan, projection, bands_state);
