@@ -181,6 +181,7 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
                     agency_day_rate: Default::default(),
                     working_days: 220.0,
                     cost_per_hire: 4_000.0,
+                    case_costs: [(CaseTypeId(1), 60_000.0)].into(),
                     discount_rate: 0.035,
                 },
                 assumptions: Assumptions::default(),
