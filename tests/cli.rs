@@ -347,3 +347,21 @@ fn summary_shows_each_scenarios_projected_figures_months_ahead_when_asked() {
     );
     assert!(stdout(&beyond).is_empty());
 }
+
+#[test]
+fn summary_gives_each_options_spend_and_break_even_against_the_baseline() {
+    let output = run(&["summary", "saved-plans/redesign-invest-to-save.ron"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "Money over the plan's 60 months (staff cost, case costs, investments, retention \
+             payments):"
+        ),
+        "{text}"
+    );
+    // The example's break-even, asserted from the model in tests/example_invest_to_save.rs.
+    assert!(text.contains("breaks even: May 2027 (month 13))"), "{text}");
+    assert!(text.contains("    retention measure: "));
+    assert!(text.contains(" per leaver avoided); agency spend "));
+}

@@ -142,11 +142,24 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
             ui.separator();
         }
         let total: f64 = projection.months.iter().map(|m| m.cost).sum();
+        let spend = crate::model::money::total_spend(projection).unwrap_or(0.0);
+        let months = text::count(projection.months.len() as u64, "month", "months");
         ui.label(format!(
-            "Cost over {}: {} (expected)",
-            text::count(projection.months.len() as u64, "month", "months"),
+            "Staff cost over {months}: {} (expected)",
             text::money(total)
         ));
+        if (spend - total).abs() >= 0.5 {
+            ui.separator();
+            ui.label(format!(
+                "Spend with case costs, investments and retention payments{}: {}",
+                if is_discounted(projection) {
+                    ", discounted"
+                } else {
+                    ""
+                },
+                text::money(spend)
+            ));
+        }
     });
     leavers_ui(ui, projection);
     ui.horizontal_wrapped(|ui| {
@@ -166,6 +179,17 @@ fn summary_ui(ui: &mut Ui, projection: &Projection) {
             text::one_decimal(last.caseload)
         ));
     });
+}
+
+/// Whether the spend to date is discounted: it differs from the plain sum of the month's spend.
+fn is_discounted(projection: &Projection) -> bool {
+    let plain: f64 = projection
+        .months
+        .iter()
+        .map(crate::model::money::spend)
+        .sum();
+    let spend = crate::model::money::total_spend(projection).unwrap_or(0.0);
+    (plain - spend).abs() >= 0.5
 }
 
 /// The first year's leavers and where, going by England's figures, they go.
