@@ -187,6 +187,37 @@ pub struct FlowStart<'a> {
     pub open: f64,
 }
 
+/// What moves one team's open cases: where they start, and month by month each case type's
+/// expected new cases and months open (`[month][type]`, types in the order of the start).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamFlows {
+    pub start: Vec<f64>,
+    pub new: Vec<Vec<f64>>,
+    pub months_open: Vec<Vec<f64>>,
+}
+
+impl TeamFlows {
+    /// The open cases month by month (`[month][type]`), each month's new cases drawn by
+    /// `arrivals` from their expected number (the expected path passes it through).
+    pub fn open_path(&self, mut arrivals: impl FnMut(f64) -> f64) -> Vec<Vec<f64>> {
+        let mut path: Vec<Vec<f64>> = Vec::with_capacity(self.new.len());
+        for (t, (new, open_for)) in self.new.iter().zip(&self.months_open).enumerate() {
+            let month = match t {
+                0 => self.start.clone(),
+                _ => path[t - 1]
+                    .iter()
+                    .zip(new.iter().zip(open_for))
+                    .map(|(previous, (&new, &months))| {
+                        (previous * (1.0 - 1.0 / months) + arrivals(new.max(0.0))).max(0.0)
+                    })
+                    .collect(),
+            };
+            path.push(month);
+        }
+        path
+    }
+}
+
 /// One team's open cases by case type, month by month (`[month][type]`, types in the order of
 /// `start`), over `timeline`; `None` when nothing moves for the team (no new cases entered and
 /// no lever on it), so its demand stays exactly as it is now.
@@ -196,6 +227,17 @@ pub fn team_open_cases(
     team: TeamId,
     start: &[FlowStart],
 ) -> Option<Vec<Vec<f64>>> {
+    Some(team_flows(flows, timeline, team, start)?.open_path(|expected| expected))
+}
+
+/// What moves one team's open cases over `timeline` (see [`team_open_cases`]); `None` when
+/// nothing moves for the team.
+pub fn team_flows(
+    flows: &DemandFlows,
+    timeline: Timeline,
+    team: TeamId,
+    start: &[FlowStart],
+) -> Option<TeamFlows> {
     let entered: Vec<Option<f64>> = start
         .iter()
         .map(|s| flows.entered_new_cases(team, s.case_type))
@@ -216,12 +258,12 @@ pub fn team_open_cases(
         .map(|((s, entered), months)| entered.unwrap_or(s.open / months))
         .collect();
     let months = timeline.months as usize;
-    let mut path: Vec<Vec<f64>> = Vec::with_capacity(months);
-    if months == 0 {
-        return Some(path);
-    }
-    path.push(start.iter().map(|s| s.open).collect());
-    for t in 1..months {
+    let mut moved = TeamFlows {
+        start: start.iter().map(|s| s.open).collect(),
+        new: Vec::with_capacity(months),
+        months_open: Vec::with_capacity(months),
+    };
+    for t in 0..months {
         let mut new = steady_new.clone();
         let mut open_for = months_open.clone();
         // Changes to new cases and months open first, then diversions of the changed flows.
@@ -256,13 +298,10 @@ pub fn team_open_cases(
             new[a] -= moved;
             new[b] += moved;
         }
-        let previous = &path[t - 1];
-        let month: Vec<f64> = (0..start.len())
-            .map(|k| (previous[k] * (1.0 - 1.0 / open_for[k]) + new[k].max(0.0)).max(0.0))
-            .collect();
-        path.push(month);
+        moved.new.push(new);
+        moved.months_open.push(open_for);
     }
-    Some(path)
+    Some(moved)
 }
 
 /// Each team's cases by case type now, held and waiting, in the plan's team order: where the

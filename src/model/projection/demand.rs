@@ -4,13 +4,18 @@
 //! target change). A team whose flows do not move keeps its case mix, so its points per case
 //! stay those of today's cases; one whose flows move takes the mix of its open cases month by
 //! month (fewer children in care and more in need lowers the points a case counts for).
+//!
+//! The expected path follows the expected new cases; each Monte Carlo run draws a team's new
+//! cases of each type each month as a Poisson count around the expected number
+//! ([`FlowingTeam::demand`] with the drawn path).
 
 use super::Work;
 use crate::model::Plan;
 use crate::model::assess::mean_points_per_case;
-use crate::model::demand_flows::{FlowStart, open_by_team, team_open_cases};
+use crate::model::demand_flows::{FlowStart, TeamFlows, open_by_team, team_flows};
 
 /// One team's demand, month by month.
+#[derive(Clone)]
 pub(super) struct TeamDemand {
     /// Cases, held and waiting.
     pub cases: Vec<f64>,
@@ -20,14 +25,57 @@ pub(super) struct TeamDemand {
     pub cost_a_month: Vec<f64>,
 }
 
-/// Every team's demand, in the plan's team order; `now` is each team's cases and points now.
-pub(super) fn team_demands(plan: &Plan, now: &[Work]) -> Vec<TeamDemand> {
+/// A team whose flows move: what turns a path of its open cases into its demand.
+pub(super) struct FlowingTeam {
+    /// The team's place in the plan's team order.
+    pub team: usize,
+    pub flows: TeamFlows,
+    /// The demand assumption's change in cases, month by month.
+    extra: Vec<f64>,
+    /// Points and cost a month of a case at today's mix (for the demand assumption's change).
+    per_case: f64,
+    cost_per_case: f64,
+    /// Each case type's weight and cost a month, in the plan's order.
+    weights: Vec<f64>,
+    costs: Vec<f64>,
+}
+
+impl FlowingTeam {
+    /// The team's demand when its open cases follow `path` (`[month][type]`).
+    pub fn demand(&self, path: &[Vec<f64>]) -> TeamDemand {
+        let months = path.len();
+        let mut demand = TeamDemand {
+            cases: Vec::with_capacity(months),
+            points_per_case: Vec::with_capacity(months),
+            cost_a_month: Vec::with_capacity(months),
+        };
+        for (open, &extra) in path.iter().zip(&self.extra) {
+            let dot = |by: &[f64]| -> f64 { open.iter().zip(by).map(|(n, w)| n * w).sum() };
+            let total = (open.iter().sum::<f64>() + extra).max(0.0);
+            let points = (dot(&self.weights) + extra * self.per_case).max(0.0);
+            demand.cases.push(total);
+            demand
+                .points_per_case
+                .push(mean_points_per_case(points, total));
+            demand
+                .cost_a_month
+                .push((dot(&self.costs) + extra * self.cost_per_case).max(0.0));
+        }
+        demand
+    }
+}
+
+/// Every team's demand on the expected path, in the plan's team order, and the teams whose
+/// flows move; `now` is each team's cases and points now.
+pub(super) fn team_demands(plan: &Plan, now: &[Work]) -> (Vec<TeamDemand>, Vec<FlowingTeam>) {
     let months = plan.timeline.months;
     let a = &plan.assumptions;
     let case_costs = &plan.costs.case_costs;
     // Counts by case type only when flows are set at all: most plans never need them.
     let counts = (!a.flows.is_empty()).then(|| open_by_team(plan));
-    plan.teams
+    let mut flowing = Vec::new();
+    let demands = plan
+        .teams
         .iter()
         .zip(now)
         .enumerate()
@@ -42,8 +90,10 @@ pub(super) fn team_demands(plan: &Plan, now: &[Work]) -> Vec<TeamDemand> {
                 0.0
             };
             let change = a.demand.get(&team.id);
-            let changed = |t: u32| change.map_or(0.0, |c| c.change_at(cases, t));
-            let flowing = counts.as_ref().and_then(|counts| {
+            let extra: Vec<f64> = (0..months)
+                .map(|t| change.map_or(0.0, |c| c.change_at(cases, t)))
+                .collect();
+            let flows = counts.as_ref().and_then(|counts| {
                 let start: Vec<FlowStart> = plan
                     .case_types
                     .iter()
@@ -53,50 +103,37 @@ pub(super) fn team_demands(plan: &Plan, now: &[Work]) -> Vec<TeamDemand> {
                         open: f64::from(counts[i].get(&c.id).copied().unwrap_or(0)),
                     })
                     .collect();
-                team_open_cases(&a.flows, plan.timeline, team.id, &start)
+                team_flows(&a.flows, plan.timeline, team.id, &start)
             });
-            match flowing {
+            match flows {
                 None => {
-                    let cases: Vec<f64> =
-                        (0..months).map(|t| (cases + changed(t)).max(0.0)).collect();
+                    let cases: Vec<f64> = extra.iter().map(|e| (cases + e).max(0.0)).collect();
                     TeamDemand {
                         cost_a_month: cases.iter().map(|n| n * cost_per_case).collect(),
                         cases,
                         points_per_case: vec![per_case; months as usize],
                     }
                 }
-                Some(path) => {
-                    let mut demand = TeamDemand {
-                        cases: Vec::with_capacity(months as usize),
-                        points_per_case: Vec::with_capacity(months as usize),
-                        cost_a_month: Vec::with_capacity(months as usize),
+                Some(flows) => {
+                    let team = FlowingTeam {
+                        team: i,
+                        extra,
+                        per_case,
+                        cost_per_case,
+                        weights: plan.case_types.iter().map(|c| c.weight).collect(),
+                        costs: plan
+                            .case_types
+                            .iter()
+                            .map(|c| case_costs.get(&c.id).copied().unwrap_or(0.0) / 12.0)
+                            .collect(),
+                        flows,
                     };
-                    for (t, open) in (0..months).zip(&path) {
-                        let flow_cases: f64 = open.iter().sum();
-                        let flow_points: f64 = open
-                            .iter()
-                            .zip(&plan.case_types)
-                            .map(|(n, c)| n * c.weight)
-                            .sum();
-                        let flow_cost: f64 = open
-                            .iter()
-                            .zip(&plan.case_types)
-                            .map(|(n, c)| n * case_costs.get(&c.id).copied().unwrap_or(0.0) / 12.0)
-                            .sum();
-                        let extra = changed(t);
-                        let total = (flow_cases + extra).max(0.0);
-                        let points = (flow_points + extra * per_case).max(0.0);
-                        demand.cases.push(total);
-                        demand
-                            .cost_a_month
-                            .push((flow_cost + extra * cost_per_case).max(0.0));
-                        demand
-                            .points_per_case
-                            .push(mean_points_per_case(points, total));
-                    }
+                    let demand = team.demand(&team.flows.open_path(|expected| expected));
+                    flowing.push(team);
                     demand
                 }
             }
         })
-        .collect()
+        .collect();
+    (demands, flowing)
 }

@@ -59,6 +59,7 @@ pub fn project(plan: &Plan) -> Projection {
         .map_while(|t| {
             Some(month_figures(
                 &prepared,
+                &prepared.demand,
                 &acc,
                 t,
                 plan.timeline.month(t as u32)?,

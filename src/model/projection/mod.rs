@@ -240,8 +240,10 @@ impl PostPath {
 /// The plan prepared for projecting: posts, team demand, and the constants of the process.
 struct Prepared {
     posts: Vec<PostPath>,
-    /// Each team's demand in cases, month by month, and its points per case.
+    /// Each team's demand in cases, month by month, and its points per case (expected).
     demand: Vec<demand::TeamDemand>,
+    /// The teams whose flows move, whose new cases the Monte Carlo runs draw.
+    flowing: Vec<demand::FlowingTeam>,
     months: i32,
     agency_cover: f64,
     fill: f64,
@@ -398,10 +400,11 @@ fn prepare(plan: &Plan) -> Prepared {
         }
     }
 
-    let demand = demand::team_demands(plan, &now);
+    let (demand, flowing) = demand::team_demands(plan, &now);
     Prepared {
         posts,
         demand,
+        flowing,
         months,
         agency_cover: a.agency_cover.clamp(0.0, 1.0)
             * a.agency_cap
@@ -584,9 +587,10 @@ impl Accumulator {
     }
 }
 
-/// Turns the sums into the month's figures.
+/// Turns the sums into the month's figures, with each team's `demand`.
 fn month_figures(
     prepared: &Prepared,
+    demand: &[demand::TeamDemand],
     acc: &Accumulator,
     t: i32,
     month: YearMonth,
@@ -615,10 +619,10 @@ fn month_figures(
         beyond_capacity: 0.0,
     };
     for team in 0..acc.teams {
-        let per_case = prepared.demand[team].points_per_case[i];
-        m.case_cost += prepared.demand[team].cost_a_month[i];
+        let per_case = demand[team].points_per_case[i];
+        m.case_cost += demand[team].cost_a_month[i];
         let capacity = acc.capacity[i * acc.teams + team];
-        let demand = prepared.demand[team].cases[i];
+        let demand = demand[team].cases[i];
         m.capacity_points += capacity;
         m.demand_points += demand * per_case;
         m.capacity_cases += capacity / per_case;

@@ -2,6 +2,7 @@
 //! as percentiles month by month. Each run has its own seed, so the bands depend only on the
 //! plan, the number of runs and the seed, never on how the runs are shared among threads.
 
+use super::demand::TeamDemand;
 use super::{
     Accumulator, Band3, Bands, NEVER, PostPath, Prepared, ProjectedMonth, month_figures, prepare,
 };
@@ -136,12 +137,41 @@ fn run_samples(plan: &Plan, prepared: &Prepared, seed: u64, run: u32) -> Vec<Sam
     for post in &prepared.posts {
         simulate_post(post, prepared, &mut rng, &mut acc);
     }
+    let drawn = drawn_demand(prepared, seed, run);
+    let demand = drawn.as_deref().unwrap_or(&prepared.demand);
     (0..prepared.months)
         .map_while(|t| {
             let month = plan.timeline.month(t as u32)?;
-            Some(month_figures(prepared, &acc, t, month).into())
+            Some(month_figures(prepared, demand, &acc, t, month).into())
         })
         .collect()
+}
+
+/// Run `run`'s demand when some team's flows move: each such team's new cases of each type
+/// each month drawn as a Poisson count around the expected number. From its own random
+/// numbers, so the staffing draws (and the bands of a plan without flows) stay as they were.
+fn drawn_demand(prepared: &Prepared, seed: u64, run: u32) -> Option<Vec<TeamDemand>> {
+    if prepared.flowing.is_empty() {
+        return None;
+    }
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(run_seed(seed ^ ARRIVALS_STREAM, run));
+    let mut demand = prepared.demand.clone();
+    for team in &prepared.flowing {
+        let path = team.flows.open_path(|expected| poisson(&mut rng, expected));
+        demand[team.team] = team.demand(&path);
+    }
+    Some(demand)
+}
+
+/// Sets the arrivals' random numbers apart from the staffing's.
+const ARRIVALS_STREAM: u64 = 0xA5A5_5A5A_0F0F_F0F0;
+
+/// A Poisson count with mean `mean` (0 for none).
+fn poisson(rng: &mut Xoshiro256PlusPlus, mean: f64) -> f64 {
+    if mean <= 0.0 || !mean.is_finite() {
+        return 0.0;
+    }
+    rand_distr::Poisson::new(mean).map_or(mean, |d| rng.sample(d))
 }
 
 /// `runs` random histories of turnover and recruitment under the plan's assumptions, summed

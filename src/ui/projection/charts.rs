@@ -192,7 +192,7 @@ pub(super) fn projection_charts_ui(
     });
     match bands_state {
         BandsState::Ready(b) => ui.weak(format!(
-            "Bands: 10th to 90th percentile of {} random runs of turnover and recruitment (seeded, so the same plan always gives the same bands). Lines: the expected path.",
+            "Bands: 10th to 90th percentile of {} random runs of turnover, recruitment and, where demand flows move, new cases (seeded, so the same plan always gives the same bands). Lines: the expected path.",
             text::thousands(u64::from(b.runs))
         )),
         BandsState::WorkingOut(_) => {

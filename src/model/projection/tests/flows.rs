@@ -129,3 +129,54 @@ fn a_reduction_keeps_back_capacity_in_its_months_only() {
     close(assessment.service.sums.reduced_points, 4.0);
     close(assessment.posts[0].nominal_points, 20.0);
 }
+
+#[test]
+fn the_bands_draw_new_cases_at_random_around_the_expected_flow() {
+    // One worker (nobody leaves) with 120 child-in-need cases open 12 months; 20% fewer new
+    // cases from May 2026: 8 a month expected. The staffing is certain, so the caseload band
+    // is the spread of the arrivals alone: none at the start (today's cases), then around the
+    // expected path: 104.45 cases in month 12, with a Poisson count of arrivals each month
+    // (variance 8 a month, kept at (11/12)^2 a month after: 8 × (1 - (121/144)^12) /
+    // (1 - 121/144) = 8 × 5.49 = 43.9 by month 12, a standard deviation of 6.6 cases).
+    let plan = one_team(DemandFlows {
+        months_open: vec![MonthsOpen {
+            case_type: CHILD_IN_NEED,
+            months: 12.0,
+        }],
+        new_cases: vec![],
+        levers: vec![cut_new_child_in_need(-0.2)],
+    });
+    let expected = project(&plan);
+    let bands = monte_carlo(&plan, 400, 5);
+    let start = bands.caseload[0];
+    close(start.p10, 120.0);
+    close(start.p90, 120.0);
+    let at_12 = bands.caseload[12];
+    let mean = expected.months[12].caseload.unwrap();
+    close(mean, 96.0 + 24.0 * (11.0f64 / 12.0).powi(12));
+    assert!(
+        at_12.p10 < mean - 4.0 && at_12.p90 > mean + 4.0,
+        "{at_12:?}"
+    );
+    assert!((at_12.p50 - mean).abs() < 2.0, "{at_12:?} around {mean}");
+    // A 10th to 90th percentile range of about 2 × 1.28 × 6.6 = 17 cases.
+    assert!((12.0..22.0).contains(&(at_12.p90 - at_12.p10)), "{at_12:?}");
+}
+
+#[test]
+fn random_arrivals_leave_the_staffing_draws_as_they_were() {
+    // Turnover and recruitment at random: the practitioner FTE bands are the same with and
+    // without a lever on demand, run for run.
+    let mut with = one_team(DemandFlows {
+        months_open: vec![],
+        new_cases: vec![],
+        levers: vec![cut_new_child_in_need(-0.2)],
+    });
+    with.assumptions.turnover.permanent = 0.3;
+    with.assumptions.recruit = true;
+    let mut without = with.clone();
+    without.assumptions.flows = DemandFlows::default();
+    let (a, b) = (monte_carlo(&with, 200, 9), monte_carlo(&without, 200, 9));
+    assert_eq!(a.case_holding_fte, b.case_holding_fte);
+    assert_ne!(a.caseload, b.caseload);
+}

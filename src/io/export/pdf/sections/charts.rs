@@ -134,7 +134,7 @@ pub fn projection_charts(
     }
     let note = match bands {
         Some(b) => format!(
-            "Bands: 10th to 90th percentile of {} random runs of turnover and recruitment (seeded, so the same plan always gives the same bands). Lines: the expected path.",
+            "Bands: 10th to 90th percentile of {} random runs of turnover, recruitment and, where demand flows move, new cases (seeded, so the same plan always gives the same bands). Lines: the expected path.",
             text::thousands(u64::from(b.runs))
         ),
         None => "Lines: the expected path. The range of outcomes (10th to 90th percentile) was not worked out for this report.".to_owned(),
