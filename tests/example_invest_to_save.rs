@@ -135,3 +135,39 @@ fn goal_seek_finds_what_brings_the_baseline_to_its_target_in_two_years() {
     assert!(caseload <= target && caseload > target - 0.05, "{caseload}");
     assert!(matches!(found(Goal::FewerNewCases), Sought::Found(cut) if cut > 0.0 && cut < 1.0));
 }
+
+#[test]
+fn exports_name_the_options_workforce_and_money_settings() {
+    use caseload_planner::model::anonymise::WorkerNames;
+    use caseload_planner::model::report::{Cell, definitions_table};
+    let set = example();
+    let table = definitions_table(option(&set), &WorkerNames::Real);
+    let item = |name: &str| {
+        table
+            .rows
+            .iter()
+            .find(|row| matches!(&row[1], Cell::Text(t) if t == name))
+            .unwrap_or_else(|| panic!("no row {name:?}"))
+            .clone()
+    };
+    let value = |name: &str| match item(name)[2] {
+        Cell::Quantity(v, _) | Cell::Number(v) => v,
+        ref other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        value("Investment 1: Edge-of-care and exit-from-care teams"),
+        1_800_000.0
+    );
+    assert_eq!(value("Retention payment"), 1_500.0);
+    assert_eq!(value("Turnover, 0 to 24 months of service"), 0.293);
+    assert_eq!(value("Turnover, over 60 months of service"), 0.08);
+    assert_eq!(
+        value("Intake 1: ASYE / newly qualified, Locality East"),
+        4.0
+    );
+    assert_eq!(
+        value("Cost a year of an open case, Child looked after"),
+        60_000.0
+    );
+    assert_eq!(value("Recruiting a new starter"), 5_000.0);
+}

@@ -189,6 +189,49 @@ fn workforce_settings(rows: &mut Rows, plan: &Plan) {
     }
 }
 
+/// The scenario's money settings, when it has any: investments, an agency pay cap, a retention
+/// payment.
+fn money_settings(rows: &mut Rows, plan: &Plan) {
+    let a = &plan.assumptions;
+    for (i, investment) in a.investments.iter().enumerate() {
+        rows.add(
+            "Money",
+            &format!("Investment {}: {}", i + 1, investment.name),
+            Cell::Quantity(investment.amount, Unit::Money),
+            &format!(
+                "Spread evenly over {} months from {}.",
+                investment.months.max(1),
+                month_label(investment.from)
+            ),
+        );
+    }
+    if let Some(cap) = &a.agency_cap {
+        rows.add(
+            "Money",
+            "Agency pay cap",
+            Cell::Quantity(cap.max_day_rate, Unit::Money),
+            &format!(
+                "A day at most; {} of the vacancies agency staff would cover still covered.",
+                format!(
+                    "{}%",
+                    crate::model::shown::number(cap.still_covered * 100.0)
+                )
+            ),
+        );
+    }
+    if let Some(measure) = &a.retention_measure {
+        rows.add(
+            "Money",
+            "Retention payment",
+            Cell::Quantity(measure.a_year_per_worker, Unit::Money),
+            &format!(
+                "A year per employed FTE; permanent turnover {} points lower.",
+                crate::model::shown::number(measure.turnover_cut * 100.0)
+            ),
+        );
+    }
+}
+
 /// The definitions, targets, assumptions and rates behind `plan`'s figures. The plan's notes
 /// are free text that may name people, so an anonymised table leaves them out.
 pub fn definitions_table(plan: &Plan, names: &WorkerNames) -> ReportTable {
@@ -329,6 +372,7 @@ pub fn definitions_table(plan: &Plan, names: &WorkerNames) -> ReportTable {
 
     flows_and_protected_time(&mut rows, plan);
     workforce_settings(&mut rows, plan);
+    money_settings(&mut rows, plan);
 
     for case_type in &plan.case_types {
         let note = if case_type.must_allocate {
@@ -390,6 +434,32 @@ pub fn definitions_table(plan: &Plan, names: &WorkerNames) -> ReportTable {
         Cell::Number(costs.working_days),
         "For agency day rates.",
     );
+    for case_type in &plan.case_types {
+        if let Some(&cost) = costs.case_costs.get(&case_type.id) {
+            rows.add(
+                "Cost rate",
+                &format!("Cost a year of an open case, {}", case_type.name),
+                q(cost, Unit::Money),
+                "Beyond the staff who hold it (a placement, say); in spend over time.",
+            );
+        }
+    }
+    if costs.cost_per_hire > 0.0 {
+        rows.add(
+            "Cost rate",
+            "Recruiting a new starter",
+            q(costs.cost_per_hire, Unit::Money),
+            "For the recruitment a retention payment avoids.",
+        );
+    }
+    if costs.discount_rate > 0.0 {
+        rows.add(
+            "Cost rate",
+            "Discount rate",
+            q(costs.discount_rate, Unit::Percent),
+            "A year, for spend over time.",
+        );
+    }
 
     ReportTable {
         name: "Definitions and assumptions".into(),
