@@ -81,17 +81,14 @@ fn projection(c: &mut Criterion) {
     group.finish();
 }
 
-/// Issue 16's target: the expected path with demand flows moving in every team (a lever on
-/// new cases of every case type, ramped) and reductions on a tenth of the posts, 10,000 posts
-/// over 60 months, under 5 ms.
-fn projection_with_flows(c: &mut Criterion) {
+/// `plan` moved by everything issue 16 added: a lever on new cases of every case type
+/// (ramped), so flows move in every team; reductions on a tenth of the posts; permanent
+/// turnover by four bands of service; an induction; a retention payment; an investment.
+fn with_causes(mut plan: Plan) -> Plan {
     use caseload_planner::model::demand_flows::{DemandLever, FlowChange};
+    use caseload_planner::model::money::{Investment, RetentionMeasure};
     use caseload_planner::model::reductions::{Reduction, ReductionAmount, ReductionReason};
-    let mut plan = synthetic::plan(10_000, 200_000);
-    plan.timeline = Timeline {
-        start: YearMonth::new(2026, 4).unwrap(),
-        months: 60,
-    };
+    use caseload_planner::model::retention::{Induction, ServiceTurnover};
     let from = YearMonth::new(2026, 5).unwrap();
     for case_type in plan.case_types.clone() {
         plan.assumptions.flows.levers.push(DemandLever {
@@ -112,10 +109,47 @@ fn projection_with_flows(c: &mut Criterion) {
             until: YearMonth::new(2027, 3),
         });
     }
+    let a = &mut plan.assumptions;
+    a.service_turnover = Some(ServiceTurnover::default());
+    a.induction = Some(Induction::default());
+    a.retention_measure = Some(RetentionMeasure {
+        a_year_per_worker: 1_500.0,
+        turnover_cut: 0.03,
+    });
+    a.investments.push(Investment {
+        name: "Edge of care".into(),
+        amount: 1_800_000.0,
+        from,
+        months: 24,
+    });
+    plan
+}
+
+/// Issue 16's targets: the expected path with flows and length-of-service bands (and
+/// everything else it added), 10,000 posts over 60 months, under 5 ms; Monte Carlo bands no
+/// more than 1.5 times as long as without them; a tornado of 8 assumptions (16 expected
+/// paths) on the 1,000-post plan under 50 ms.
+fn projection_with_causes(c: &mut Criterion) {
+    let mut plan = synthetic::plan(10_000, 200_000);
+    plan.timeline = five_year_plan().timeline;
+    let plan = with_causes(plan);
     c.bench_function(
-        "project/10000 posts, 60 months, flows and reductions",
+        "project/10000 posts, 60 months, flows, service bands and reductions",
         |b| b.iter(|| project(black_box(&plan))),
     );
+    let plan = with_causes(five_year_plan());
+    let mut group = c.benchmark_group("monte carlo");
+    group.sample_size(10);
+    group.bench_function(
+        "1000 runs, 1000 posts, 60 months, flows and service bands",
+        |b| b.iter(|| monte_carlo(black_box(&plan), 1_000, 7)),
+    );
+    group.finish();
+    c.bench_function("tornado/8 assumptions, 1000 posts, 60 months", |b| {
+        b.iter(|| {
+            caseload_planner::model::sensitivity::tornado(black_box(&plan), 24, 0.2, &|_| true)
+        })
+    });
 }
 
 /// Issue 10's target: allocation and balancing of the 10,000-post plan, every team in the
@@ -174,7 +208,7 @@ criterion_group!(
     loading,
     saving,
     projection,
-    projection_with_flows,
+    projection_with_causes,
     allocation,
     bulk_editing
 );
