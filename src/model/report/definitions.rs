@@ -211,11 +211,8 @@ fn money_settings(rows: &mut Rows, plan: &Plan) {
             "Agency pay cap",
             Cell::Quantity(cap.max_day_rate, Unit::Money),
             &format!(
-                "A day at most; {} of the vacancies agency staff would cover still covered.",
-                format!(
-                    "{}%",
-                    crate::model::shown::number(cap.still_covered * 100.0)
-                )
+                "A day at most; {}% of the vacancies agency staff would cover still covered.",
+                crate::model::shown::number(cap.still_covered * 100.0)
             ),
         );
     }
