@@ -188,31 +188,33 @@ pub struct FlowStart<'a> {
 }
 
 /// What moves one team's open cases: where they start, and month by month each case type's
-/// expected new cases and months open (`[month][type]`, types in the order of the start).
+/// expected new cases and months open. Month-major and flat (`[t * types + k]`, types in the
+/// order of the start): a plan of thousands of teams builds them without an allocation a month.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamFlows {
     pub start: Vec<f64>,
-    pub new: Vec<Vec<f64>>,
-    pub months_open: Vec<Vec<f64>>,
+    pub new: Vec<f64>,
+    pub months_open: Vec<f64>,
 }
 
 impl TeamFlows {
-    /// The open cases month by month (`[month][type]`), each month's new cases drawn by
-    /// `arrivals` from their expected number (the expected path passes it through).
-    pub fn open_path(&self, mut arrivals: impl FnMut(f64) -> f64) -> Vec<Vec<f64>> {
-        let mut path: Vec<Vec<f64>> = Vec::with_capacity(self.new.len());
-        for (t, (new, open_for)) in self.new.iter().zip(&self.months_open).enumerate() {
-            let month = match t {
-                0 => self.start.clone(),
-                _ => path[t - 1]
-                    .iter()
-                    .zip(new.iter().zip(open_for))
-                    .map(|(previous, (&new, &months))| {
-                        (previous * (1.0 - 1.0 / months) + arrivals(new.max(0.0))).max(0.0)
-                    })
-                    .collect(),
-            };
-            path.push(month);
+    /// Case types per month.
+    pub fn types(&self) -> usize {
+        self.start.len()
+    }
+
+    /// The open cases month by month (flat, `[t * types + k]`), each month's new cases drawn
+    /// by `arrivals` from their place in [`TeamFlows::new`] and their expected number (the
+    /// expected path passes the number through).
+    pub fn open_path(&self, mut arrivals: impl FnMut(usize, f64) -> f64) -> Vec<f64> {
+        let types = self.types();
+        let mut path = Vec::with_capacity(self.new.len());
+        path.extend_from_slice(&self.start);
+        for i in types..self.new.len() {
+            let previous = path[i - types];
+            let months = self.months_open[i];
+            let open = previous * (1.0 - 1.0 / months) + arrivals(i, self.new[i].max(0.0));
+            path.push(open.max(0.0));
         }
         path
     }
@@ -227,7 +229,13 @@ pub fn team_open_cases(
     team: TeamId,
     start: &[FlowStart],
 ) -> Option<Vec<Vec<f64>>> {
-    Some(team_flows(flows, timeline, team, start)?.open_path(|expected| expected))
+    let moved = team_flows(flows, timeline, team, start)?;
+    let path = moved.open_path(|_, expected| expected);
+    Some(
+        path.chunks(moved.types().max(1))
+            .map(<[f64]>::to_vec)
+            .collect(),
+    )
 }
 
 /// What moves one team's open cases over `timeline` (see [`team_open_cases`]); `None` when
@@ -247,6 +255,16 @@ pub fn team_flows(
         return None;
     }
     let index = |id: CaseTypeId| start.iter().position(|s| s.case_type == id);
+    // Each lever's case types as places in the start, found once.
+    let places: Vec<(Option<usize>, Option<usize>)> = levers
+        .iter()
+        .map(|l| match l.change {
+            FlowChange::NewCases { case_type, .. } | FlowChange::MonthsOpen { case_type, .. } => {
+                (index(case_type), None)
+            }
+            FlowChange::Divert { from, to, .. } => (index(from), index(to)),
+        })
+        .collect();
     let months_open: Vec<f64> = start
         .iter()
         .map(|s| flows.months_open(s.case_type, s.name).max(1.0))
@@ -257,49 +275,42 @@ pub fn team_flows(
         .zip(&months_open)
         .map(|((s, entered), months)| entered.unwrap_or(s.open / months))
         .collect();
-    let months = timeline.months as usize;
+    let (months, types) = (timeline.months as usize, start.len());
     let mut moved = TeamFlows {
         start: start.iter().map(|s| s.open).collect(),
-        new: Vec::with_capacity(months),
-        months_open: Vec::with_capacity(months),
+        new: Vec::with_capacity(months * types),
+        months_open: Vec::with_capacity(months * types),
     };
+    let mut before_diverting = vec![0.0; types];
     for t in 0..months {
-        let mut new = steady_new.clone();
-        let mut open_for = months_open.clone();
+        let row = moved.new.len();
+        moved.new.extend_from_slice(&steady_new);
+        moved.months_open.extend_from_slice(&months_open);
+        let (new, open_for) = (&mut moved.new[row..], &mut moved.months_open[row..]);
         // Changes to new cases and months open first, then diversions of the changed flows.
-        for lever in &levers {
+        for (lever, &(k, _)) in levers.iter().zip(&places) {
             let effect = lever.effect_at(timeline, t as i32);
-            if effect == 0.0 {
+            let Some(k) = k.filter(|_| effect != 0.0) else {
                 continue;
-            }
+            };
             match lever.change {
-                FlowChange::NewCases { case_type, by } => {
-                    if let Some(k) = index(case_type) {
-                        new[k] *= 1.0 + by * effect;
-                    }
-                }
-                FlowChange::MonthsOpen { case_type, by } => {
-                    if let Some(k) = index(case_type) {
-                        open_for[k] = (open_for[k] * (1.0 + by * effect)).max(1.0);
-                    }
+                FlowChange::NewCases { by, .. } => new[k] *= 1.0 + by * effect,
+                FlowChange::MonthsOpen { by, .. } => {
+                    open_for[k] = (open_for[k] * (1.0 + by * effect)).max(1.0);
                 }
                 FlowChange::Divert { .. } => {}
             }
         }
-        let before_diverting = new.clone();
-        for lever in &levers {
-            let FlowChange::Divert { from, to, share } = lever.change else {
-                continue;
-            };
-            let (Some(a), Some(b)) = (index(from), index(to)) else {
+        before_diverting.copy_from_slice(new);
+        for (lever, &place) in levers.iter().zip(&places) {
+            let (FlowChange::Divert { share, .. }, (Some(a), Some(b))) = (lever.change, place)
+            else {
                 continue;
             };
             let moved = before_diverting[a] * share * lever.effect_at(timeline, t as i32);
             new[a] -= moved;
             new[b] += moved;
         }
-        moved.new.push(new);
-        moved.months_open.push(open_for);
     }
     Some(moved)
 }

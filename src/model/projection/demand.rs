@@ -41,15 +41,17 @@ pub(super) struct FlowingTeam {
 }
 
 impl FlowingTeam {
-    /// The team's demand when its open cases follow `path` (`[month][type]`).
-    pub fn demand(&self, path: &[Vec<f64>]) -> TeamDemand {
-        let months = path.len();
+    /// The team's demand when its open cases follow `path` (flat, `[t * types + k]`).
+    pub fn demand(&self, path: &[f64]) -> TeamDemand {
+        let months = self.extra.len();
         let mut demand = TeamDemand {
             cases: Vec::with_capacity(months),
             points_per_case: Vec::with_capacity(months),
             cost_a_month: Vec::with_capacity(months),
         };
-        for (open, &extra) in path.iter().zip(&self.extra) {
+        let types = self.flows.types();
+        for (t, &extra) in self.extra.iter().enumerate() {
+            let open = path.get(t * types..(t + 1) * types).unwrap_or(&[]);
             let dot = |by: &[f64]| -> f64 { open.iter().zip(by).map(|(n, w)| n * w).sum() };
             let total = (open.iter().sum::<f64>() + extra).max(0.0);
             let points = (dot(&self.weights) + extra * self.per_case).max(0.0);
@@ -128,7 +130,7 @@ pub(super) fn team_demands(plan: &Plan, now: &[Work]) -> (Vec<TeamDemand>, Vec<F
                             .collect(),
                         flows,
                     };
-                    let demand = team.demand(&team.flows.open_path(|expected| expected));
+                    let demand = team.demand(&team.flows.open_path(|_, expected| expected));
                     flowing.push(team);
                     demand
                 }

@@ -9,6 +9,7 @@ use super::{
 use crate::model::Plan;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
+use rand_distr::Poisson;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 /// Months a state lasts when it ends each month with chance `p`: 1, 2, … (geometric).
@@ -131,13 +132,19 @@ impl From<ProjectedMonth> for Sample {
 }
 
 /// One run, month by month.
-fn run_samples(plan: &Plan, prepared: &Prepared, seed: u64, run: u32) -> Vec<Sample> {
+fn run_samples(
+    plan: &Plan,
+    prepared: &Prepared,
+    arrivals: &Arrivals,
+    seed: u64,
+    run: u32,
+) -> Vec<Sample> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(run_seed(seed, run));
     let mut acc = Accumulator::new(plan.teams.len(), prepared.months);
     for post in &prepared.posts {
         simulate_post(post, prepared, &mut rng, &mut acc);
     }
-    let drawn = drawn_demand(prepared, seed, run);
+    let drawn = drawn_demand(prepared, arrivals, seed, run);
     let demand = drawn.as_deref().unwrap_or(&prepared.demand);
     (0..prepared.months)
         .map_while(|t| {
@@ -147,17 +154,47 @@ fn run_samples(plan: &Plan, prepared: &Prepared, seed: u64, run: u32) -> Vec<Sam
         .collect()
 }
 
+/// Each flowing team's new cases, month by month and type by type (as in
+/// [`crate::model::demand_flows::TeamFlows`]), as the distributions the runs draw from: set up
+/// once, not once a run.
+type Arrivals = Vec<Vec<Option<Poisson<f64>>>>;
+
+fn arrivals(prepared: &Prepared) -> Arrivals {
+    prepared
+        .flowing
+        .iter()
+        .map(|team| {
+            team.flows
+                .new
+                .iter()
+                .map(|&mean| Poisson::new(mean).ok().filter(|_| mean > 0.0))
+                .collect()
+        })
+        .collect()
+}
+
 /// Run `run`'s demand when some team's flows move: each such team's new cases of each type
 /// each month drawn as a Poisson count around the expected number. From its own random
 /// numbers, so the staffing draws (and the bands of a plan without flows) stay as they were.
-fn drawn_demand(prepared: &Prepared, seed: u64, run: u32) -> Option<Vec<TeamDemand>> {
+fn drawn_demand(
+    prepared: &Prepared,
+    arrivals: &Arrivals,
+    seed: u64,
+    run: u32,
+) -> Option<Vec<TeamDemand>> {
     if prepared.flowing.is_empty() {
         return None;
     }
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(run_seed(seed ^ ARRIVALS_STREAM, run));
     let mut demand = prepared.demand.clone();
-    for team in &prepared.flowing {
-        let path = team.flows.open_path(|expected| poisson(&mut rng, expected));
+    for (team, drawn) in prepared.flowing.iter().zip(arrivals) {
+        let path = team.flows.open_path(|i, _| {
+            drawn
+                .get(i)
+                .copied()
+                .flatten()
+                .map_or(0.0, |d| rng.sample(d))
+        });
         demand[team.team] = team.demand(&path);
     }
     Some(demand)
@@ -165,14 +202,6 @@ fn drawn_demand(prepared: &Prepared, seed: u64, run: u32) -> Option<Vec<TeamDema
 
 /// Sets the arrivals' random numbers apart from the staffing's.
 const ARRIVALS_STREAM: u64 = 0xA5A5_5A5A_0F0F_F0F0;
-
-/// A Poisson count with mean `mean` (0 for none).
-fn poisson(rng: &mut Xoshiro256PlusPlus, mean: f64) -> f64 {
-    if mean <= 0.0 || !mean.is_finite() {
-        return 0.0;
-    }
-    rand_distr::Poisson::new(mean).map_or(mean, |d| rng.sample(d))
-}
 
 /// `runs` random histories of turnover and recruitment under the plan's assumptions, summed
 /// up as percentiles month by month, on all the machine's cores. The result depends only on
@@ -195,6 +224,7 @@ pub fn monte_carlo_with(
     keep_going: &(dyn Fn(u32) -> bool + Sync),
 ) -> Option<Bands> {
     let prepared = prepare(plan);
+    let arrivals = arrivals(&prepared);
     let threads = threads.clamp(1, runs.max(1) as usize) as u32;
     let per_thread = runs.div_ceil(threads);
     let done = AtomicU32::new(0);
@@ -206,7 +236,7 @@ pub fn monte_carlo_with(
             if stopped.load(Ordering::Relaxed) {
                 break;
             }
-            samples.push(run_samples(plan, &prepared, seed, run));
+            samples.push(run_samples(plan, &prepared, &arrivals, seed, run));
             if !keep_going(done.fetch_add(1, Ordering::Relaxed) + 1) {
                 stopped.store(true, Ordering::Relaxed);
             }

@@ -74,12 +74,6 @@ impl Curve {
         self.hazards[self.bounds.partition_point(|&b| b <= service)]
     }
 
-    /// A new starter's chance of still being in post after `months` (within the plan's months).
-    fn survival(&self, months: i32) -> f64 {
-        let last = self.survival.len().saturating_sub(1);
-        self.survival[usize::try_from(months).unwrap_or(0).min(last)]
-    }
-
     /// A random number of months until a worker with `service` months of service leaves
     /// (1: at the end of this month). Draws one geometric stay per band reached, so with one
     /// band it draws exactly as [`super::monte_carlo`]'s flat stays do.
@@ -161,8 +155,10 @@ pub(super) fn expected_post(
             } else {
                 0.0
             };
-            for j in (t - induction.months).max(post.first)..t {
-                inducting += joined[j as usize] * curve.survival(t - j - 1);
+            let from = (t - induction.months).max(post.first);
+            // Joined in month j, in post from j + 1: t - j - 1 months of service now.
+            for (j, &mass) in (from..t).zip(&joined[from as usize..t as usize]) {
+                inducting += mass * curve.survival[(t - j - 1) as usize];
             }
             acc.add_induction(post, t, inducting, induction.lost);
         }
@@ -174,14 +170,16 @@ pub(super) fn expected_post(
             leaving += out;
             *mass -= out;
         }
-        // Cohorts reaching the next band: those who joined a band's length ago.
+        // Cohorts reaching the next band: those who joined a band's length ago (bounds
+        // ascend, so none beyond the first not yet reached).
         for (k, &bound) in curve.bounds.iter().enumerate() {
             let j = t - bound;
-            if j >= post.first {
-                let moving = joined[j as usize] * curve.survival(bound);
-                bands[k] -= moving;
-                bands[k + 1] += moving;
+            if j < post.first {
+                break;
             }
+            let moving = joined[j as usize] * curve.survival[bound as usize];
+            bands[k] -= moving;
+            bands[k + 1] += moving;
         }
         first_worker -= first_leaving;
         let filling = q * (vacant + cover);
