@@ -10,7 +10,7 @@ use crate::app::Document;
 use crate::model::ScenarioId;
 use crate::model::money::{break_even, measure_effect, total_spend};
 use crate::model::projection::Projection;
-use crate::text::{self, month_label};
+use crate::text;
 use egui::Ui;
 use egui_plot::{Line, PlotPoints};
 
@@ -146,16 +146,7 @@ fn spend_chart_ui(ui: &mut Ui, projections: &[(String, Projection)]) {
             .y_axis_label("£ to date")
             .y_axis_min_width(72.0)
             .y_axis_formatter(|mark, _| text::money(mark.value))
-            .x_axis_formatter(move |mark, _| {
-                let t = mark.value.round();
-                match start {
-                    Some(start) if (mark.value - t).abs() < 1e-6 && t >= 0.0 => start
-                        .plus_months(t as i32)
-                        .map(month_label)
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                }
-            })
+            .x_axis_formatter(move |mark, _| super::charts::month_mark_label(start, mark.value))
             .x_grid_spacer(move |_| marks.clone());
         plot.show(ui, |plot_ui| {
             for ((name, projection), &colour) in projections.iter().zip(LINE_COLOURS.iter().cycle())

@@ -41,6 +41,19 @@ pub(crate) fn fill_height<R>(ui: &mut Ui, height: f32, charts: impl FnOnce(&mut 
     shown
 }
 
+/// The label of a month axis's mark at `value` months after `start`: the month on whole
+/// months from the start, nothing between them or without a start.
+pub(crate) fn month_mark_label(start: Option<crate::model::YearMonth>, value: f64) -> String {
+    let t = value.round();
+    match start {
+        Some(start) if (value - t).abs() < 1e-6 && t >= 0.0 => start
+            .plus_months(t as i32)
+            .map(text::month_label)
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
 pub(super) fn base_plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)

@@ -285,14 +285,7 @@ impl MonthChart<'_> {
                 }
             })
             .x_axis_formatter(move |mark: GridMark, _range| {
-                let t = mark.value.round();
-                match start {
-                    Some(start) if (mark.value - t).abs() < 1e-6 && t >= 0.0 => start
-                        .plus_months(t as i32)
-                        .map(month_label)
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                }
+                crate::ui::charts::month_mark_label(start, mark.value)
             })
             .x_grid_spacer(move |_| marks.clone());
         let response = plot.show(ui, |plot_ui| {
