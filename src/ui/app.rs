@@ -173,7 +173,8 @@ impl CaseloadApp {
         &self.recent
     }
 
-    /// True while work goes on in the background: a file opening, or the bands.
+    /// True while work goes on in the background: a file opening, an import or export, the
+    /// published figures, a picture, the bands, or a sensitivity question.
     pub fn is_busy(&self) -> bool {
         self.opening.is_some()
             || self.imports.is_busy()
