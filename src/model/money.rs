@@ -194,9 +194,9 @@ pub fn money_problems(
         }
     }
     if let Some(cap) = cap {
-        if !(0.0..=super::costs::MAX_RATE).contains(&cap.max_day_rate) {
+        if !(1.0..=super::costs::MAX_RATE).contains(&cap.max_day_rate) {
             problems.push(format!(
-                "the agency pay cap must be from 0 to {} a day, not {}",
+                "the agency pay cap must be from 1 to {} a day, not {}",
                 super::costs::MAX_RATE,
                 number(cap.max_day_rate)
             ));

@@ -23,12 +23,17 @@ use serde::{Deserialize, Serialize};
 
 /// Turnover of permanent staff by length of service.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceTurnover {
     /// Bands in order of service; each but the last ends before `until_months` of service.
     pub bands: Vec<ServiceBand>,
-    /// Months of service assumed for a worker whose post has no start month.
+    /// Months of service assumed for a worker whose post has no start month (36 if left out).
+    #[serde(default = "default_unknown_service")]
     pub unknown_service_months: u32,
+}
+
+fn default_unknown_service() -> u32 {
+    36
 }
 
 /// One band of service and its annual turnover.
@@ -86,7 +91,7 @@ impl Default for ServiceTurnover {
                 band(Some(60), 0.12),
                 band(None, 0.08),
             ],
-            unknown_service_months: 36,
+            unknown_service_months: default_unknown_service(),
         }
     }
 }

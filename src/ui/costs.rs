@@ -92,7 +92,7 @@ pub fn cost_rates_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, edits: &
             &mut rates.cost_per_hire,
             0.0..=MAX_RATE,
             50.0,
-            "(0: not counted)",
+            "(0: not counted; used for the recruitment a retention payment saves)",
         );
         ui.label("Spend over time is discounted at");
         let mut shown = rates.discount_rate * 100.0;

@@ -191,6 +191,9 @@ struct PostPath {
     curve: usize,
     /// The first worker's months of service at the plan's start (negative: they start later).
     service0: i32,
+    /// Whether the first worker is a new starter: the post (or its worker) starts in the plan's
+    /// months, or an intake.
+    new_starter: bool,
     /// Whether the post follows the workforce path (leaving by service, induction) rather than
     /// the flat one.
     by_service: bool,
@@ -224,7 +227,7 @@ impl PostPath {
     /// Whether the post's first worker starts in its first month (a planned recruit, an
     /// intake): a new starter.
     fn starts_new(&self) -> bool {
-        self.service0 == -self.first
+        self.new_starter
     }
 
     /// The share of the post's time kept back in month `t`.
@@ -367,13 +370,19 @@ fn prepare(plan: &Plan) -> Prepared {
                     })
                     .collect()
             }),
-            hazard: monthly_hazard(match kind {
-                ContractKind::Permanent => permanent_rate,
-                ContractKind::FixedTerm => a.turnover.fixed_term,
-                ContractKind::Agency => a.turnover.agency,
-            }),
+            // The curve's own rate: a single band of service is the permanent rate then.
+            hazard: curves[curve_index(kind)].first_hazard(),
             curve: curve_index(kind),
-            service0: began.map_or(unknown_service, |m| -offset(m)),
+            // An ASYE year with no known start begins with the plan (as for its capacity).
+            service0: began.map_or(
+                if grade.role == GradeRole::NewlyQualified {
+                    0
+                } else {
+                    unknown_service
+                },
+                |m| -offset(m),
+            ),
+            new_starter: began.is_some_and(|m| offset(m) >= 0 && !post.is_vacant()),
             by_service: by_service(kind),
             first: first_offset,
             last: last.map_or(NEVER, offset).min(months - 1),
@@ -478,6 +487,7 @@ fn intake_post(
         hazard: 0.0, // intakes follow the workforce path: the permanent curve
         curve: curve_index(ContractKind::Permanent),
         service0: -first,
+        new_starter: true,
         by_service: true,
         kept_back: kept,
         first,

@@ -3,6 +3,7 @@
 //! plan, the number of runs and the seed, never on how the runs are shared among threads.
 
 use super::demand::TeamDemand;
+use super::workforce::InductionLoss;
 use super::{
     Accumulator, Band3, Bands, NEVER, PostPath, Prepared, ProjectedMonth, month_figures, prepare,
 };
@@ -73,7 +74,9 @@ fn simulate_post(
                 State::FirstWorker => {
                     let working = if m < post.back_from { 0.0 } else { 1.0 };
                     acc.add(post, m, working, 1.0, 0.0, 0.0);
-                    if let Some(i) = induction.filter(|i| i.applies(m.saturating_sub(joined))) {
+                    let first_is_new =
+                        |i: &InductionLoss| post.new_starter && i.applies(m.saturating_sub(joined));
+                    if let Some(i) = induction.filter(first_is_new) {
                         acc.add_induction(post, m, working, i.lost);
                     }
                 }

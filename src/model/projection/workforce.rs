@@ -65,6 +65,11 @@ impl Curve {
         curve
     }
 
+    /// The monthly chance of leaving in the first band (the only one of a flat curve).
+    pub(super) fn first_hazard(&self) -> f64 {
+        self.hazards[0]
+    }
+
     pub(super) fn is_banded(&self) -> bool {
         !self.bounds.is_empty()
     }
@@ -150,11 +155,12 @@ pub(super) fn expected_post(
         };
         acc.add(post, t, own - away, own, cover, vacant);
         if let Some(induction) = prepared.induction {
-            let mut inducting = if induction.applies(post.service0.saturating_add(t)) {
-                first_worker - away
-            } else {
-                0.0
-            };
+            let mut inducting =
+                if post.new_starter && induction.applies(post.service0.saturating_add(t)) {
+                    first_worker - away
+                } else {
+                    0.0
+                };
             let from = (t - induction.months).max(post.first);
             // Joined in month j, in post from j + 1: t - j - 1 months of service now.
             for (j, &mass) in (from..t).zip(&joined[from as usize..t as usize]) {

@@ -124,7 +124,7 @@ fn agency_cap_ui(ui: &mut Ui, cap: &mut Option<AgencyCap>) {
             ui,
             "Agency pay cap",
             &mut c.max_day_rate,
-            0.0..=MAX_RATE,
+            1.0..=MAX_RATE,
             1.0,
             "a day; under it",
         );

@@ -71,7 +71,10 @@ pub(super) fn sensitivity_ui(
         ui.weak(format!("({month_name})"));
         if ui
             .button("Work it out")
-            .on_hover_text("Projects the scenario 16 times; it runs in the background")
+            .on_hover_text(
+                "Projects the scenario twice for each assumption it has (up to 17 times in \
+                 all); it runs in the background",
+            )
             .clicked()
         {
             *asked = Some(Question::Tornado {

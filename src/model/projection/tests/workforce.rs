@@ -277,3 +277,51 @@ fn one_band_draws_exactly_as_the_flat_rate() {
     let b = monte_carlo(&plan_of("2026-04", 36, posts, banded), 50, 11);
     assert_eq!(a, b);
 }
+
+#[test]
+fn a_single_band_is_the_permanent_rate_whatever_the_greyed_out_one_says() {
+    // One band of 20% a year; the permanent rate (unused then) says 11.8%. Ten workers: 10 h
+    // leave in the first month, h = 1 - 0.8^(1/12).
+    let mut a = Assumptions {
+        service_turnover: Some(bands(&[(None, 0.2)], 36)),
+        ..Assumptions::steady()
+    };
+    a.turnover.permanent = 0.118;
+    let posts: Vec<Post> = (1..=10)
+        .map(|id| {
+            post(
+                id,
+                SOCIAL_WORKER,
+                Contract::Permanent,
+                PostStatus::Active,
+                0,
+            )
+        })
+        .collect();
+    let projection = project(&plan_of("2026-04", 12, posts, a));
+    close(
+        projection.months[0].leavers_fte,
+        10.0 * (1.0 - 0.8f64.powf(1.0 / 12.0)),
+    );
+}
+
+#[test]
+fn workers_in_post_are_not_new_starters_whatever_their_assumed_service() {
+    // An ASYE worker with no start month (their year begins with the plan) and a social worker
+    // assumed to have 0 months of service: neither is inducted nor counted as a starter.
+    let assumptions = Assumptions {
+        service_turnover: Some(bands(&[(None, 0.0)], 0)),
+        induction: Some(Induction {
+            months: 3,
+            share: 0.5,
+        }),
+        ..Assumptions::steady()
+    };
+    let posts = vec![
+        post(1, ASYE, Contract::Permanent, PostStatus::Active, 0),
+        post(2, SOCIAL_WORKER, Contract::Permanent, PostStatus::Active, 0),
+    ];
+    let projection = project(&plan_of("2026-04", 4, posts, assumptions));
+    close(projection.months[0].capacity_points, 16.0 + 20.0);
+    close(projection.months[0].starters_fte, 0.0);
+}
