@@ -48,7 +48,7 @@ use super::assess::{Weights, capacity_points, ratio};
 use super::money::capped_day_rate;
 use super::reductions::{STANDARD_HOURS, has_reductions, reduced_share};
 use super::retention::{MAX_SERVICE_MONTHS, intake_offsets, monthly_hazard};
-use super::{Contract, ContractKind, Grade, GradeRole, Plan, PostStatus, YearMonth};
+use super::{Contract, ContractKind, GradeRole, Plan, PostStatus, YearMonth};
 use workforce::{Curve, InductionLoss};
 
 /// Months an ASYE worker spends at the protected grade before carrying a full caseload.
@@ -404,7 +404,9 @@ fn prepare(plan: &Plan) -> Prepared {
         };
         for first in intake_offsets(intake, timeline.start, timeline.months) {
             for _ in 0..intake.workers {
-                posts.push(intake_post(plan, team, grade, full_grade, first, months));
+                posts.push(workforce::intake_post(
+                    plan, team, grade, full_grade, first, months,
+                ));
             }
         }
     }
@@ -454,49 +456,6 @@ fn monthly_costs(plan: &Plan, grade: super::GradeId, kind: ContractKind) -> (f64
         ContractKind::Permanent | ContractKind::FixedTerm => costs.annual(grade, kind, 1.0) / 12.0,
     };
     (own, agency)
-}
-
-/// One worker of an intake joining `team` at `grade` in month `first`: a new permanent post,
-/// filled from then on by a new starter.
-fn intake_post(
-    plan: &Plan,
-    team: usize,
-    grade: &Grade,
-    full_grade: Option<&Grade>,
-    first: i32,
-    months: i32,
-) -> PostPath {
-    let rule = plan.assumptions.protected_time.as_ref();
-    let kept = rule
-        .filter(|rule| rule.share > 0.0 && rule.grades.contains(&grade.id))
-        .map(|rule| vec![rule.share.clamp(0.0, 1.0); months.max(0) as usize].into());
-    let (own_cost, cover_cost) = monthly_costs(plan, grade.id, ContractKind::Permanent);
-    PostPath {
-        team,
-        fte: 1.0,
-        holds_cases: grade.holds_cases,
-        points: grade.capacity_points,
-        full_points: full_grade.map_or(grade.capacity_points, |g| g.capacity_points),
-        full_from: match (grade.role, full_grade) {
-            (GradeRole::NewlyQualified, Some(_)) => first + ASYE_MONTHS,
-            _ => NEVER,
-        },
-        own_cost,
-        cover_cost,
-        agency: false,
-        hazard: 0.0, // intakes follow the workforce path: the permanent curve
-        curve: curve_index(ContractKind::Permanent),
-        service0: -first,
-        new_starter: true,
-        by_service: true,
-        kept_back: kept,
-        first,
-        last: months - 1,
-        ends: NEVER,
-        filled: true,
-        back_from: i32::MIN,
-        leaves_after: NEVER,
-    }
 }
 
 // ---------- from sums to figures ----------

@@ -1,5 +1,6 @@
 //! Leaving by length of service and new starters' induction ([`crate::model::retention`]) on
-//! the expected path, and the random stays of the Monte Carlo runs under them.
+//! the expected path, the random stays of the Monte Carlo runs under them, and the posts a
+//! planned intake adds.
 //!
 //! A post's replacements (workers who join during the projection) are followed by band of
 //! service: all workers in one band leave with the same monthly chance, so a band's mass needs
@@ -9,8 +10,9 @@
 //! cost per post and month to a few operations per band. The first worker's service is known
 //! (from the post's start month, or assumed), so their chance of leaving is known month by month.
 
-use super::{Accumulator, NEVER, PostPath, Prepared};
+use super::{ASYE_MONTHS, Accumulator, NEVER, PostPath, Prepared, curve_index, monthly_costs};
 use crate::model::retention::{ServiceTurnover, monthly_hazard};
+use crate::model::{ContractKind, Grade, GradeRole, Plan};
 use rand::rngs::Xoshiro256PlusPlus;
 
 /// Monthly chances of leaving by months of service, and the chance of staying so long.
@@ -202,5 +204,48 @@ pub(super) fn expected_post(
             first_worker = 0.0;
         }
         acc.add_leavers(post, t, if t == post.ends { own } else { leavers });
+    }
+}
+
+/// One worker of an intake joining `team` at `grade` in month `first`: a new permanent post,
+/// filled from then on by a new starter.
+pub(super) fn intake_post(
+    plan: &Plan,
+    team: usize,
+    grade: &Grade,
+    full_grade: Option<&Grade>,
+    first: i32,
+    months: i32,
+) -> PostPath {
+    let rule = plan.assumptions.protected_time.as_ref();
+    let kept = rule
+        .filter(|rule| rule.share > 0.0 && rule.grades.contains(&grade.id))
+        .map(|rule| vec![rule.share.clamp(0.0, 1.0); months.max(0) as usize].into());
+    let (own_cost, cover_cost) = monthly_costs(plan, grade.id, ContractKind::Permanent);
+    PostPath {
+        team,
+        fte: 1.0,
+        holds_cases: grade.holds_cases,
+        points: grade.capacity_points,
+        full_points: full_grade.map_or(grade.capacity_points, |g| g.capacity_points),
+        full_from: match (grade.role, full_grade) {
+            (GradeRole::NewlyQualified, Some(_)) => first + ASYE_MONTHS,
+            _ => NEVER,
+        },
+        own_cost,
+        cover_cost,
+        agency: false,
+        hazard: 0.0, // intakes follow the workforce path: the permanent curve
+        curve: curve_index(ContractKind::Permanent),
+        service0: -first,
+        new_starter: true,
+        by_service: true,
+        kept_back: kept,
+        first,
+        last: months - 1,
+        ends: NEVER,
+        filled: true,
+        back_from: i32::MIN,
+        leaves_after: NEVER,
     }
 }
