@@ -157,12 +157,6 @@ impl DemandFlows {
             .find(|n| n.team == team && n.case_type == case_type)
             .map(|n| n.per_month)
     }
-
-    fn levers_for(&self, team: TeamId) -> impl Iterator<Item = &DemandLever> {
-        self.levers
-            .iter()
-            .filter(move |l| l.team.is_none_or(|t| t == team))
-    }
 }
 
 impl DemandLever {
@@ -188,13 +182,14 @@ pub struct FlowStart<'a> {
 }
 
 /// What moves one team's open cases: where they start, and month by month each case type's
-/// expected new cases and months open. Month-major and flat (`[t * types + k]`, types in the
+/// expected new cases and the share of its open cases staying open (1 − 1 / months open:
+/// divided once here, not once a Monte Carlo run). Month-major and flat (`[t * types + k]`, types in the
 /// order of the start): a plan of thousands of teams builds them without an allocation a month.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamFlows {
     pub start: Vec<f64>,
     pub new: Vec<f64>,
-    pub months_open: Vec<f64>,
+    pub staying: Vec<f64>,
 }
 
 impl TeamFlows {
@@ -212,8 +207,7 @@ impl TeamFlows {
         path.extend_from_slice(&self.start);
         for i in types..self.new.len() {
             let previous = path[i - types];
-            let months = self.months_open[i];
-            let open = previous * (1.0 - 1.0 / months) + arrivals(i, self.new[i].max(0.0));
+            let open = previous * self.staying[i] + arrivals(i, self.new[i].max(0.0));
             path.push(open.max(0.0));
         }
         path
@@ -246,11 +240,48 @@ pub fn team_flows(
     team: TeamId,
     start: &[FlowStart],
 ) -> Option<TeamFlows> {
+    let months_open: Vec<f64> = start
+        .iter()
+        .map(|s| flows.months_open(s.case_type, s.name))
+        .collect();
+    let effects = lever_effects(flows, timeline);
+    team_flows_in(flows, timeline, team, start, &months_open, &effects)
+}
+
+/// Each of the flows' levers' effect month by month over `timeline`, `[lever * months + t]`
+/// (levers in the flows' order): the same for every team.
+pub fn lever_effects(flows: &DemandFlows, timeline: Timeline) -> Vec<f64> {
+    let months = timeline.months as i32;
+    let mut effects = Vec::with_capacity(flows.levers.len() * months.max(0) as usize);
+    for lever in &flows.levers {
+        for t in 0..months {
+            effects.push(lever.effect_at(timeline, t));
+        }
+    }
+    effects
+}
+
+/// [`team_flows`] with each type's months open (in the order of `start`) and the levers'
+/// effects ([`lever_effects`]) worked out once for every team.
+pub fn team_flows_in(
+    flows: &DemandFlows,
+    timeline: Timeline,
+    team: TeamId,
+    start: &[FlowStart],
+    months_open: &[f64],
+    effects: &[f64],
+) -> Option<TeamFlows> {
     let entered: Vec<Option<f64>> = start
         .iter()
         .map(|s| flows.entered_new_cases(team, s.case_type))
         .collect();
-    let levers: Vec<&DemandLever> = flows.levers_for(team).collect();
+    // The levers on this team, with their places in the flows' list.
+    let (numbers, levers): (Vec<usize>, Vec<&DemandLever>) = flows
+        .levers
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.team.is_none_or(|t| t == team))
+        .unzip();
     if levers.is_empty() && entered.iter().all(Option::is_none) {
         return None;
     }
@@ -265,10 +296,7 @@ pub fn team_flows(
             FlowChange::Divert { from, to, .. } => (index(from), index(to)),
         })
         .collect();
-    let months_open: Vec<f64> = start
-        .iter()
-        .map(|s| flows.months_open(s.case_type, s.name).max(1.0))
-        .collect();
+    let months_open: Vec<f64> = months_open.iter().map(|m| m.max(1.0)).collect();
     let steady_new: Vec<f64> = start
         .iter()
         .zip(&entered)
@@ -279,35 +307,47 @@ pub fn team_flows(
     let mut moved = TeamFlows {
         start: start.iter().map(|s| s.open).collect(),
         new: Vec::with_capacity(months * types),
-        months_open: Vec::with_capacity(months * types),
+        staying: Vec::with_capacity(months * types),
     };
+    // A month whose levers' effects are all as the month before has the same flows (most
+    // months, once the ramps are over).
+    let effect = |l: usize, t: usize| effects[numbers[l] * months + t];
+    let as_before = |t: usize| t > 0 && (0..levers.len()).all(|l| effect(l, t) == effect(l, t - 1));
     let mut before_diverting = vec![0.0; types];
     for t in 0..months {
         let row = moved.new.len();
+        if as_before(t) {
+            moved.new.extend_from_within(row - types..row);
+            moved.staying.extend_from_within(row - types..row);
+            continue;
+        }
         moved.new.extend_from_slice(&steady_new);
-        moved.months_open.extend_from_slice(&months_open);
-        let (new, open_for) = (&mut moved.new[row..], &mut moved.months_open[row..]);
+        moved.staying.extend_from_slice(&months_open);
+        let (new, open_for) = (&mut moved.new[row..], &mut moved.staying[row..]);
+        let effect = |l: usize| effect(l, t);
         // Changes to new cases and months open first, then diversions of the changed flows.
-        for (lever, &(k, _)) in levers.iter().zip(&places) {
-            let effect = lever.effect_at(timeline, t as i32);
-            let Some(k) = k.filter(|_| effect != 0.0) else {
+        for (l, (lever, &(k, _))) in levers.iter().zip(&places).enumerate() {
+            let Some(k) = k.filter(|_| effect(l) != 0.0) else {
                 continue;
             };
             match lever.change {
-                FlowChange::NewCases { by, .. } => new[k] *= 1.0 + by * effect,
+                FlowChange::NewCases { by, .. } => new[k] *= 1.0 + by * effect(l),
                 FlowChange::MonthsOpen { by, .. } => {
-                    open_for[k] = (open_for[k] * (1.0 + by * effect)).max(1.0);
+                    open_for[k] = (open_for[k] * (1.0 + by * effect(l))).max(1.0);
                 }
                 FlowChange::Divert { .. } => {}
             }
         }
+        for open_for in open_for.iter_mut() {
+            *open_for = 1.0 - 1.0 / *open_for;
+        }
         before_diverting.copy_from_slice(new);
-        for (lever, &place) in levers.iter().zip(&places) {
+        for (l, (lever, &place)) in levers.iter().zip(&places).enumerate() {
             let (FlowChange::Divert { share, .. }, (Some(a), Some(b))) = (lever.change, place)
             else {
                 continue;
             };
-            let moved = before_diverting[a] * share * lever.effect_at(timeline, t as i32);
+            let moved = before_diverting[a] * share * effect(l);
             new[a] -= moved;
             new[b] += moved;
         }

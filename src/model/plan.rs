@@ -80,7 +80,7 @@ impl Plan {
     }
 
     /// Where each team is in `teams`: for looking teams up once per post, not by a search.
-    pub fn team_positions(&self) -> std::collections::HashMap<TeamId, usize> {
+    pub fn team_positions(&self) -> foldhash::HashMap<TeamId, usize> {
         self.teams
             .iter()
             .enumerate()

@@ -12,7 +12,7 @@
 use super::Work;
 use crate::model::Plan;
 use crate::model::assess::mean_points_per_case;
-use crate::model::demand_flows::{FlowStart, TeamFlows, open_by_team, team_flows};
+use crate::model::demand_flows::{FlowStart, TeamFlows, lever_effects, team_flows_in};
 
 /// One team's demand, month by month.
 #[derive(Clone)]
@@ -68,13 +68,24 @@ impl FlowingTeam {
 }
 
 /// Every team's demand on the expected path, in the plan's team order, and the teams whose
-/// flows move; `now` is each team's cases and points now.
-pub(super) fn team_demands(plan: &Plan, now: &[Work]) -> (Vec<TeamDemand>, Vec<FlowingTeam>) {
+/// flows move; `now` is each team's cases and points now, `open` its open cases by case type
+/// (`[team * types + k]`; empty when the scenario has no flows).
+pub(super) fn team_demands(
+    plan: &Plan,
+    now: &[Work],
+    open: &[f64],
+) -> (Vec<TeamDemand>, Vec<FlowingTeam>) {
     let months = plan.timeline.months;
     let a = &plan.assumptions;
     let case_costs = &plan.costs.case_costs;
-    // Counts by case type only when flows are set at all: most plans never need them.
-    let counts = (!a.flows.is_empty()).then(|| open_by_team(plan));
+    let types = plan.case_types.len();
+    // Months open by case type: the same for every team.
+    let months_open: Vec<f64> = plan
+        .case_types
+        .iter()
+        .map(|c| a.flows.months_open(c.id, &c.name))
+        .collect();
+    let effects = lever_effects(&a.flows, plan.timeline);
     let mut flowing = Vec::new();
     let demands = plan
         .teams
@@ -95,17 +106,25 @@ pub(super) fn team_demands(plan: &Plan, now: &[Work]) -> (Vec<TeamDemand>, Vec<F
             let extra: Vec<f64> = (0..months)
                 .map(|t| change.map_or(0.0, |c| c.change_at(cases, t)))
                 .collect();
-            let flows = counts.as_ref().and_then(|counts| {
+            let flows = open.get(i * types..(i + 1) * types).and_then(|open| {
                 let start: Vec<FlowStart> = plan
                     .case_types
                     .iter()
-                    .map(|c| FlowStart {
+                    .zip(open)
+                    .map(|(c, &open)| FlowStart {
                         case_type: c.id,
                         name: &c.name,
-                        open: f64::from(counts[i].get(&c.id).copied().unwrap_or(0)),
+                        open,
                     })
                     .collect();
-                team_flows(&a.flows, plan.timeline, team.id, &start)
+                team_flows_in(
+                    &a.flows,
+                    plan.timeline,
+                    team.id,
+                    &start,
+                    &months_open,
+                    &effects,
+                )
             });
             match flows {
                 None => {

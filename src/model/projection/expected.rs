@@ -1,8 +1,12 @@
 //! The expected path: each post's exact chance, month by month, of being filled by its own
 //! worker, covered by agency staff or vacant, summed over posts.
 
+use super::chances::{Chances, groups};
 use super::workforce::{Scratch, expected_post};
-use super::{Accumulator, ContractEnd, ProjectedMonth, Projection, month_figures, prepare};
+use super::{
+    Accumulator, ContractEnd, PostPath, Prepared, ProjectedMonth, Projection, month_figures,
+    prepare,
+};
 use crate::model::money::{discount_factor, spend};
 use crate::model::{Contract, Plan};
 
@@ -10,50 +14,19 @@ use crate::model::{Contract, Plan};
 pub fn project(plan: &Plan) -> Projection {
     let prepared = prepare(plan);
     let mut acc = Accumulator::new(plan.teams.len(), prepared.months);
-    let (a, q) = (prepared.agency_cover, prepared.fill);
+    let lost = prepared.induction.map_or(0.0, |i| i.lost);
+    let mut chances = Chances::default();
     let mut scratch = Scratch::default();
-    for post in &prepared.posts {
+    // Posts with the same dates and chances of leaving follow the same process: once for all.
+    for members in groups(&prepared.posts) {
+        let post = &prepared.posts[members[0]];
+        chances.reset(prepared.months);
         if post.by_service {
-            expected_post(post, &prepared, &mut acc, &mut scratch);
-            continue;
-        }
-        // Chances: filled by its own worker (first or a replacement), covered by agency staff,
-        // vacant; and the chance the first worker is still there.
-        let (mut own, mut cover, mut vacant) = if post.filled {
-            (1.0, 0.0, 0.0)
+            expected_post(post, &prepared, &mut chances, &mut scratch);
         } else {
-            (0.0, 0.0, 1.0)
-        };
-        let mut first_worker = if post.filled { 1.0 } else { 0.0 };
-        if post.starts_new() {
-            acc.add_starters(post, post.first, first_worker);
+            flat_post(post, &prepared, &mut chances);
         }
-        for t in post.first..=post.last {
-            let away = if t < post.back_from {
-                first_worker
-            } else {
-                0.0
-            };
-            acc.add(post, t, own - away, own, cover, vacant);
-            let in_post = own;
-            let leaving = post.hazard * own;
-            let filling = q * (vacant + cover);
-            acc.add_starters(post, t + 1, filling);
-            own += filling - leaving;
-            cover += a * leaving - q * cover;
-            vacant += (1.0 - a) * leaving - q * vacant;
-            first_worker *= 1.0 - post.hazard;
-            let mut leavers = leaving;
-            if t == post.leaves_after {
-                leavers += first_worker;
-                own -= first_worker;
-                cover += a * first_worker;
-                vacant += (1.0 - a) * first_worker;
-                first_worker = 0.0;
-            }
-            // The contract ends: everyone in post this month leaves, whatever else happened.
-            acc.add_leavers(post, t, if t == post.ends { in_post } else { leavers });
-        }
+        chances.add_group(&prepared.posts, &members, lost, &mut acc);
     }
     let mut months: Vec<ProjectedMonth> = (0..prepared.months)
         .map_while(|t| {
@@ -80,6 +53,48 @@ pub fn project(plan: &Plan) -> Projection {
         contract_ends: contract_ends(plan),
         months,
         first_over_capacity,
+    }
+}
+
+/// `post`'s chances when its worker leaves with one monthly chance whatever their service:
+/// filled by its own worker (first or a replacement), covered by agency staff, vacant; and the
+/// chance the first worker is still there.
+fn flat_post(post: &PostPath, prepared: &Prepared, acc: &mut Chances) {
+    let (a, q) = (prepared.agency_cover, prepared.fill);
+    let (mut own, mut cover, mut vacant) = if post.filled {
+        (1.0, 0.0, 0.0)
+    } else {
+        (0.0, 0.0, 1.0)
+    };
+    let mut first_worker = if post.filled { 1.0 } else { 0.0 };
+    if post.starts_new() {
+        acc.add_starters(post, post.first, first_worker);
+    }
+    for t in post.first..=post.last {
+        let away = if t < post.back_from {
+            first_worker
+        } else {
+            0.0
+        };
+        acc.add(t, own - away, own, cover, vacant);
+        let in_post = own;
+        let leaving = post.hazard * own;
+        let filling = q * (vacant + cover);
+        acc.add_starters(post, t + 1, filling);
+        own += filling - leaving;
+        cover += a * leaving - q * cover;
+        vacant += (1.0 - a) * leaving - q * vacant;
+        first_worker *= 1.0 - post.hazard;
+        let mut leavers = leaving;
+        if t == post.leaves_after {
+            leavers += first_worker;
+            own -= first_worker;
+            cover += a * first_worker;
+            vacant += (1.0 - a) * first_worker;
+            first_worker = 0.0;
+        }
+        // The contract ends: everyone in post this month leaves, whatever else happened.
+        acc.add_leavers(t, if t == post.ends { in_post } else { leavers });
     }
 }
 

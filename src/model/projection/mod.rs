@@ -34,6 +34,8 @@
 //! definitions ([`mod@super::assess`]), so the first month of a projection without turnover is
 //! the assessment.
 
+mod arrivals;
+mod chances;
 mod demand;
 mod expected;
 mod monte_carlo;
@@ -44,7 +46,7 @@ pub use expected::project;
 use monte_carlo::percentiles;
 pub use monte_carlo::{monte_carlo, monte_carlo_with};
 
-use super::assess::{Weights, capacity_points, ratio};
+use super::assess::{capacity_points, ratio};
 use super::money::capped_day_rate;
 use super::reductions::{STANDARD_HOURS, has_reductions, reduced_share};
 use super::retention::{MAX_SERVICE_MONTHS, intake_offsets, monthly_hazard};
@@ -283,7 +285,6 @@ fn prepare(plan: &Plan) -> Prepared {
     let months = i32::try_from(timeline.months).unwrap_or(0);
     let offset = |m: YearMonth| timeline.offset(m);
     let team_index = plan.team_positions();
-    let weights = Weights::new(plan);
     // The grade an ASYE worker moves to: the first case-holding practitioner grade.
     let full_grade = plan
         .grades
@@ -318,14 +319,43 @@ fn prepare(plan: &Plan) -> Prepared {
 
     let mut now = vec![Work::default(); plan.teams.len()];
     let case_costs = &plan.costs.case_costs;
+    // Each team's open cases by case type (`[team * types + k]`, types in the plan's order),
+    // where the demand flows start: only when the scenario has flows.
+    let types = plan.case_types.len();
+    let mut open = if a.flows.is_empty() {
+        Vec::new()
+    } else {
+        vec![0.0; plan.teams.len() * types]
+    };
+    // Each case type's weight and cost a year, by id: one pass over a post's counts (in id
+    // order, so the points add up as the assessment's do).
+    let mut kinds: Vec<(super::CaseTypeId, usize, f64, f64)> = plan
+        .case_types
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let cost = case_costs.get(&c.id).copied().unwrap_or(0.0);
+            (c.id, k, c.weight, cost)
+        })
+        .collect();
+    kinds.sort_by_key(|kind| kind.0);
     let mut weigh = |team: usize, counts: &super::CaseCounts| {
-        let weighed = weights.weigh(counts);
-        now[team].cost += counts
-            .iter()
-            .map(|(kind, &n)| f64::from(n) * case_costs.get(kind).copied().unwrap_or(0.0))
-            .sum::<f64>();
-        now[team].cases += weighed.cases;
-        now[team].points += weighed.points;
+        let work = &mut now[team];
+        let (mut points, mut cost) = (0.0, 0.0);
+        for (&id, &n) in counts {
+            let Ok(i) = kinds.binary_search_by_key(&id, |kind| kind.0) else {
+                continue;
+            };
+            let (_, k, weight, cost_a_year) = kinds[i];
+            work.cases += u64::from(n);
+            points += f64::from(n) * weight;
+            cost += f64::from(n) * cost_a_year;
+            if !open.is_empty() {
+                open[team * types + k] += f64::from(n);
+            }
+        }
+        work.points += points;
+        work.cost += cost;
     };
     for (i, team) in plan.teams.iter().enumerate() {
         weigh(i, &team.unallocated);
@@ -411,7 +441,7 @@ fn prepare(plan: &Plan) -> Prepared {
         }
     }
 
-    let (demand, flowing) = demand::team_demands(plan, &now);
+    let (demand, flowing) = demand::team_demands(plan, &now, &open);
     Prepared {
         posts,
         demand,
@@ -462,8 +492,10 @@ fn monthly_costs(plan: &Plan, grade: super::GradeId, kind: ContractKind) -> (f64
 
 /// Per-month sums that the figures are made from.
 struct Accumulator {
-    /// Capacity points by team, month-major: `[t * teams + team]`.
+    /// Capacity points by team, team-major (`[team * months + t]`): a post adds to its team's
+    /// months one after another.
     capacity: Vec<f64>,
+    months: usize,
     teams: usize,
     case_holding_fte: Vec<f64>,
     agency_fte: Vec<f64>,
@@ -482,6 +514,7 @@ impl Accumulator {
         let m = months.max(0) as usize;
         Accumulator {
             capacity: vec![0.0; m * teams],
+            months: m,
             teams,
             case_holding_fte: vec![0.0; m],
             agency_fte: vec![0.0; m],
@@ -510,7 +543,7 @@ impl Accumulator {
         let available = working + cover;
         let nominal = post.nominal_at(t, available);
         let capacity = nominal * (1.0 - post.kept_back_at(t));
-        self.capacity[i * self.teams + post.team] += capacity;
+        self.capacity[post.team * self.months + i] += capacity;
         self.reduced[i] += nominal - capacity;
         if post.holds_cases {
             self.case_holding_fte[i] += available * post.fte;
@@ -529,14 +562,6 @@ impl Accumulator {
         };
     }
 
-    /// New workers joining council-employed `post` in month `t` (a chance); none beyond the
-    /// post's months.
-    fn add_starters(&mut self, post: &PostPath, t: i32, joining: f64) {
-        if !post.agency && t <= post.last {
-            self.starters[t as usize] += joining * post.fte;
-        }
-    }
-
     /// New starters in `post` in month `t` (a chance) work at `1 - lost` of its capacity.
     fn add_induction(&mut self, post: &PostPath, t: i32, inducting: f64, lost: f64) {
         if inducting <= 0.0 || lost <= 0.0 {
@@ -544,15 +569,7 @@ impl Accumulator {
         }
         let i = t as usize;
         let nominal = post.nominal_at(t, inducting) * (1.0 - post.kept_back_at(t)) * lost;
-        self.capacity[i * self.teams + post.team] -= nominal;
-    }
-
-    /// `post`'s own worker leaves at the end of month `t` with chance `leaving` (counted only
-    /// for council-employed posts).
-    fn add_leavers(&mut self, post: &PostPath, t: i32, leaving: f64) {
-        if !post.agency {
-            self.leavers_fte[t as usize] += leaving * post.fte;
-        }
+        self.capacity[post.team * self.months + i] -= nominal;
     }
 }
 
@@ -590,7 +607,7 @@ fn month_figures(
     for team in 0..acc.teams {
         let per_case = demand[team].points_per_case[i];
         m.case_cost += demand[team].cost_a_month[i];
-        let capacity = acc.capacity[i * acc.teams + team];
+        let capacity = acc.capacity[team * acc.months + i];
         let demand = demand[team].cases[i];
         m.capacity_points += capacity;
         m.demand_points += demand * per_case;

@@ -2,7 +2,7 @@
 //! as percentiles month by month. Each run has its own seed, so the bands depend only on the
 //! plan, the number of runs and the seed, never on how the runs are shared among threads.
 
-use super::demand::TeamDemand;
+use super::arrivals::Arrivals;
 use super::workforce::InductionLoss;
 use super::{
     Accumulator, Band3, Bands, NEVER, PostPath, Prepared, ProjectedMonth, month_figures, prepare,
@@ -10,7 +10,6 @@ use super::{
 use crate::model::Plan;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
-use rand_distr::Poisson;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 /// Months a state lasts when it ends each month with chance `p`: 1, 2, … (geometric).
@@ -108,7 +107,7 @@ fn simulate_post(
 }
 
 /// The seed for run `run`: runs are independent of how they are shared among threads.
-fn run_seed(seed: u64, run: u32) -> u64 {
+pub(super) fn run_seed(seed: u64, run: u32) -> u64 {
     seed ^ (u64::from(run).wrapping_add(1)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
@@ -147,7 +146,7 @@ fn run_samples(
     for post in &prepared.posts {
         simulate_post(post, prepared, &mut rng, &mut acc);
     }
-    let drawn = drawn_demand(prepared, arrivals, seed, run);
+    let drawn = arrivals.drawn_demand(prepared, seed, run);
     let demand = drawn.as_deref().unwrap_or(&prepared.demand);
     (0..prepared.months)
         .map_while(|t| {
@@ -156,55 +155,6 @@ fn run_samples(
         })
         .collect()
 }
-
-/// Each flowing team's new cases, month by month and type by type (as in
-/// [`crate::model::demand_flows::TeamFlows`]), as the distributions the runs draw from: set up
-/// once, not once a run.
-type Arrivals = Vec<Vec<Option<Poisson<f64>>>>;
-
-fn arrivals(prepared: &Prepared) -> Arrivals {
-    prepared
-        .flowing
-        .iter()
-        .map(|team| {
-            team.flows
-                .new
-                .iter()
-                .map(|&mean| Poisson::new(mean).ok().filter(|_| mean > 0.0))
-                .collect()
-        })
-        .collect()
-}
-
-/// Run `run`'s demand when some team's flows move: each such team's new cases of each type
-/// each month drawn as a Poisson count around the expected number. From its own random
-/// numbers, so the staffing draws (and the bands of a plan without flows) stay as they were.
-fn drawn_demand(
-    prepared: &Prepared,
-    arrivals: &Arrivals,
-    seed: u64,
-    run: u32,
-) -> Option<Vec<TeamDemand>> {
-    if prepared.flowing.is_empty() {
-        return None;
-    }
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(run_seed(seed ^ ARRIVALS_STREAM, run));
-    let mut demand = prepared.demand.clone();
-    for (team, drawn) in prepared.flowing.iter().zip(arrivals) {
-        let path = team.flows.open_path(|i, _| {
-            drawn
-                .get(i)
-                .copied()
-                .flatten()
-                .map_or(0.0, |d| rng.sample(d))
-        });
-        demand[team.team] = team.demand(&path);
-    }
-    Some(demand)
-}
-
-/// Sets the arrivals' random numbers apart from the staffing's.
-const ARRIVALS_STREAM: u64 = 0xA5A5_5A5A_0F0F_F0F0;
 
 /// `runs` random histories of turnover and recruitment under the plan's assumptions, summed
 /// up as percentiles month by month, on all the machine's cores. The result depends only on
@@ -227,7 +177,7 @@ pub fn monte_carlo_with(
     keep_going: &(dyn Fn(u32) -> bool + Sync),
 ) -> Option<Bands> {
     let prepared = prepare(plan);
-    let arrivals = arrivals(&prepared);
+    let arrivals = Arrivals::new(&prepared);
     let threads = threads.clamp(1, runs.max(1) as usize) as u32;
     let per_thread = runs.div_ceil(threads);
     let done = AtomicU32::new(0);

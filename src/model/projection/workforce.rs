@@ -10,7 +10,8 @@
 //! cost per post and month to a few operations per band. The first worker's service is known
 //! (from the post's start month, or assumed), so their chance of leaving is known month by month.
 
-use super::{ASYE_MONTHS, Accumulator, NEVER, PostPath, Prepared, curve_index, monthly_costs};
+use super::chances::Chances;
+use super::{ASYE_MONTHS, NEVER, PostPath, Prepared, curve_index, monthly_costs};
 use crate::model::retention::{ServiceTurnover, monthly_hazard};
 use crate::model::{ContractKind, Grade, GradeRole, Plan};
 use rand::rngs::Xoshiro256PlusPlus;
@@ -125,13 +126,13 @@ pub(super) struct Scratch {
     joined: Vec<f64>,
 }
 
-/// `post` on the expected path when its leaving depends on service or its new starters have
-/// an induction, added to `acc`. The same chances as the flat path, with the first worker and
+/// `post`'s chances on the expected path when its leaving depends on service or its new
+/// starters have an induction. The same chances as the flat path, with the first worker and
 /// the replacements by band kept apart.
 pub(super) fn expected_post(
     post: &PostPath,
     prepared: &Prepared,
-    acc: &mut Accumulator,
+    acc: &mut Chances,
     scratch: &mut Scratch,
 ) {
     let curve = &prepared.curves[post.curve];
@@ -155,7 +156,7 @@ pub(super) fn expected_post(
         } else {
             0.0
         };
-        acc.add(post, t, own - away, own, cover, vacant);
+        acc.add(t, own - away, own, cover, vacant);
         if let Some(induction) = prepared.induction {
             let mut inducting =
                 if post.new_starter && induction.applies(post.service0.saturating_add(t)) {
@@ -168,7 +169,7 @@ pub(super) fn expected_post(
             for (j, &mass) in (from..t).zip(&joined[from as usize..t as usize]) {
                 inducting += mass * curve.survival[(t - j - 1) as usize];
             }
-            acc.add_induction(post, t, inducting, induction.lost);
+            acc.add_induction(t, inducting);
         }
 
         let first_leaving = curve.hazard_at(post.service0.saturating_add(t)) * first_worker;
@@ -203,7 +204,7 @@ pub(super) fn expected_post(
             vacant += (1.0 - a) * first_worker;
             first_worker = 0.0;
         }
-        acc.add_leavers(post, t, if t == post.ends { own } else { leavers });
+        acc.add_leavers(t, if t == post.ends { own } else { leavers });
     }
 }
 

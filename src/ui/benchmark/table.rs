@@ -26,7 +26,10 @@ pub(super) fn benchmark_table_ui(
         .show(ui, |ui| {
             egui::Grid::new("benchmark-table")
                 .striped(true)
-                .num_columns(6)
+                // One more column than is drawn: egui gives the last column only the width
+                // left in the window, so on a narrow one "England" (scrolled out of sight)
+                // would wrap a letter a line and make the heading row tall.
+                .num_columns(7)
                 .max_col_width(COLUMN_WIDTH)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
