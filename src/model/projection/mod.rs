@@ -9,9 +9,10 @@
 //! long on average). A fixed-term post is not refilled after its contract ends: it is gone.
 //!
 //! [`project`] gives the expected path: each post's chance of being filled, covered or vacant,
-//! month by month, exactly (`expected.rs`). [`monte_carlo`] draws the same process at random,
+//! month by month, exactly (`expected.rs`; worked out once for all posts sharing their dates
+//! and chances of leaving, `chances.rs`). [`monte_carlo`] draws the same process at random,
 //! run by run, and gives 10th, 50th and 90th percentiles; the same seed always gives the same
-//! bands (`monte_carlo.rs`). This file prepares a plan for both and turns a month's sums into
+//! bands (`monte_carlo.rs`; new cases drawn in `arrivals.rs`). This file prepares a plan for both and turns a month's sums into
 //! its figures.
 //!
 //! Definitions (per month, summed over teams):
