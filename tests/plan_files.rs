@@ -285,7 +285,8 @@ fn money() -> impl Strategy<Value = (Vec<Investment>, Option<AgencyCap>, Option<
 {
     (
         vec(("[a-z ]{0,20}", -1e7f64..=1e7, month(), 1u32..=600), 0..3),
-        proptest::option::of((0.0f64..=2000.0, 0.0f64..=1.0)),
+        // A pay cap is at least £1 a day (the model refuses less).
+        proptest::option::of((1.0f64..=2000.0, 0.0f64..=1.0)),
         proptest::option::of((0.0f64..=10_000.0, 0.0f64..=1.0)),
     )
         .prop_map(|(investments, cap, measure)| {
