@@ -12,8 +12,8 @@
 //! month by month, exactly (`expected.rs`; worked out once for all posts sharing their dates
 //! and chances of leaving, `chances.rs`). [`monte_carlo`] draws the same process at random,
 //! run by run, and gives 10th, 50th and 90th percentiles; the same seed always gives the same
-//! bands (`monte_carlo.rs`; new cases drawn in `arrivals.rs`). This file prepares a plan for both and turns a month's sums into
-//! its figures.
+//! bands (`monte_carlo.rs`; new cases drawn in `arrivals.rs`). This file prepares a plan for
+//! both and turns a month's sums into its figures.
 //!
 //! Definitions (per month, summed over teams):
 //! - capacity: points the available workers can carry, in cases at each team's case mix;
