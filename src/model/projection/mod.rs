@@ -40,6 +40,7 @@ mod chances;
 mod demand;
 mod expected;
 mod monte_carlo;
+mod sums;
 mod workforce;
 
 pub use expected::project;
@@ -52,6 +53,7 @@ use super::money::capped_day_rate;
 use super::reductions::{STANDARD_HOURS, has_reductions, reduced_share};
 use super::retention::{MAX_SERVICE_MONTHS, intake_offsets, monthly_hazard};
 use super::{Contract, ContractKind, GradeRole, Plan, PostStatus, YearMonth};
+use sums::Accumulator;
 use workforce::{Curve, InductionLoss};
 
 /// Months an ASYE worker spends at the protected grade before carrying a full caseload.
@@ -490,89 +492,6 @@ fn monthly_costs(plan: &Plan, grade: super::GradeId, kind: ContractKind) -> (f64
 }
 
 // ---------- from sums to figures ----------
-
-/// Per-month sums that the figures are made from.
-struct Accumulator {
-    /// Capacity points by team, team-major (`[team * months + t]`): a post adds to its team's
-    /// months one after another.
-    capacity: Vec<f64>,
-    months: usize,
-    teams: usize,
-    case_holding_fte: Vec<f64>,
-    agency_fte: Vec<f64>,
-    vacant_fte: Vec<f64>,
-    employed_fte: Vec<f64>,
-    leavers_fte: Vec<f64>,
-    cost: Vec<f64>,
-    /// Capacity points kept back by reductions.
-    reduced: Vec<f64>,
-    agency_cost: Vec<f64>,
-    starters: Vec<f64>,
-}
-
-impl Accumulator {
-    fn new(teams: usize, months: i32) -> Self {
-        let m = months.max(0) as usize;
-        Accumulator {
-            capacity: vec![0.0; m * teams],
-            months: m,
-            teams,
-            case_holding_fte: vec![0.0; m],
-            agency_fte: vec![0.0; m],
-            vacant_fte: vec![0.0; m],
-            employed_fte: vec![0.0; m],
-            leavers_fte: vec![0.0; m],
-            cost: vec![0.0; m],
-            reduced: vec![0.0; m],
-            agency_cost: vec![0.0; m],
-            starters: vec![0.0; m],
-        }
-    }
-
-    /// Adds `post` in month `t` with these chances: own worker working, own worker in post
-    /// (absent or not), agency cover, vacant.
-    fn add(
-        &mut self,
-        post: &PostPath,
-        t: i32,
-        working: f64,
-        in_post: f64,
-        cover: f64,
-        vacant: f64,
-    ) {
-        let i = t as usize;
-        let available = working + cover;
-        let nominal = post.nominal_at(t, available);
-        let capacity = nominal * (1.0 - post.kept_back_at(t));
-        self.capacity[post.team * self.months + i] += capacity;
-        self.reduced[i] += nominal - capacity;
-        if post.holds_cases {
-            self.case_holding_fte[i] += available * post.fte;
-        }
-        let agency_share = if post.agency { in_post + cover } else { cover };
-        self.agency_fte[i] += agency_share * post.fte;
-        self.vacant_fte[i] += vacant * post.fte;
-        if !post.agency {
-            self.employed_fte[i] += in_post * post.fte;
-        }
-        self.cost[i] += in_post * post.own_cost + cover * post.cover_cost;
-        self.agency_cost[i] += if post.agency {
-            in_post * post.own_cost + cover * post.cover_cost
-        } else {
-            cover * post.cover_cost
-        };
-    }
-
-    /// New starters in `post` in month `t` (a chance) work at `1 - lost` of its capacity.
-    fn add_induction(&mut self, post: &PostPath, t: i32, inducting: f64, lost: f64) {
-        if inducting <= 0.0 || lost <= 0.0 {
-            return;
-        }
-        let i = t as usize;
-        let nominal = post.nominal_at(t, inducting) * (1.0 - post.kept_back_at(t)) * lost;
-        self.capacity[post.team * self.months + i] -= nominal;
-    }
-}
 
 /// Turns the sums into the month's figures, with each team's `demand`.
 fn month_figures(
