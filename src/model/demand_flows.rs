@@ -202,15 +202,40 @@ impl TeamFlows {
     /// by `arrivals` from their place in [`TeamFlows::new`] and their expected number (the
     /// expected path passes the number through).
     pub fn open_path(&self, mut arrivals: impl FnMut(usize, f64) -> f64) -> Vec<f64> {
+        self.open_paths(1, |i, expected, new| new[0] = arrivals(i, expected))
+    }
+
+    /// [`TeamFlows::open_path`] for `runs` runs at once (run r's path at
+    /// `[r * len + t * types + k]`, `len` the length of one path): `arrivals` is told a
+    /// place and its expected number and fills in each run's new cases there. Case type by
+    /// case type, month by month within a type: each run's draws come in the order of one
+    /// path's, and one month's distribution serves every run while it is in the processor's
+    /// cache.
+    pub fn open_paths(
+        &self,
+        runs: usize,
+        mut arrivals: impl FnMut(usize, f64, &mut [f64]),
+    ) -> Vec<f64> {
         let types = self.types();
-        let mut path = Vec::with_capacity(self.new.len());
-        path.extend_from_slice(&self.start);
-        for i in types..self.new.len() {
-            let previous = path[i - types];
-            let open = previous * self.staying[i] + arrivals(i, self.new[i].max(0.0));
-            path.push(open.max(0.0));
+        let len = self.new.len().max(types);
+        let mut paths = vec![0.0; len * runs];
+        let mut open = vec![0.0; runs];
+        let mut new = vec![0.0; runs];
+        for k in 0..types {
+            for (r, path) in paths.chunks_exact_mut(len).enumerate() {
+                path[k] = self.start[k];
+                open[r] = self.start[k];
+            }
+            for i in (types + k..self.new.len()).step_by(types) {
+                arrivals(i, self.new[i].max(0.0), &mut new);
+                let staying = self.staying[i];
+                for (r, (open, new)) in open.iter_mut().zip(&new).enumerate() {
+                    *open = (*open * staying + new).max(0.0);
+                    paths[r * len + i] = *open;
+                }
+            }
         }
-        path
+        paths
     }
 }
 

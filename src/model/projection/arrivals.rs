@@ -4,18 +4,22 @@
 //! without flows) stay as they were.
 //!
 //! The runs draw from the same few means thousands of times (a team's new cases of a type
-//! change only while a lever ramps), so each mean's distribution is tabulated once and a
-//! count is drawn by inversion: one uniform number and a binary search of the table, where
-//! `rand_distr`'s Poisson draws a uniform number per count for small means. Exact: a draw
-//! beyond the table (a chance under 1e-15) goes on summing the distribution until it is
-//! found. Large means, whose tables would be long, are drawn by `rand_distr`.
+//! change only while a lever ramps), so each mean's distribution is tabulated once, as an
+//! alias table, and a count is drawn with one random number and one look-up (where
+//! `rand_distr`'s Poisson draws a uniform number per count for small means), the chances
+//! kept to 1 in 2³²; a draw in the tail beyond the table (a chance of about 1e-11) goes on
+//! summing the distribution until it is found. Large means, whose tables would be long, are
+//! drawn by `rand_distr`. Several runs are drawn together, month by month, so that each
+//! table serves them all while it is in the processor's cache; each run still draws from
+//! its own random numbers in its own order, so its counts do not depend on the others.
 
 use super::Prepared;
 use super::demand::TeamDemand;
 use rand::rngs::Xoshiro256PlusPlus;
-use rand::{RngExt, SeedableRng};
+use rand::{Rng, RngExt, SeedableRng};
 use rand_distr::Poisson;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// Above this mean a count is drawn by `rand_distr` (its rejection method takes the same time
 /// whatever the mean; a table would need thousands of entries).
@@ -27,14 +31,19 @@ const MOST_ENTRIES: usize = 2_000_000;
 
 /// One mean's distribution, ready to draw from.
 enum Counts {
-    /// The cumulative chances of 0, 1, 2… new cases, until the rest is negligible.
+    /// Walker's alias table of the chances of 0, 1, 2… new cases until the rest is
+    /// negligible, plus one last entry standing for the rest (the tail). One random 64-bit
+    /// number draws a count: its high half picks an entry, its low half keeps the entry's
+    /// count or gives the count it stands in for. One look-up and no branch a draw (a search
+    /// of cumulative chances mispredicts a branch about every other draw, and that was most
+    /// of the time the bands took); the chances are kept to 1 in 2³², the tail exactly.
     Table {
         mean: f64,
-        cumulative: Box<[f64]>,
-        /// `guide[j]`: the first count whose cumulative chance is above j / len, where the
-        /// search for a uniform number in [j / len, (j + 1) / len) starts (Chen and Asau's
-        /// indexed search: about two comparisons a draw).
-        guide: Box<[u32]>,
+        /// `(threshold, alias)` of each entry, the last one the tail: the entry keeps its own
+        /// count when the low half is below `threshold`.
+        entries: Box<[(u32, u32)]>,
+        /// The chance of a count within the table (0 to `entries.len() - 2`).
+        within: f64,
     },
     Drawn(Poisson<f64>),
 }
@@ -48,38 +57,35 @@ impl Counts {
             return Poisson::new(mean).ok().map(Counts::Drawn);
         }
         let mut chance = (-mean).exp();
-        let mut sum = chance;
-        let mut cumulative = vec![sum];
+        let mut chances = vec![chance];
         let mut k = 0.0;
-        // On past the mean until a count's chance is negligible (the rest is then under
-        // about 1e-15, and a draw beyond the table still finds its count).
-        while (k < mean || chance > 1e-17) && cumulative.len() < room {
+        // On past the mean until a count's chance is below what the table can tell apart
+        // (1 in 2³²): the tail takes the rest, and a draw in it still finds its count.
+        while (k < mean || chance > 1e-11) && chances.len() < room {
             k += 1.0;
             chance *= mean / k;
-            sum += chance;
-            cumulative.push(sum);
+            chances.push(chance);
         }
-        let len = cumulative.len();
-        let mut guide = Vec::with_capacity(len);
-        let mut k = 0;
-        for j in 0..len {
-            let from = j as f64 / len as f64;
-            while k + 1 < len && cumulative[k] <= from {
-                k += 1;
-            }
-            guide.push(k as u32);
-        }
+        let within: f64 = chances.iter().sum();
+        chances.push((1.0 - within).max(0.0));
         Some(Counts::Table {
             mean,
-            cumulative: cumulative.into(),
-            guide: guide.into(),
+            entries: alias_table(&chances),
+            within,
         })
     }
 
     fn entries(&self) -> usize {
         match self {
-            Counts::Table { cumulative, .. } => cumulative.len(),
+            Counts::Table { entries, .. } => entries.len() - 1,
             Counts::Drawn(_) => 0,
+        }
+    }
+
+    /// One count for each run: `out[r]` drawn with `rngs[r]`.
+    fn draw_each(&self, rngs: &mut [Xoshiro256PlusPlus], out: &mut [f64]) {
+        for (rng, out) in rngs.iter_mut().zip(out) {
+            *out = self.draw(rng);
         }
     }
 
@@ -88,21 +94,23 @@ impl Counts {
             Counts::Drawn(poisson) => rng.sample(poisson),
             Counts::Table {
                 mean,
-                cumulative,
-                guide,
+                entries,
+                within,
             } => {
-                let u: f64 = rng.random();
-                let len = cumulative.len();
-                let mut k = guide[((u * len as f64) as usize).min(len - 1)] as usize;
-                while k < len && cumulative[k] <= u {
-                    k += 1;
+                let bits = rng.next_u64();
+                let n = entries.len();
+                // (high half × n) / 2³²: an entry, each with chance 1/n to 1 in 2³².
+                let i = (((bits >> 32) * n as u64) >> 32) as usize;
+                let (threshold, alias) = entries[i.min(n - 1)];
+                let k = [alias as usize, i][usize::from((bits as u32) < threshold)];
+                if k + 1 < n {
+                    return k as u32 as f64;
                 }
-                if k < len {
-                    return k as f64;
-                }
-                // Beyond the table: go on from its last entry.
-                let mut k = (cumulative.len() - 1) as f64;
-                let mut sum = cumulative[cumulative.len() - 1];
+                // The tail: a uniform number among its chances, found by going on along the
+                // distribution from the table's last count.
+                let u = within + (1.0 - within) * rng.random::<f64>();
+                let mut k = (n - 2) as f64;
+                let mut sum = *within;
                 let mut chance = poisson_chance(*mean, k);
                 while sum <= u && chance > 0.0 {
                     k += 1.0;
@@ -113,6 +121,31 @@ impl Counts {
             }
         }
     }
+}
+
+/// Walker's alias table of `chances` (summing to 1), built by Vose's method: entry i, picked
+/// with chance 1/n, keeps i with chance `threshold / 2³²` and gives `alias` otherwise.
+fn alias_table(chances: &[f64]) -> Box<[(u32, u32)]> {
+    const WHOLE: f64 = 4_294_967_296.0; // 2³²
+    let n = chances.len();
+    let mut scaled: Vec<f64> = chances.iter().map(|p| p * n as f64).collect();
+    // Each entry keeps itself until given an alias (its own count either way).
+    let mut entries: Vec<(u32, u32)> = (0..n as u32).map(|i| (u32::MAX, i)).collect();
+    let (mut small, mut large): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| scaled[i] < 1.0);
+    while let (Some(&s), Some(&l)) = (small.last(), large.last()) {
+        small.pop();
+        entries[s] = (
+            (scaled[s] * WHOLE).round().min(WHOLE - 1.0) as u32,
+            l as u32,
+        );
+        scaled[l] -= 1.0 - scaled[s];
+        if scaled[l] < 1.0 {
+            large.pop();
+            small.push(l);
+        }
+    }
+    // What is left keeps itself: only rounding stood between its share and 1.
+    entries.into()
 }
 
 /// The chance of exactly `k` new cases when `mean` are expected.
@@ -163,31 +196,46 @@ impl Arrivals {
         Arrivals { teams, counts }
     }
 
-    /// Run `run`'s demand when some team's flows move: each such team's new cases of each
-    /// type each month drawn at random.
-    pub(super) fn drawn_demand(
+    /// The demand of each of `runs` when some team's flows move (`None` when none do): each
+    /// such team's new cases of each type each month drawn at random, from random numbers of
+    /// the run's own, so a run's demand does not depend on which runs are drawn with it.
+    pub(super) fn drawn_demands(
         &self,
         prepared: &Prepared,
         seed: u64,
-        run: u32,
-    ) -> Option<Vec<TeamDemand>> {
+        runs: Range<u32>,
+    ) -> Option<Vec<Vec<TeamDemand>>> {
         if prepared.flowing.is_empty() {
             return None;
         }
-        let mut rng =
-            Xoshiro256PlusPlus::seed_from_u64(super::monte_carlo::run_seed(seed ^ STREAM, run));
-        let mut demand = prepared.demand.clone();
+        let mut rngs: Vec<Xoshiro256PlusPlus> = runs
+            .map(|run| {
+                Xoshiro256PlusPlus::seed_from_u64(super::monte_carlo::run_seed(seed ^ STREAM, run))
+            })
+            .collect();
+        // Each run's drawn demand of each flowing team; the others' as expected.
+        let mut demands: Vec<Vec<Option<TeamDemand>>> =
+            vec![vec![None; prepared.demand.len()]; rngs.len()];
         for (team, drawn) in prepared.flowing.iter().zip(&self.teams) {
-            let path = team.flows.open_path(|i, _| {
-                drawn
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .map_or(0.0, |d| self.counts[d as usize].draw(&mut rng))
+            let paths = team.flows.open_paths(rngs.len(), |i, _, counts| {
+                match drawn.get(i).copied().flatten() {
+                    Some(d) => self.counts[d as usize].draw_each(&mut rngs, counts),
+                    None => counts.fill(0.0),
+                }
             });
-            demand[team.team] = team.demand(&path);
+            let len = paths.len() / rngs.len().max(1);
+            for (demand, path) in demands.iter_mut().zip(paths.chunks_exact(len.max(1))) {
+                demand[team.team] = Some(team.demand(path));
+            }
         }
-        Some(demand)
+        let expected = &prepared.demand;
+        let whole = |run: Vec<Option<TeamDemand>>| -> Vec<TeamDemand> {
+            run.into_iter()
+                .zip(expected)
+                .map(|(drawn, expected)| drawn.unwrap_or_else(|| expected.clone()))
+                .collect()
+        };
+        Some(demands.into_iter().map(whole).collect())
     }
 }
 
@@ -251,6 +299,50 @@ mod tests {
         // P(3) = e^-3 × 27 / 6 = 0.2240.
         let share = f64::from(three) / f64::from(draws);
         assert!((share - 0.2240).abs() < 0.006, "{share}");
+    }
+
+    #[test]
+    fn the_alias_table_gives_each_count_its_chance() {
+        // Each entry is picked with chance 1/n and keeps its count threshold / 2³² of the
+        // time: summed over entries, every count's chance comes back to within 1 in 2³².
+        let chances = [0.5, 0.25, 0.125, 0.0625, 0.0625];
+        let entries = alias_table(&chances);
+        let n = chances.len() as f64;
+        let mut back = [0.0; 5];
+        for (i, &(threshold, alias)) in entries.iter().enumerate() {
+            let keep = f64::from(threshold) / 4_294_967_296.0;
+            back[i] += keep / n;
+            back[alias as usize] += (1.0 - keep) / n;
+        }
+        for (got, want) in back.iter().zip(chances) {
+            assert!((got - want).abs() < 1e-9, "{back:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_draws_the_same_new_cases_whichever_runs_are_drawn_with_it() {
+        use crate::model::demand_flows::{DemandLever, FlowChange};
+        let mut plan = crate::model::synthetic::plan(60, 1_200);
+        plan.assumptions.flows.levers.push(DemandLever {
+            change: FlowChange::NewCases {
+                case_type: plan.case_types[1].id,
+                by: -0.2,
+            },
+            team: None,
+            from: plan.timeline.start,
+            ramp_months: 6,
+        });
+        let prepared = super::super::prepare(&plan);
+        let arrivals = Arrivals::new(&prepared);
+        let five = arrivals.drawn_demands(&prepared, 7, 0..5).unwrap();
+        let alone = arrivals.drawn_demands(&prepared, 7, 3..4).unwrap();
+        assert_eq!(five.len(), 5);
+        for (a, b) in five[3].iter().zip(&alone[0]) {
+            assert_eq!(a.cases, b.cases);
+            assert_eq!(a.points_per_case, b.points_per_case);
+        }
+        // And runs differ from one another.
+        assert_ne!(five[2][0].cases, five[3][0].cases);
     }
 
     #[test]

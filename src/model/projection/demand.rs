@@ -52,16 +52,22 @@ impl FlowingTeam {
         let types = self.flows.types();
         for (t, &extra) in self.extra.iter().enumerate() {
             let open = path.get(t * types..(t + 1) * types).unwrap_or(&[]);
-            let dot = |by: &[f64]| -> f64 { open.iter().zip(by).map(|(n, w)| n * w).sum() };
-            let total = (open.iter().sum::<f64>() + extra).max(0.0);
-            let points = (dot(&self.weights) + extra * self.per_case).max(0.0);
+            // Cases, points and cost of the open cases, in one pass.
+            let (mut cases, mut points, mut cost) = (0.0, 0.0, 0.0);
+            for ((n, w), c) in open.iter().zip(&self.weights).zip(&self.costs) {
+                cases += n;
+                points += n * w;
+                cost += n * c;
+            }
+            let total = (cases + extra).max(0.0);
+            let points = (points + extra * self.per_case).max(0.0);
             demand.cases.push(total);
             demand
                 .points_per_case
                 .push(mean_points_per_case(points, total));
             demand
                 .cost_a_month
-                .push((dot(&self.costs) + extra * self.cost_per_case).max(0.0));
+                .push((cost + extra * self.cost_per_case).max(0.0));
         }
         demand
     }

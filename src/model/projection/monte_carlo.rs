@@ -3,6 +3,7 @@
 //! plan, the number of runs and the seed, never on how the runs are shared among threads.
 
 use super::arrivals::Arrivals;
+use super::demand::TeamDemand;
 use super::workforce::InductionLoss;
 use super::{
     Accumulator, Band3, Bands, NEVER, PostPath, Prepared, ProjectedMonth, month_figures, prepare,
@@ -133,11 +134,11 @@ impl From<ProjectedMonth> for Sample {
     }
 }
 
-/// One run, month by month.
+/// One run, month by month, its teams' demand `demand`.
 fn run_samples(
     plan: &Plan,
     prepared: &Prepared,
-    arrivals: &Arrivals,
+    demand: &[TeamDemand],
     seed: u64,
     run: u32,
 ) -> Vec<Sample> {
@@ -146,14 +147,23 @@ fn run_samples(
     for post in &prepared.posts {
         simulate_post(post, prepared, &mut rng, &mut acc);
     }
-    let drawn = arrivals.drawn_demand(prepared, seed, run);
-    let demand = drawn.as_deref().unwrap_or(&prepared.demand);
     (0..prepared.months)
         .map_while(|t| {
             let month = plan.timeline.month(t as u32)?;
             Some(month_figures(prepared, demand, &acc, t, month).into())
         })
         .collect()
+}
+
+/// How many runs' new cases are drawn together (see [`Arrivals::drawn_demands`]): enough for
+/// each month's distribution to serve many runs from the processor's cache (64), few enough
+/// that a stop is answered within milliseconds and their demand, `teams × months` figures a
+/// run, stays within about 8 MB a thread (a plan of thousands of teams draws a run or two
+/// at a time).
+fn runs_drawn_together(teams: usize, months: i32) -> u32 {
+    const MOST_BYTES: usize = 8 << 20;
+    let a_run = teams * months.max(1) as usize * std::mem::size_of::<[f64; 3]>();
+    (MOST_BYTES / a_run.max(1)).clamp(1, 64) as u32
 }
 
 /// `runs` random histories of turnover and recruitment under the plan's assumptions, summed
@@ -185,13 +195,22 @@ pub fn monte_carlo_with(
     // Runs `from..to`, stopping early when asked to.
     let share = |from: u32, to: u32| -> Vec<Vec<Sample>> {
         let mut samples = Vec::with_capacity(to.saturating_sub(from) as usize);
-        for run in from..to {
+        let together = runs_drawn_together(plan.teams.len(), prepared.months);
+        for first in (from..to).step_by(together as usize) {
+            let runs = first..(first + together).min(to);
             if stopped.load(Ordering::Relaxed) {
                 break;
             }
-            samples.push(run_samples(plan, &prepared, &arrivals, seed, run));
-            if !keep_going(done.fetch_add(1, Ordering::Relaxed) + 1) {
-                stopped.store(true, Ordering::Relaxed);
+            let drawn = arrivals.drawn_demands(&prepared, seed, runs.clone());
+            for (i, run) in runs.enumerate() {
+                if stopped.load(Ordering::Relaxed) {
+                    break;
+                }
+                let demand = drawn.as_ref().map_or(&prepared.demand, |d| &d[i]);
+                samples.push(run_samples(plan, &prepared, demand, seed, run));
+                if !keep_going(done.fetch_add(1, Ordering::Relaxed) + 1) {
+                    stopped.store(true, Ordering::Relaxed);
+                }
             }
         }
         samples
