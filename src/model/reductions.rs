@@ -16,7 +16,7 @@
 //! is that share of the contracted time. Reductions that overlap add up; with the service-wide
 //! rule they never take more than the whole post.
 
-use super::{GradeId, Plan, Post, YearMonth};
+use super::{GradeId, Plan, Post, Timeline, YearMonth};
 use serde::{Deserialize, Serialize};
 
 /// Hours in a full-time week unless the plan says otherwise.
@@ -139,6 +139,36 @@ pub fn reduced_share(
     } else {
         share.clamp(0.0, 1.0)
     }
+}
+
+/// [`reduced_share`] for each month of `timeline`, worked out only in the months where a
+/// reduction starts or ends (the share is the same in between).
+pub fn reduced_shares(
+    post: &Post,
+    standard_hours: f64,
+    rule: Option<&ProtectedTime>,
+    timeline: Timeline,
+) -> Box<[f64]> {
+    let months = i32::try_from(timeline.months).unwrap_or(0);
+    let mut changes: Vec<i32> = vec![0];
+    for r in &post.reductions {
+        changes.push(timeline.offset(r.from));
+        if let Some(last) = r.until {
+            changes.push(timeline.offset(last).saturating_add(1));
+        }
+    }
+    changes.retain(|&t| (0..months).contains(&t));
+    changes.sort_unstable();
+    changes.dedup();
+    changes.push(months);
+    let mut shares = Vec::with_capacity(months.max(0) as usize);
+    for span in changes.windows(2) {
+        let share = timeline.month(span[0] as u32).map_or(0.0, |month| {
+            reduced_share(post, standard_hours, rule, month)
+        });
+        shares.extend(std::iter::repeat_n(share, (span[1] - span[0]) as usize));
+    }
+    shares.into()
 }
 
 /// The share of `post`'s time kept back in the month `plan` describes (its timeline's start),

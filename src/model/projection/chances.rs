@@ -185,22 +185,29 @@ impl Chances {
             })
             .collect();
         let (from, to) = (*months.start(), *months.end());
+        // Most posts: the chance of someone working (less induction) × the post's points,
+        // before and after an ASYE year (as `nominal_at` has it). Neighbouring posts of one
+        // team whose ASYE years end alike add their points first, then the months once.
+        let mut points = PointsRun::default();
         for &p in members {
             let post = &posts[p];
-            let team = &mut acc.capacity[post.team * acc.months..(post.team + 1) * acc.months];
             let (before, full) = (post.points * post.fte, post.full_points * post.fte);
             if post.kept_back.is_none() && before.is_finite() && full.is_finite() {
-                // Most posts: the chance of someone working (less induction) × the post's
-                // points, before and after an ASYE year (as `nominal_at` has it).
                 let step = (post.full_from.clamp(from as i32, to as i32 + 1)) as usize;
-                for (i, &worked) in (from..step).zip(&working) {
-                    team[i] += worked * before;
+                if (points.team, points.step) != (post.team, step) || points.posts == 0 {
+                    points.add_to(acc, from, to, &working);
+                    points = PointsRun {
+                        team: post.team,
+                        step,
+                        ..PointsRun::default()
+                    };
                 }
-                for (i, &worked) in (step..=to).zip(&working[step - from..]) {
-                    team[i] += worked * full;
-                }
+                points.posts += 1;
+                points.before += before;
+                points.full += full;
                 continue;
             }
+            let team = &mut acc.capacity[post.team * acc.months..(post.team + 1) * acc.months];
             for (i, &worked) in months.clone().zip(&available) {
                 let t = i as i32;
                 let nominal = post.nominal_at(t, worked);
@@ -216,6 +223,36 @@ impl Chances {
                 }
                 team[i] += capacity;
             }
+        }
+        points.add_to(acc, from, to, &working);
+    }
+}
+
+/// Posts of one team whose capacity steps up in the same month, their points added up.
+#[derive(Default)]
+struct PointsRun {
+    team: usize,
+    /// The first month at full points.
+    step: usize,
+    posts: usize,
+    /// Points × FTE before and from `step`.
+    before: f64,
+    full: f64,
+}
+
+impl PointsRun {
+    /// Adds the run's capacity in months `from..=to` to its team's, `working` being the
+    /// chance of someone working (less induction) from month `from`.
+    fn add_to(&self, acc: &mut Accumulator, from: usize, to: usize, working: &[f64]) {
+        if self.posts == 0 {
+            return;
+        }
+        let team = &mut acc.capacity[self.team * acc.months..(self.team + 1) * acc.months];
+        for (i, &worked) in (from..self.step).zip(working) {
+            team[i] += worked * self.before;
+        }
+        for (i, &worked) in (self.step..=to).zip(&working[self.step - from..]) {
+            team[i] += worked * self.full;
         }
     }
 }

@@ -12,7 +12,8 @@
 use super::Work;
 use crate::model::Plan;
 use crate::model::assess::mean_points_per_case;
-use crate::model::demand_flows::{FlowStart, TeamFlows, lever_effects, team_flows_in};
+use crate::model::demand_flows::{ServiceFlows, TeamFlows};
+use std::sync::Arc;
 
 /// One team's demand, month by month.
 #[derive(Clone)]
@@ -35,9 +36,10 @@ pub(super) struct FlowingTeam {
     /// Points and cost a month of a case at today's mix (for the demand assumption's change).
     per_case: f64,
     cost_per_case: f64,
-    /// Each case type's weight and cost a month, in the plan's order.
-    weights: Vec<f64>,
-    costs: Vec<f64>,
+    /// Each case type's weight and cost a month, in the plan's order (the same for every
+    /// team).
+    weights: Arc<[f64]>,
+    costs: Arc<[f64]>,
 }
 
 impl FlowingTeam {
@@ -54,7 +56,7 @@ impl FlowingTeam {
             let open = path.get(t * types..(t + 1) * types).unwrap_or(&[]);
             // Cases, points and cost of the open cases, in one pass.
             let (mut cases, mut points, mut cost) = (0.0, 0.0, 0.0);
-            for ((n, w), c) in open.iter().zip(&self.weights).zip(&self.costs) {
+            for ((n, w), c) in open.iter().zip(self.weights.iter()).zip(self.costs.iter()) {
                 cases += n;
                 points += n * w;
                 cost += n * c;
@@ -85,13 +87,21 @@ pub(super) fn team_demands(
     let a = &plan.assumptions;
     let case_costs = &plan.costs.case_costs;
     let types = plan.case_types.len();
-    // Months open by case type: the same for every team.
-    let months_open: Vec<f64> = plan
+    let service = ServiceFlows::new(
+        &a.flows,
+        plan.timeline,
+        &plan
+            .case_types
+            .iter()
+            .map(|c| (c.id, c.name.as_str()))
+            .collect::<Vec<_>>(),
+    );
+    let weights: Arc<[f64]> = plan.case_types.iter().map(|c| c.weight).collect();
+    let costs: Arc<[f64]> = plan
         .case_types
         .iter()
-        .map(|c| a.flows.months_open(c.id, &c.name))
+        .map(|c| case_costs.get(&c.id).copied().unwrap_or(0.0) / 12.0)
         .collect();
-    let effects = lever_effects(&a.flows, plan.timeline);
     let mut flowing = Vec::new();
     let demands = plan
         .teams
@@ -112,26 +122,9 @@ pub(super) fn team_demands(
             let extra: Vec<f64> = (0..months)
                 .map(|t| change.map_or(0.0, |c| c.change_at(cases, t)))
                 .collect();
-            let flows = open.get(i * types..(i + 1) * types).and_then(|open| {
-                let start: Vec<FlowStart> = plan
-                    .case_types
-                    .iter()
-                    .zip(open)
-                    .map(|(c, &open)| FlowStart {
-                        case_type: c.id,
-                        name: &c.name,
-                        open,
-                    })
-                    .collect();
-                team_flows_in(
-                    &a.flows,
-                    plan.timeline,
-                    team.id,
-                    &start,
-                    &months_open,
-                    &effects,
-                )
-            });
+            let flows = open
+                .get(i * types..(i + 1) * types)
+                .and_then(|open| service.team(team.id, open));
             match flows {
                 None => {
                     let cases: Vec<f64> = extra.iter().map(|e| (cases + e).max(0.0)).collect();
@@ -147,12 +140,8 @@ pub(super) fn team_demands(
                         extra,
                         per_case,
                         cost_per_case,
-                        weights: plan.case_types.iter().map(|c| c.weight).collect(),
-                        costs: plan
-                            .case_types
-                            .iter()
-                            .map(|c| case_costs.get(&c.id).copied().unwrap_or(0.0) / 12.0)
-                            .collect(),
+                        weights: weights.clone(),
+                        costs: costs.clone(),
                         flows,
                     };
                     let demand = team.demand(&team.flows.open_path(|_, expected| expected));

@@ -3,10 +3,7 @@
 
 use super::chances::{Chances, groups};
 use super::workforce::{Scratch, expected_post};
-use super::{
-    Accumulator, ContractEnd, PostPath, Prepared, ProjectedMonth, Projection, month_figures,
-    prepare,
-};
+use super::{Accumulator, ContractEnd, PostPath, Prepared, Projection, path_figures, prepare};
 use crate::model::money::{discount_factor, spend};
 use crate::model::{Contract, Plan};
 
@@ -28,17 +25,7 @@ pub fn project(plan: &Plan) -> Projection {
         }
         chances.add_group(&prepared.posts, &members, lost, &mut acc);
     }
-    let mut months: Vec<ProjectedMonth> = (0..prepared.months)
-        .map_while(|t| {
-            Some(month_figures(
-                &prepared,
-                &prepared.demand,
-                &acc,
-                t,
-                plan.timeline.month(t as u32)?,
-            ))
-        })
-        .collect();
+    let mut months = path_figures(&prepared, &prepared.demand, &acc, plan.timeline);
     let rate = plan.costs.discount_rate;
     let mut cumulative = 0.0;
     for (t, m) in (0..).zip(&mut months) {

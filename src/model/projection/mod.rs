@@ -50,7 +50,7 @@ pub use monte_carlo::{monte_carlo, monte_carlo_with};
 
 use super::assess::{capacity_points, ratio};
 use super::money::capped_day_rate;
-use super::reductions::{STANDARD_HOURS, has_reductions, reduced_share};
+use super::reductions::{STANDARD_HOURS, has_reductions, reduced_shares};
 use super::retention::{MAX_SERVICE_MONTHS, intake_offsets, monthly_hazard};
 use super::{Contract, ContractKind, GradeRole, Plan, PostStatus, YearMonth};
 use sums::Accumulator;
@@ -345,11 +345,14 @@ fn prepare(plan: &Plan) -> Prepared {
     let mut weigh = |team: usize, counts: &super::CaseCounts| {
         let work = &mut now[team];
         let (mut points, mut cost) = (0.0, 0.0);
+        // Both in id order: walk them side by side.
+        let mut kind = kinds.iter().peekable();
         for (&id, &n) in counts {
-            let Ok(i) = kinds.binary_search_by_key(&id, |kind| kind.0) else {
+            while kind.next_if(|kind| kind.0 < id).is_some() {}
+            let Some(&&(_, k, weight, cost_a_year)) = kind.peek().filter(|kind| kind.0 == id)
+            else {
                 continue;
             };
-            let (_, k, weight, cost_a_year) = kinds[i];
             work.cases += u64::from(n);
             points += f64::from(n) * weight;
             cost += f64::from(n) * cost_a_year;
@@ -394,15 +397,8 @@ fn prepare(plan: &Plan) -> Prepared {
             own_cost: own_month * post.fte,
             cover_cost: agency_month * post.fte,
             agency: kind == ContractKind::Agency,
-            kept_back: has_reductions(post, rule).then(|| {
-                (0..timeline.months)
-                    .map(|t| {
-                        timeline.month(t).map_or(0.0, |month| {
-                            reduced_share(post, STANDARD_HOURS, rule, month)
-                        })
-                    })
-                    .collect()
-            }),
+            kept_back: has_reductions(post, rule)
+                .then(|| reduced_shares(post, STANDARD_HOURS, rule, timeline)),
             // The curve's own rate: a single band of service is the permanent rate then.
             hazard: curves[curve_index(kind)].first_hazard(),
             curve: curve_index(kind),
@@ -493,50 +489,64 @@ fn monthly_costs(plan: &Plan, grade: super::GradeId, kind: ContractKind) -> (f64
 
 // ---------- from sums to figures ----------
 
-/// Turns the sums into the month's figures, with each team's `demand`.
-fn month_figures(
+/// Turns the sums into the figures of each month of `timeline`, with each team's `demand`.
+/// Team by team, each team's months one after another (its capacity and demand lie side by
+/// side); within a month the teams add up in the plan's order.
+fn path_figures(
     prepared: &Prepared,
     demand: &[demand::TeamDemand],
     acc: &Accumulator,
-    t: i32,
-    month: YearMonth,
-) -> ProjectedMonth {
-    let i = t as usize;
-    let mut m = ProjectedMonth {
-        month,
-        case_holding_fte: acc.case_holding_fte[i],
-        agency_fte: acc.agency_fte[i],
-        vacant_fte: acc.vacant_fte[i],
-        employed_fte: acc.employed_fte[i],
-        leavers_fte: acc.leavers_fte[i],
-        cost: acc.cost[i],
-        reduced_points: acc.reduced[i],
-        starters_fte: acc.starters[i],
-        agency_cost: acc.agency_cost[i],
-        investment_spend: prepared.investment[i],
-        measure_spend: prepared.measure_monthly * acc.employed_fte[i],
-        case_cost: 0.0,
-        cumulative_spend: 0.0,
-        capacity_points: 0.0,
-        demand_points: 0.0,
-        capacity_cases: 0.0,
-        demand_cases: 0.0,
-        caseload: None,
-        beyond_capacity: 0.0,
-    };
-    for team in 0..acc.teams {
-        let per_case = demand[team].points_per_case[i];
-        m.case_cost += demand[team].cost_a_month[i];
-        let capacity = acc.capacity[team * acc.months + i];
-        let demand = demand[team].cases[i];
-        m.capacity_points += capacity;
-        m.demand_points += demand * per_case;
-        m.capacity_cases += capacity / per_case;
-        m.demand_cases += demand;
-        m.beyond_capacity += (demand - capacity / per_case).max(0.0);
+    timeline: super::Timeline,
+) -> Vec<ProjectedMonth> {
+    let mut months: Vec<ProjectedMonth> = (0..prepared.months)
+        .map_while(|t| {
+            let month = timeline.month(t as u32)?;
+            let i = t as usize;
+            Some(ProjectedMonth {
+                month,
+                case_holding_fte: acc.case_holding_fte[i],
+                agency_fte: acc.agency_fte[i],
+                vacant_fte: acc.vacant_fte[i],
+                employed_fte: acc.employed_fte[i],
+                leavers_fte: acc.leavers_fte[i],
+                cost: acc.cost[i],
+                reduced_points: acc.reduced[i],
+                starters_fte: acc.starters[i],
+                agency_cost: acc.agency_cost[i],
+                investment_spend: prepared.investment[i],
+                measure_spend: prepared.measure_monthly * acc.employed_fte[i],
+                case_cost: 0.0,
+                cumulative_spend: 0.0,
+                capacity_points: 0.0,
+                demand_points: 0.0,
+                capacity_cases: 0.0,
+                demand_cases: 0.0,
+                caseload: None,
+                beyond_capacity: 0.0,
+            })
+        })
+        .collect();
+    for (team, demand) in demand.iter().enumerate().take(acc.teams) {
+        let capacity = &acc.capacity[team * acc.months..(team + 1) * acc.months];
+        let team_months = capacity
+            .iter()
+            .zip(&demand.cases)
+            .zip(&demand.points_per_case)
+            .zip(&demand.cost_a_month);
+        for (m, (((&capacity, &cases), &per_case), &cost)) in months.iter_mut().zip(team_months) {
+            m.case_cost += cost;
+            m.capacity_points += capacity;
+            m.demand_points += cases * per_case;
+            let capacity_cases = capacity / per_case;
+            m.capacity_cases += capacity_cases;
+            m.demand_cases += cases;
+            m.beyond_capacity += (cases - capacity_cases).max(0.0);
+        }
     }
-    m.caseload = ratio(m.demand_cases, m.case_holding_fte);
-    m
+    for m in &mut months {
+        m.caseload = ratio(m.demand_cases, m.case_holding_fte);
+    }
+    months
 }
 
 #[cfg(test)]

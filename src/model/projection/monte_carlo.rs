@@ -6,7 +6,7 @@ use super::arrivals::Arrivals;
 use super::demand::TeamDemand;
 use super::workforce::InductionLoss;
 use super::{
-    Accumulator, Band3, Bands, NEVER, PostPath, Prepared, ProjectedMonth, month_figures, prepare,
+    Accumulator, Band3, Bands, NEVER, PostPath, Prepared, ProjectedMonth, path_figures, prepare,
 };
 use crate::model::Plan;
 use rand::rngs::Xoshiro256PlusPlus;
@@ -147,11 +147,9 @@ fn run_samples(
     for post in &prepared.posts {
         simulate_post(post, prepared, &mut rng, &mut acc);
     }
-    (0..prepared.months)
-        .map_while(|t| {
-            let month = plan.timeline.month(t as u32)?;
-            Some(month_figures(prepared, demand, &acc, t, month).into())
-        })
+    path_figures(prepared, demand, &acc, plan.timeline)
+        .into_iter()
+        .map(Sample::from)
         .collect()
 }
 

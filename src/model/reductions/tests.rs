@@ -90,6 +90,36 @@ fn overlapping_reductions_and_the_service_rule_add_up_to_at_most_the_whole_post(
 }
 
 #[test]
+fn shares_month_by_month_change_only_where_a_reduction_starts_or_ends() {
+    // 20% from April (before the plan), 20% more from June to August; a plan of March to
+    // October 2026 and 10% protected time for the grade: 10%, then 30% from April, 50% in
+    // June to August, 30% again.
+    let p = post(
+        1.0,
+        vec![
+            reduction(ReductionAmount::Share(0.2), "2026-04", None),
+            reduction(ReductionAmount::HoursAWeek(7.4), "2026-06", Some("2026-08")),
+        ],
+    );
+    let rule = ProtectedTime {
+        share: 0.1,
+        grades: vec![SOCIAL_WORKER],
+    };
+    let timeline = Timeline {
+        start: ym("2026-03"),
+        months: 8,
+    };
+    let shares = reduced_shares(&p, STANDARD_HOURS, Some(&rule), timeline);
+    let want = [0.1, 0.3, 0.3, 0.5, 0.5, 0.5, 0.3, 0.3];
+    assert_eq!(shares.len(), want.len());
+    for (t, (got, want)) in shares.iter().zip(want).enumerate() {
+        assert!((got - want).abs() < 1e-12, "month {t}: {got} not {want}");
+        let month = timeline.month(t as u32).unwrap();
+        assert_eq!(*got, reduced_share(&p, STANDARD_HOURS, Some(&rule), month));
+    }
+}
+
+#[test]
 fn impossible_reductions_are_refused_with_their_reason() {
     // 30 hours of a half-time post (18.5 hours) in July, with 10% from April.
     let p = post(
