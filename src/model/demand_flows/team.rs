@@ -39,10 +39,14 @@ impl TeamFlows {
     /// by `arrivals` from their place in [`TeamFlows::new`] and their expected number (the
     /// expected path passes the number through).
     pub fn open_path(&self, mut arrivals: impl FnMut(usize, f64) -> f64) -> Vec<f64> {
-        self.open_paths(1, |i, expected, new| new[0] = arrivals(i, expected))
+        let mut path = Vec::new();
+        self.open_paths(1, &mut path, |i, expected, new| {
+            new[0] = arrivals(i, expected);
+        });
+        path
     }
 
-    /// [`TeamFlows::open_path`] for `runs` runs at once (run r's path at
+    /// [`TeamFlows::open_path`] for `runs` runs at once, into `paths` (run r's path at
     /// `[r * len + t * types + k]`, `len` the length of one path): `arrivals` is told a
     /// place and its expected number and fills in each run's new cases there. Case type by
     /// case type, month by month within a type: each run's draws come in the order of one
@@ -51,11 +55,13 @@ impl TeamFlows {
     pub fn open_paths(
         &self,
         runs: usize,
+        paths: &mut Vec<f64>,
         mut arrivals: impl FnMut(usize, f64, &mut [f64]),
-    ) -> Vec<f64> {
+    ) {
         let types = self.types();
         let len = self.new.len().max(types);
-        let mut paths = vec![0.0; len * runs];
+        paths.clear();
+        paths.resize(len * runs, 0.0);
         let mut open = vec![0.0; runs];
         let mut new = vec![0.0; runs];
         for k in 0..types {
@@ -72,7 +78,6 @@ impl TeamFlows {
                 }
             }
         }
-        paths
     }
 }
 

@@ -302,3 +302,70 @@ fn edge_of_care_and_exit_from_care_work_bring_165_fewer_children_in_care_in_five
     assert!((fewer - 165.08).abs() < 0.05, "{fewer}");
     assert!(path[59][0] > 900.0);
 }
+
+#[test]
+fn the_levers_on_every_team_are_worked_out_once_and_a_team_of_its_own_adds_its_levers() {
+    // Child in need: 60 open, 6 months (10 new a month); in care: 120 open, 12 months (10 new
+    // a month). Half of would-be children in care come in as child in need from month 1,
+    // ramped over 2 months (a quarter in month 1, a half from month 2); team 2 also has 10%
+    // fewer new child-in-need cases from month 0.
+    let mut flows = DemandFlows {
+        months_open: vec![
+            MonthsOpen {
+                case_type: CIN,
+                months: 6.0,
+            },
+            MonthsOpen {
+                case_type: CLA,
+                months: 12.0,
+            },
+        ],
+        new_cases: vec![],
+        levers: vec![lever(
+            FlowChange::Divert {
+                from: CLA,
+                to: CIN,
+                share: 0.5,
+            },
+            1,
+            2,
+        )],
+    };
+    flows.levers.push(DemandLever {
+        team: Some(TeamId(2)),
+        ..lever(
+            FlowChange::NewCases {
+                case_type: CIN,
+                by: -0.1,
+            },
+            0,
+            0,
+        )
+    });
+    let service = ServiceFlows::new(&flows, timeline(5), &[(CIN, ""), (CLA, "")]);
+    let one = service.team(TEAM, &[60.0, 120.0]).unwrap();
+    // Months 0 to 4, [child in need, in care]: 2.5 then 5 a month move across.
+    let want_one = [10.0, 10.0, 12.5, 7.5, 15.0, 5.0, 15.0, 5.0, 15.0, 5.0];
+    let two = service.team(TeamId(2), &[60.0, 120.0]).unwrap();
+    let want_two = [9.0, 10.0, 11.5, 7.5, 14.0, 5.0, 14.0, 5.0, 14.0, 5.0];
+    for (got, want) in [(&one.new, want_one), (&two.new, want_two)] {
+        assert_eq!(got.len(), want.len());
+        for (g, w) in got.iter().zip(want) {
+            assert!((g - w).abs() < 1e-12, "{got:?}");
+        }
+    }
+    // Staying open: 5/6 and 11/12 every month, for both teams.
+    assert_eq!(one.staying, two.staying);
+    assert!((one.staying[8] - 5.0 / 6.0).abs() < 1e-12);
+    assert!((one.staying[9] - 11.0 / 12.0).abs() < 1e-12);
+    // As one team's flows alone.
+    assert_eq!(
+        team_flows(
+            &flows,
+            timeline(5),
+            TeamId(2),
+            &start(&[(CIN, 60.0), (CLA, 120.0)])
+        ),
+        Some(two)
+    );
+}

@@ -14,7 +14,7 @@
 //! its own random numbers in its own order, so its counts do not depend on the others.
 
 use super::Prepared;
-use super::demand::TeamDemand;
+use super::demand::Demand;
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{Rng, RngExt, SeedableRng};
 use rand_distr::Poisson;
@@ -204,7 +204,7 @@ impl Arrivals {
         prepared: &Prepared,
         seed: u64,
         runs: Range<u32>,
-    ) -> Option<Vec<Vec<TeamDemand>>> {
+    ) -> Option<Vec<Demand>> {
         if prepared.flowing.is_empty() {
             return None;
         }
@@ -213,29 +213,23 @@ impl Arrivals {
                 Xoshiro256PlusPlus::seed_from_u64(super::monte_carlo::run_seed(seed ^ STREAM, run))
             })
             .collect();
-        // Each run's drawn demand of each flowing team; the others' as expected.
-        let mut demands: Vec<Vec<Option<TeamDemand>>> =
-            vec![vec![None; prepared.demand.len()]; rngs.len()];
+        // Each run's demand: as expected, each flowing team's then drawn.
+        let mut demands = vec![prepared.demand.clone(); rngs.len()];
+        let mut paths = Vec::new();
         for (team, drawn) in prepared.flowing.iter().zip(&self.teams) {
-            let paths = team.flows.open_paths(rngs.len(), |i, _, counts| {
-                match drawn.get(i).copied().flatten() {
-                    Some(d) => self.counts[d as usize].draw_each(&mut rngs, counts),
-                    None => counts.fill(0.0),
-                }
-            });
+            team.flows
+                .open_paths(rngs.len(), &mut paths, |i, _, counts| {
+                    match drawn.get(i).copied().flatten() {
+                        Some(d) => self.counts[d as usize].draw_each(&mut rngs, counts),
+                        None => counts.fill(0.0),
+                    }
+                });
             let len = paths.len() / rngs.len().max(1);
             for (demand, path) in demands.iter_mut().zip(paths.chunks_exact(len.max(1))) {
-                demand[team.team] = Some(team.demand(path));
+                team.demand_into(path, demand);
             }
         }
-        let expected = &prepared.demand;
-        let whole = |run: Vec<Option<TeamDemand>>| -> Vec<TeamDemand> {
-            run.into_iter()
-                .zip(expected)
-                .map(|(drawn, expected)| drawn.unwrap_or_else(|| expected.clone()))
-                .collect()
-        };
-        Some(demands.into_iter().map(whole).collect())
+        Some(demands)
     }
 }
 
@@ -337,12 +331,11 @@ mod tests {
         let five = arrivals.drawn_demands(&prepared, 7, 0..5).unwrap();
         let alone = arrivals.drawn_demands(&prepared, 7, 3..4).unwrap();
         assert_eq!(five.len(), 5);
-        for (a, b) in five[3].iter().zip(&alone[0]) {
-            assert_eq!(a.cases, b.cases);
-            assert_eq!(a.points_per_case, b.points_per_case);
-        }
+        assert_eq!(five[3].cases, alone[0].cases);
+        assert_eq!(five[3].points_per_case, alone[0].points_per_case);
+        assert_eq!(five[3].cost_a_month, alone[0].cost_a_month);
         // And runs differ from one another.
-        assert_ne!(five[2][0].cases, five[3][0].cases);
+        assert_ne!(five[2].cases, five[3].cases);
     }
 
     #[test]

@@ -15,15 +15,38 @@ use crate::model::assess::mean_points_per_case;
 use crate::model::demand_flows::{ServiceFlows, TeamFlows};
 use std::sync::Arc;
 
-/// One team's demand, month by month.
-#[derive(Clone)]
-pub(super) struct TeamDemand {
+/// Every team's demand, month by month, team-major (`[team * months + t]`): a team's months
+/// lie side by side, and a Monte Carlo run's demand is three buffers, not three per team.
+#[derive(Clone, Default)]
+pub(super) struct Demand {
+    pub months: usize,
     /// Cases, held and waiting.
     pub cases: Vec<f64>,
     /// Weighted points a case counts for on average.
     pub points_per_case: Vec<f64>,
     /// What the team's open cases cost a month beyond staff.
     pub cost_a_month: Vec<f64>,
+}
+
+impl Demand {
+    /// Team `team`'s months of each figure: cases, points per case, cost a month.
+    pub fn team(&self, team: usize) -> (&[f64], &[f64], &[f64]) {
+        let range = team * self.months..(team + 1) * self.months;
+        (
+            &self.cases[range.clone()],
+            &self.points_per_case[range.clone()],
+            &self.cost_a_month[range],
+        )
+    }
+
+    fn team_mut(&mut self, team: usize) -> (&mut [f64], &mut [f64], &mut [f64]) {
+        let range = team * self.months..(team + 1) * self.months;
+        (
+            &mut self.cases[range.clone()],
+            &mut self.points_per_case[range.clone()],
+            &mut self.cost_a_month[range],
+        )
+    }
 }
 
 /// A team whose flows move: what turns a path of its open cases into its demand.
@@ -43,46 +66,35 @@ pub(super) struct FlowingTeam {
 }
 
 impl FlowingTeam {
-    /// The team's demand when its open cases follow `path` (flat, `[t * types + k]`).
-    pub fn demand(&self, path: &[f64]) -> TeamDemand {
-        let months = self.extra.len();
-        let mut demand = TeamDemand {
-            cases: Vec::with_capacity(months),
-            points_per_case: Vec::with_capacity(months),
-            cost_a_month: Vec::with_capacity(months),
-        };
+    /// Puts into `demand` the team's demand when its open cases follow `path` (flat,
+    /// `[t * types + k]`).
+    pub fn demand_into(&self, path: &[f64], demand: &mut Demand) {
         let types = self.flows.types();
-        for (t, &extra) in self.extra.iter().enumerate() {
+        let (cases, per_case, cost_a_month) = demand.team_mut(self.team);
+        let months = cases.iter_mut().zip(per_case).zip(cost_a_month);
+        for (t, (((cases, per_case), cost_a_month), &extra)) in months.zip(&self.extra).enumerate()
+        {
             let open = path.get(t * types..(t + 1) * types).unwrap_or(&[]);
             // Cases, points and cost of the open cases, in one pass.
-            let (mut cases, mut points, mut cost) = (0.0, 0.0, 0.0);
+            let (mut open_cases, mut points, mut cost) = (0.0, 0.0, 0.0);
             for ((n, w), c) in open.iter().zip(self.weights.iter()).zip(self.costs.iter()) {
-                cases += n;
+                open_cases += n;
                 points += n * w;
                 cost += n * c;
             }
-            let total = (cases + extra).max(0.0);
+            let total = (open_cases + extra).max(0.0);
             let points = (points + extra * self.per_case).max(0.0);
-            demand.cases.push(total);
-            demand
-                .points_per_case
-                .push(mean_points_per_case(points, total));
-            demand
-                .cost_a_month
-                .push((cost + extra * self.cost_per_case).max(0.0));
+            *cases = total;
+            *per_case = mean_points_per_case(points, total);
+            *cost_a_month = (cost + extra * self.cost_per_case).max(0.0);
         }
-        demand
     }
 }
 
 /// Every team's demand on the expected path, in the plan's team order, and the teams whose
 /// flows move; `now` is each team's cases and points now, `open` its open cases by case type
 /// (`[team * types + k]`; empty when the scenario has no flows).
-pub(super) fn team_demands(
-    plan: &Plan,
-    now: &[Work],
-    open: &[f64],
-) -> (Vec<TeamDemand>, Vec<FlowingTeam>) {
+pub(super) fn team_demands(plan: &Plan, now: &[Work], open: &[f64]) -> (Demand, Vec<FlowingTeam>) {
     let months = plan.timeline.months;
     let a = &plan.assumptions;
     let case_costs = &plan.costs.case_costs;
@@ -103,53 +115,57 @@ pub(super) fn team_demands(
         .map(|c| case_costs.get(&c.id).copied().unwrap_or(0.0) / 12.0)
         .collect();
     let mut flowing = Vec::new();
-    let demands = plan
-        .teams
-        .iter()
-        .zip(now)
-        .enumerate()
-        .map(|(i, (team, work))| {
-            let cases = work.cases as f64;
-            let per_case = mean_points_per_case(work.points, cases);
-            // Cost a month of a case at today's mix: cases added or lost by a demand change
-            // cost the same on average.
-            let cost_per_case = if cases > 0.0 {
-                work.cost / 12.0 / cases
-            } else {
-                0.0
-            };
-            let change = a.demand.get(&team.id);
-            let extra: Vec<f64> = (0..months)
-                .map(|t| change.map_or(0.0, |c| c.change_at(cases, t)))
-                .collect();
-            let flows = open
-                .get(i * types..(i + 1) * types)
-                .and_then(|open| service.team(team.id, open));
-            match flows {
-                None => {
-                    let cases: Vec<f64> = extra.iter().map(|e| (cases + e).max(0.0)).collect();
-                    TeamDemand {
-                        cost_a_month: cases.iter().map(|n| n * cost_per_case).collect(),
-                        cases,
-                        points_per_case: vec![per_case; months as usize],
-                    }
-                }
-                Some(flows) => {
-                    let team = FlowingTeam {
-                        team: i,
-                        extra,
-                        per_case,
-                        cost_per_case,
-                        weights: weights.clone(),
-                        costs: costs.clone(),
-                        flows,
-                    };
-                    let demand = team.demand(&team.flows.open_path(|_, expected| expected));
-                    flowing.push(team);
-                    demand
+    let mut demand = Demand {
+        months: months as usize,
+        cases: vec![0.0; plan.teams.len() * months as usize],
+        points_per_case: vec![0.0; plan.teams.len() * months as usize],
+        cost_a_month: vec![0.0; plan.teams.len() * months as usize],
+    };
+    for (i, (team, work)) in plan.teams.iter().zip(now).enumerate() {
+        let cases = work.cases as f64;
+        let per_case = mean_points_per_case(work.points, cases);
+        // Cost a month of a case at today's mix: cases added or lost by a demand change
+        // cost the same on average.
+        let cost_per_case = if cases > 0.0 {
+            work.cost / 12.0 / cases
+        } else {
+            0.0
+        };
+        let change = a.demand.get(&team.id);
+        let extra: Vec<f64> = (0..months)
+            .map(|t| change.map_or(0.0, |c| c.change_at(cases, t)))
+            .collect();
+        let flows = open
+            .get(i * types..(i + 1) * types)
+            .and_then(|open| service.team(team.id, open));
+        match flows {
+            None => {
+                let (team_cases, team_per_case, team_cost) = demand.team_mut(i);
+                for (((n, p), c), e) in team_cases
+                    .iter_mut()
+                    .zip(team_per_case)
+                    .zip(team_cost)
+                    .zip(&extra)
+                {
+                    *n = (cases + e).max(0.0);
+                    *p = per_case;
+                    *c = *n * cost_per_case;
                 }
             }
-        })
-        .collect();
-    (demands, flowing)
+            Some(flows) => {
+                let team = FlowingTeam {
+                    team: i,
+                    extra,
+                    per_case,
+                    cost_per_case,
+                    weights: weights.clone(),
+                    costs: costs.clone(),
+                    flows,
+                };
+                team.demand_into(&team.flows.open_path(|_, expected| expected), &mut demand);
+                flowing.push(team);
+            }
+        }
+    }
+    (demand, flowing)
 }

@@ -249,7 +249,7 @@ impl PostPath {
 struct Prepared {
     posts: Vec<PostPath>,
     /// Each team's demand in cases, month by month, and its points per case (expected).
-    demand: Vec<demand::TeamDemand>,
+    demand: demand::Demand,
     /// The teams whose flows move, whose new cases the Monte Carlo runs draw.
     flowing: Vec<demand::FlowingTeam>,
     months: i32,
@@ -494,7 +494,7 @@ fn monthly_costs(plan: &Plan, grade: super::GradeId, kind: ContractKind) -> (f64
 /// side); within a month the teams add up in the plan's order.
 fn path_figures(
     prepared: &Prepared,
-    demand: &[demand::TeamDemand],
+    demand: &demand::Demand,
     acc: &Accumulator,
     timeline: super::Timeline,
 ) -> Vec<ProjectedMonth> {
@@ -526,13 +526,10 @@ fn path_figures(
             })
         })
         .collect();
-    for (team, demand) in demand.iter().enumerate().take(acc.teams) {
+    for team in 0..acc.teams {
         let capacity = &acc.capacity[team * acc.months..(team + 1) * acc.months];
-        let team_months = capacity
-            .iter()
-            .zip(&demand.cases)
-            .zip(&demand.points_per_case)
-            .zip(&demand.cost_a_month);
+        let (cases, per_case, cost) = demand.team(team);
+        let team_months = capacity.iter().zip(cases).zip(per_case).zip(cost);
         for (m, (((&capacity, &cases), &per_case), &cost)) in months.iter_mut().zip(team_months) {
             m.case_cost += cost;
             m.capacity_points += capacity;

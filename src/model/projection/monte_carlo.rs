@@ -3,7 +3,7 @@
 //! plan, the number of runs and the seed, never on how the runs are shared among threads.
 
 use super::arrivals::Arrivals;
-use super::demand::TeamDemand;
+use super::demand::Demand;
 use super::workforce::InductionLoss;
 use super::{
     Accumulator, Band3, Bands, NEVER, PostPath, Prepared, ProjectedMonth, path_figures, prepare,
@@ -138,7 +138,7 @@ impl From<ProjectedMonth> for Sample {
 fn run_samples(
     plan: &Plan,
     prepared: &Prepared,
-    demand: &[TeamDemand],
+    demand: &Demand,
     seed: u64,
     run: u32,
 ) -> Vec<Sample> {
