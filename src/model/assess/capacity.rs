@@ -18,6 +18,7 @@ pub(crate) fn capacity_points(grade_points: f64, fte: f64, worked: f64) -> f64 {
 /// Mean points per case of a body of work (a team's cases, held and waiting): points ÷ cases;
 /// 1.0, a standard case, when there are no cases (or, in an invalid plan, no points), so an
 /// empty team's capacity reads as standard cases.
+#[inline]
 pub fn mean_points_per_case(points: f64, cases: f64) -> f64 {
     ratio(points, cases).filter(|&m| m > 0.0).unwrap_or(1.0)
 }

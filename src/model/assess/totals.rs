@@ -56,6 +56,7 @@ pub struct StaffingMix {
 }
 
 /// `numerator / denominator`, or `None` when the denominator is not positive (never NaN).
+#[inline]
 pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
     (denominator > 0.0).then(|| numerator / denominator)
 }

@@ -72,12 +72,13 @@ impl FlowingTeam {
         let types = self.flows.types();
         let (cases, per_case, cost_a_month) = demand.team_mut(self.team);
         let months = cases.iter_mut().zip(per_case).zip(cost_a_month);
+        let (weights, costs) = (&self.weights[..types], &self.costs[..types]);
         for (t, (((cases, per_case), cost_a_month), &extra)) in months.zip(&self.extra).enumerate()
         {
             let open = path.get(t * types..(t + 1) * types).unwrap_or(&[]);
             // Cases, points and cost of the open cases, in one pass.
             let (mut open_cases, mut points, mut cost) = (0.0, 0.0, 0.0);
-            for ((n, w), c) in open.iter().zip(self.weights.iter()).zip(self.costs.iter()) {
+            for ((n, w), c) in open.iter().zip(weights).zip(costs) {
                 open_cases += n;
                 points += n * w;
                 cost += n * c;
