@@ -87,6 +87,29 @@ impl Plan {
             .map(|(i, t)| (t.id, i))
             .collect()
     }
+
+    /// Each team's workers drawn in the caseload charts (the window's and the report's), in
+    /// the plan's team order and each team's in post order: available (filled, not absent)
+    /// and holding cases or in a case-holding grade. One pass over the posts, so a plan of
+    /// thousands of teams does not search every post for each team.
+    pub fn charted_workers(&self) -> Vec<Vec<&Post>> {
+        let positions = self.team_positions();
+        let mut teams: Vec<Vec<&Post>> = vec![Vec::new(); self.teams.len()];
+        for post in &self.posts {
+            let Some(&team) = positions.get(&post.team) else {
+                continue;
+            };
+            let case_holding = || {
+                self.grades
+                    .iter()
+                    .any(|g| g.id == post.grade && g.holds_cases)
+            };
+            if post.is_available() && (post.cases_held() > 0 || case_holding()) {
+                teams[team].push(post);
+            }
+        }
+        teams
+    }
 }
 
 /// A kind of case and how much work one case of it is.
@@ -415,4 +438,51 @@ pub struct Settings {
     /// (DfE) code, such as `301`, or `940 / 941` for two councils published together.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub council: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charted_workers_are_each_teams_available_case_holders_in_post_order() {
+        // Two generated teams of 20: a team manager each (a grade that holds no cases, and
+        // none held), some vacancies and absences.
+        let mut plan = crate::model::synthetic::plan(40, 400);
+        // A manager holding a case after all is drawn; a worker moved to the second team
+        // is drawn there.
+        for i in [0, 5, 20] {
+            plan.posts[i].status = PostStatus::Active;
+            plan.posts[i].worker = Some(format!("Worker {i}"));
+        }
+        plan.posts[0].cases.insert(plan.case_types[0].id, 1);
+        plan.posts[5].team = plan.teams[1].id;
+        let charted = plan.charted_workers();
+        assert_eq!(charted.len(), 2);
+        for (team, workers) in plan.teams.iter().zip(&charted) {
+            let expected: Vec<PostId> = plan
+                .posts
+                .iter()
+                .filter(|p| p.team == team.id && p.is_available())
+                .filter(|p| {
+                    p.cases_held() > 0 || plan.grade(p.grade).is_some_and(|g| g.holds_cases)
+                })
+                .map(|p| p.id)
+                .collect();
+            let got: Vec<PostId> = workers.iter().map(|p| p.id).collect();
+            assert_eq!(got, expected);
+        }
+        assert_eq!(
+            charted[0][0].id, plan.posts[0].id,
+            "the manager with a case"
+        );
+        assert!(
+            !charted[1].iter().any(|p| p.id == plan.posts[20].id),
+            "a manager without"
+        );
+        assert!(charted[1].iter().any(|p| p.id == plan.posts[5].id));
+        let vacant = plan.posts.iter().filter(|p| p.is_vacant()).count();
+        assert!(vacant > 0);
+        assert!(charted.iter().flatten().all(|p| !p.is_vacant()));
+    }
 }

@@ -6,7 +6,7 @@ pub(crate) mod frame;
 
 use super::state::ChartMeasure;
 use super::theme;
-use crate::model::{AgencyCover, Assessment, Band, ContractKind, Plan, Post, TeamId};
+use crate::model::{AgencyCover, Assessment, Band, ContractKind, Plan, Post};
 use crate::text;
 use egui::Ui;
 use egui_plot::{
@@ -90,15 +90,6 @@ impl CategoryChart<'_> {
     }
 }
 
-/// Workers drawn in the caseload chart: available (filled, not absent) and case-holding.
-fn charted_workers(plan: &Plan, team: TeamId) -> impl Iterator<Item = &Post> {
-    plan.posts.iter().filter(move |p| {
-        p.team == team
-            && p.is_available()
-            && (p.cases_held() > 0 || plan.grades.iter().any(|g| g.id == p.grade && g.holds_cases))
-    })
-}
-
 fn band_legend() -> Vec<LegendEntry> {
     [Band::Green, Band::Amber, Band::Red]
         .into_iter()
@@ -114,13 +105,10 @@ pub fn caseload_chart_ui(
     names: &crate::model::anonymise::WorkerNames,
     measure: ChartMeasure,
 ) {
-    let count: usize = plan
-        .teams
-        .iter()
-        .map(|t| charted_workers(plan, t.id).count())
-        .sum();
+    let charted = plan.charted_workers();
+    let count: usize = charted.iter().map(Vec::len).sum();
     if count > MAX_WORKER_BARS {
-        caseload_spread_ui(ui, plan, assessment, measure, count);
+        caseload_spread_ui(ui, plan, &charted, assessment, measure, count);
         return;
     }
     let mut bars = Vec::with_capacity(count);
@@ -128,9 +116,9 @@ pub fn caseload_chart_ui(
     let mut capacity_marks = Vec::new();
     let mut columns = Vec::new();
     let mut x = 0.0;
-    for team in &plan.teams {
+    for (team, workers) in plan.teams.iter().zip(&charted) {
         let start = x;
-        for post in charted_workers(plan, team.id) {
+        for &post in workers {
             let Some(a) = assessment.post(post.id) else {
                 continue;
             };
@@ -221,6 +209,7 @@ pub fn caseload_chart_ui(
 fn caseload_spread_ui(
     ui: &mut Ui,
     plan: &Plan,
+    charted: &[Vec<&Post>],
     assessment: &Assessment,
     measure: ChartMeasure,
     count: usize,
@@ -232,8 +221,10 @@ fn caseload_spread_ui(
     let mut boxes = Vec::new();
     let mut columns = Vec::new();
     let mut tips = Vec::new();
-    for (i, (team, team_assessment)) in plan.teams.iter().zip(&assessment.teams).enumerate() {
-        let mut values: Vec<f64> = charted_workers(plan, team.id)
+    let teams = plan.teams.iter().zip(&assessment.teams).zip(charted);
+    for (i, ((team, team_assessment), workers)) in teams.enumerate() {
+        let mut values: Vec<f64> = workers
+            .iter()
             .filter_map(|p| {
                 let a = assessment.post(p.id)?;
                 Some(match measure {

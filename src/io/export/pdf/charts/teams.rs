@@ -7,7 +7,7 @@ use super::super::canvas::{Colour, Page};
 use super::super::fonts::Typesetter;
 use super::frame::{Area, Frame, LegendEntry, Plot, Swatch};
 use super::{CategoryAxis, Column, bar, palette};
-use crate::model::{AgencyCover, Assessment, Band, ContractKind, Plan, Post, TeamId};
+use crate::model::{AgencyCover, Assessment, Band, ContractKind, Plan, Post};
 use crate::text;
 
 /// Above this many workers the caseload chart shows each team's spread, as in the window: a
@@ -17,21 +17,9 @@ pub const MAX_WORKER_BARS: usize = 80;
 /// Room above the tallest bar, as a multiple of its height.
 const HEADROOM: f64 = 1.08;
 
-/// Workers drawn in the caseload chart, as in the window: available and case-holding.
-fn charted_workers(plan: &Plan, team: TeamId) -> impl Iterator<Item = &Post> {
-    plan.posts.iter().filter(move |p| {
-        p.team == team
-            && p.is_available()
-            && (p.cases_held() > 0 || plan.grades.iter().any(|g| g.id == p.grade && g.holds_cases))
-    })
-}
-
 /// How many workers the caseload chart would draw for the whole plan.
 pub fn charted_worker_count(plan: &Plan) -> usize {
-    plan.teams
-        .iter()
-        .map(|t| charted_workers(plan, t.id).count())
-        .sum()
+    plan.charted_workers().iter().map(Vec::len).sum()
 }
 
 fn band_legend() -> Vec<LegendEntry> {
@@ -66,8 +54,9 @@ pub fn caseload_chart(
     assessment: &Assessment,
     teams: &[usize],
 ) {
-    if charted_worker_count(plan) > MAX_WORKER_BARS {
-        caseload_spread_chart(page, fonts, area, plan, assessment, teams);
+    let charted = plan.charted_workers();
+    if charted.iter().map(Vec::len).sum::<usize>() > MAX_WORKER_BARS {
+        caseload_spread_chart(page, fonts, area, plan, &charted, assessment, teams);
         return;
     }
     let mut bars = Vec::new();
@@ -76,7 +65,7 @@ pub fn caseload_chart(
     for &i in teams {
         let team = &plan.teams[i];
         let start = x;
-        for post in charted_workers(plan, team.id) {
+        for &post in &charted[i] {
             let Some(a) = assessment.post(post.id) else {
                 continue;
             };
@@ -131,6 +120,7 @@ fn caseload_spread_chart(
     fonts: &Typesetter,
     area: Area,
     plan: &Plan,
+    charted: &[Vec<&Post>],
     assessment: &Assessment,
     teams: &[usize],
 ) {
@@ -138,7 +128,8 @@ fn caseload_spread_chart(
     let mut columns = Vec::new();
     for (k, &i) in teams.iter().enumerate() {
         let team = &plan.teams[i];
-        let mut values: Vec<f64> = charted_workers(plan, team.id)
+        let mut values: Vec<f64> = charted[i]
+            .iter()
             .filter_map(|p| Some(assessment.post(p.id)?.cases_held as f64 / p.fte))
             .collect();
         if values.is_empty() {
