@@ -356,3 +356,21 @@ fn a_long_message_in_the_status_bar_stops_short_of_where_the_plan_is_saved() {
         place.left()
     );
 }
+
+#[test]
+fn the_staffing_mix_of_a_hundred_teams_lays_out_only_the_rows_in_view() {
+    // 100 generated teams: laid out whole, the view's two tables would be 202 rows.
+    use caseload_planner::model::{ScenarioSet, synthetic};
+    let mut harness = common::harness_with(ScenarioSet::new(synthetic::plan(2_000, 40_000)));
+    common::click(&mut harness, "Staffing mix");
+    let team_names = |h: &App<'_>| h.query_all_by_label_contains("Team ").count();
+    let laid_out = team_names(&harness);
+    assert!(laid_out < 100, "{laid_out} team names laid out");
+    assert_eq!(harness.query_all_by_label("Team 100").count(), 0);
+    // Scrolled down as a user would: the last team's row comes into view, then the service's.
+    scroll_down_to(&mut harness, "Team 100");
+    assert_eq!(harness.query_all_by_label("Team 100").count(), 1);
+    scroll_down_to(&mut harness, "Grade mix (FTE in post)");
+    assert!(harness.query_all_by_label("Whole service").next().is_some());
+    assert!(team_names(&harness) < 100);
+}
