@@ -7,7 +7,7 @@
 //!
 //! The expected path follows the expected new cases; each Monte Carlo run draws a team's new
 //! cases of each type each month as a Poisson count around the expected number
-//! ([`FlowingTeam::demand`] with the drawn path).
+//! ([`FlowingTeam::demand_into`] with the drawn path), into one [`Demand`] a run.
 
 use super::Work;
 use crate::model::Plan;
