@@ -2,6 +2,7 @@
 //! vacancies, absences), the grade mix, and the mix targets, with every breach highlighted.
 
 use super::theme;
+use super::widgets::skipped_off_screen;
 use crate::model::figures::{FigureId, figure};
 use crate::model::{AgencyCover, Assessment, ContractKind, Plan, Totals};
 use crate::text;
@@ -21,7 +22,7 @@ pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
         egui::Grid::new("mix-table").striped(true).num_columns(12).spacing([5.0, 4.0]).show(ui, |ui| {
             headings_ui(ui);
             for (team, a) in plan.teams.iter().zip(&assessment.teams) {
-                if !skipped_off_screen(ui) {
+                if !skipped_off_screen(ui, ui.spacing().interact_size.y) {
                     mix_row_ui(ui, &team.name, &a.totals, plan);
                 }
             }
@@ -39,7 +40,7 @@ pub fn staffing_mix_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             let rows = plan.teams.iter().map(|t| t.name.as_str()).chain(["Whole service"]);
             let totals = assessment.teams.iter().map(|a| &a.totals).chain([&assessment.service]);
             for (name, totals) in rows.zip(totals) {
-                if skipped_off_screen(ui) {
+                if skipped_off_screen(ui, ui.spacing().interact_size.y) {
                     continue;
                 }
                 team_name_ui(ui, name);
@@ -75,21 +76,6 @@ fn headings_ui(ui: &mut Ui) {
     ui.strong("ASYE\nshare");
     ui.strong("Per\nmanager");
     ui.end_row();
-}
-
-/// Whether the grid row about to be drawn is out of sight: then only its height is taken (one
-/// empty cell) and the row ends, so a plan of thousands of teams lays out and describes only
-/// the rows on screen, and the scroll bar stays as long as the whole table. Every row of these
-/// tables is one line, as tall as a team's name cell.
-fn skipped_off_screen(ui: &mut Ui) -> bool {
-    let height = ui.spacing().interact_size.y;
-    let row = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
-    if ui.is_rect_visible(row) {
-        return false;
-    }
-    ui.allocate_space(egui::vec2(1.0, height));
-    ui.end_row();
-    true
 }
 
 /// A team's name in a table's first column: cut with an ellipsis past a width (whole on

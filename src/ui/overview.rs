@@ -1,7 +1,9 @@
 //! The overview: the headline figures a service manager reads first, the alerts, and the three
 //! live charts.
 
-use super::charts::{capacity_chart_ui, caseload_chart_ui, mix_chart_ui};
+use super::charts::{
+    ShownTeams, capacity_chart_ui, caseload_chart_ui, mix_chart_ui, shown_teams_note_ui,
+};
 use super::state::{ChartMeasure, UiState};
 use super::theme;
 use super::widgets::{OpensAtTop, figure_card, flag_text};
@@ -31,6 +33,8 @@ pub fn overview_ui(
                 });
             ui.add_space(6.0);
 
+            let teams = ShownTeams::choose(plan, assessment, state.selection);
+            shown_teams_note_ui(ui, plan, assessment, &teams);
             ui.horizontal(|ui| {
                 ui.label(RichText::new("Caseload per worker").strong());
                 ui.selectable_value(
@@ -44,13 +48,13 @@ pub fn overview_ui(
                     "Weighted points",
                 );
             });
-            caseload_chart_ui(ui, plan, assessment, names, state.chart_measure);
+            caseload_chart_ui(ui, plan, assessment, names, state.chart_measure, &teams);
             ui.add_space(6.0);
             ui.columns(2, |columns| {
                 columns[0].label(RichText::new("Team capacity and demand").strong());
-                capacity_chart_ui(&mut columns[0], plan, assessment);
+                capacity_chart_ui(&mut columns[0], plan, assessment, &teams);
                 columns[1].label(RichText::new("Staffing mix per team (FTE)").strong());
-                mix_chart_ui(&mut columns[1], plan, assessment);
+                mix_chart_ui(&mut columns[1], plan, assessment, &teams);
             });
         });
 }
@@ -226,8 +230,16 @@ fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiSt
                 .max_height(110.0)
                 .opening_at_top("alerts", &mut state.shown_from_top)
                 .show(ui, |ui| {
+                    // Lines out of sight take one line's height unlaid: a plan of thousands of
+                    // teams can have thousands of alerts.
+                    let height = ui.text_style_height(&egui::TextStyle::Body);
                     for (is_red, line) in lines {
-                        ui.label(flag_text(line, is_red));
+                        let size = egui::vec2(ui.available_width(), height);
+                        if ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, size)) {
+                            ui.label(flag_text(line, is_red));
+                        } else {
+                            ui.allocate_space(egui::vec2(1.0, height));
+                        }
                     }
                 });
         });

@@ -110,8 +110,11 @@ pub fn staff_needed_table_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) 
                         }
                         ui.end_row();
                     };
+                    let line = ui.text_style_height(&egui::TextStyle::Body);
                     for (team, a) in plan.teams.iter().zip(&assessment.teams) {
-                        row(ui, &team.name, &a.totals, false);
+                        if !super::widgets::skipped_off_screen(ui, line) {
+                            row(ui, &team.name, &a.totals, false);
+                        }
                     }
                     row(ui, "Whole service", &assessment.service, true);
                 });

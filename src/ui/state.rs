@@ -218,6 +218,8 @@ pub struct UiState {
     pub selection: Selection,
     pub chart_measure: ChartMeasure,
     pub filter: PostFilter,
+    /// The Structure panel's "Find a team" text: only teams whose names hold it are listed.
+    pub team_search: String,
     /// The posts chosen in the Posts table when several are (see `post_selection.rs`).
     pub posts: super::post_selection::PostSelection,
     /// The form that edits the chosen posts together (see `bulk_edit.rs`).

@@ -45,8 +45,10 @@ pub fn structure_ui(
     {
         state.selection = Selection::Plan;
     }
+    team_search_ui(ui, plan, state);
     ui.separator();
 
+    let wanted = team_search_words(&state.team_search);
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .opening_at_top("structure", &mut state.shown_from_top)
@@ -72,6 +74,9 @@ pub fn structure_ui(
                 plan.teams.iter().zip(&assessment.teams).enumerate()
             {
                 let posts = by_team.remove(&team.id).unwrap_or_default();
+                if !team_matches(&team.name, &wanted) {
+                    continue;
+                }
                 let top = ui.cursor().top();
                 if in_view_only {
                     let height = heights.get(&team.id).copied().unwrap_or(header_height);
@@ -102,6 +107,61 @@ pub fn structure_ui(
                 ui.weak("No teams yet: add one with + Team.");
             }
         });
+}
+
+/// Plans with more teams than this offer "Find a team" above the tree.
+const SEARCH_FROM_TEAMS: usize = 12;
+
+/// "Find a team" (in plans of more than [`SEARCH_FROM_TEAMS`] teams), and how many teams are
+/// listed while it holds text.
+fn team_search_ui(ui: &mut Ui, plan: &Plan, state: &mut UiState) {
+    if plan.teams.len() <= SEARCH_FROM_TEAMS && state.team_search.is_empty() {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let field = egui::TextEdit::singleline(&mut state.team_search)
+            .hint_text("Find a team")
+            .desired_width(ui.available_width() - 44.0);
+        ui.name_inputs("Find a team", |ui| ui.add(field))
+            .on_hover_text(
+                "List only the teams whose names hold these words (in any order, any case)",
+            );
+        if !state.team_search.is_empty()
+            && ui
+                .small_button("Clear")
+                .on_hover_text("Clear the search: list every team")
+                .clicked()
+        {
+            state.team_search.clear();
+        }
+    });
+    let wanted = team_search_words(&state.team_search);
+    if !wanted.is_empty() {
+        let found = plan
+            .teams
+            .iter()
+            .filter(|t| team_matches(&t.name, &wanted))
+            .count();
+        ui.weak(format!(
+            "{} of {} teams",
+            text::thousands(found as u64),
+            text::thousands(plan.teams.len() as u64)
+        ));
+    }
+}
+
+/// The words of a team search, lower-cased.
+fn team_search_words(search: &str) -> Vec<String> {
+    search.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Whether a team's name holds every word searched for (any case).
+fn team_matches(name: &str, words: &[String]) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let name = name.to_lowercase();
+    words.iter().all(|w| name.contains(w.as_str()))
 }
 
 /// A team as the tree shows it.

@@ -296,6 +296,20 @@ pub fn take_entry_refusal(ctx: &egui::Context) -> Option<String> {
     ctx.data_mut(|d| d.remove_temp(entry_refusal_id()))
 }
 
+/// Whether the grid row about to be drawn, `height` tall, is out of sight: then only its
+/// height is taken (one empty cell) and the row ends, so a table of thousands of teams lays
+/// out and describes only the rows on screen, and the scroll bar stays as long as the whole
+/// table. For tables whose rows are all one line.
+pub fn skipped_off_screen(ui: &mut Ui, height: f32) -> bool {
+    let row = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
+    if ui.is_rect_visible(row) {
+        return false;
+    }
+    ui.allocate_space(egui::vec2(1.0, height));
+    ui.end_row();
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::entry_problem;

@@ -8,6 +8,7 @@
 //! - targets breached ([`Flag`]).
 
 mod band;
+mod busiest;
 mod capacity;
 mod flags;
 mod sums;

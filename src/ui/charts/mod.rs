@@ -3,6 +3,9 @@
 //! Legends, column labels, tooltips and the value axis come from [`frame`].
 
 pub(crate) mod frame;
+mod shown_teams;
+
+pub use shown_teams::{ShownTeams, shown_teams_note_ui};
 
 use super::state::ChartMeasure;
 use super::theme;
@@ -104,11 +107,12 @@ pub fn caseload_chart_ui(
     assessment: &Assessment,
     names: &crate::model::anonymise::WorkerNames,
     measure: ChartMeasure,
+    teams: &ShownTeams,
 ) {
     let charted = plan.charted_workers();
-    let count: usize = charted.iter().map(Vec::len).sum();
+    let count: usize = teams.positions.iter().map(|&i| charted[i].len()).sum();
     if count > MAX_WORKER_BARS {
-        caseload_spread_ui(ui, plan, &charted, assessment, measure, count);
+        caseload_spread_ui(ui, plan, &charted, assessment, measure, count, teams);
         return;
     }
     let mut bars = Vec::with_capacity(count);
@@ -116,7 +120,8 @@ pub fn caseload_chart_ui(
     let mut capacity_marks = Vec::new();
     let mut columns = Vec::new();
     let mut x = 0.0;
-    for (team, workers) in plan.teams.iter().zip(&charted) {
+    for &i in &teams.positions {
+        let (team, workers) = (&plan.teams[i], &charted[i]);
         let start = x;
         for &post in workers {
             let Some(a) = assessment.post(post.id) else {
@@ -213,6 +218,7 @@ fn caseload_spread_ui(
     assessment: &Assessment,
     measure: ChartMeasure,
     count: usize,
+    teams: &ShownTeams,
 ) {
     ui.weak(format!(
         "{}: showing each team's spread (middle half and range).",
@@ -221,8 +227,8 @@ fn caseload_spread_ui(
     let mut boxes = Vec::new();
     let mut columns = Vec::new();
     let mut tips = Vec::new();
-    let teams = plan.teams.iter().zip(&assessment.teams).zip(charted);
-    for (i, ((team, team_assessment), workers)) in teams.enumerate() {
+    for (column, &i) in teams.positions.iter().enumerate() {
+        let (team, team_assessment, workers) = (&plan.teams[i], &assessment.teams[i], &charted[i]);
         let mut values: Vec<f64> = workers
             .iter()
             .filter_map(|p| {
@@ -238,7 +244,7 @@ fn caseload_spread_ui(
         }
         values.sort_by(f64::total_cmp);
         let q = |f: f64| values[((values.len() - 1) as f64 * f).round() as usize];
-        let x = i as f64;
+        let x = column as f64;
         let spread = BoxSpread::new(
             values[0],
             q(0.25),
@@ -304,7 +310,7 @@ fn caseload_spread_ui(
 }
 
 /// Chart 2: each team's capacity against its demand, unallocated work stacked on top.
-pub fn capacity_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
+pub fn capacity_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, teams: &ShownTeams) {
     let mut capacity = Vec::new();
     let mut allocated = Vec::new();
     let mut waiting = Vec::new();
@@ -312,9 +318,10 @@ pub fn capacity_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     let mut columns = Vec::new();
     let mut tips = Vec::new();
     let mut tallest: f64 = 1.0;
-    for (i, (team, a)) in plan.teams.iter().zip(&assessment.teams).enumerate() {
+    for (column, &i) in teams.positions.iter().enumerate() {
+        let (team, a) = (&plan.teams[i], &assessment.teams[i]);
         let s = &a.totals.sums;
-        let x = i as f64;
+        let x = column as f64;
         let held = s.demand_points - s.unallocated_points;
         let bar = |x: f64, value: f64, fill| Bar::new(x, value).width(0.38).fill(fill);
         capacity.push(bar(x - 0.2, s.capacity_points, theme::CAPACITY));
@@ -384,7 +391,7 @@ pub fn capacity_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
 /// Chart 3: each team's FTE by who fills it: working permanent staff, agency workers by what
 /// they cover (a vacancy, an absence, extra capacity), fixed-term staff, absent staff and
 /// vacant posts.
-pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
+pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, teams: &ShownTeams) {
     let agency = |cover: AgencyCover| {
         (
             match cover {
@@ -411,7 +418,8 @@ pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     let mut columns = Vec::new();
     let mut tips = Vec::new();
     let mut tallest: f64 = 1.0;
-    for (i, (team, a)) in plan.teams.iter().zip(&assessment.teams).enumerate() {
+    for (column, &i) in teams.positions.iter().enumerate() {
+        let (team, a) = (&plan.teams[i], &assessment.teams[i]);
         let s = &a.totals.sums;
         let working = |kind| s.working_fte.get(kind);
         let agency = |cover| s.working_agency_fte_by_cover.get(cover);
@@ -425,7 +433,7 @@ pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             s.vacant_fte,
         ];
         for ((layer, value), (_, colour)) in values.iter_mut().zip(fte).zip(layers) {
-            layer.push(Bar::new(i as f64, value).width(0.6).fill(colour));
+            layer.push(Bar::new(column as f64, value).width(0.6).fill(colour));
         }
         tallest = tallest.max(fte.iter().sum());
         let parts: Vec<String> = layers
@@ -435,12 +443,12 @@ pub fn mix_chart_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
             .map(|((name, _), v)| format!("{name}: {} FTE", text::fte(v)))
             .collect();
         tips.push(Tip::around(
-            i as f64,
+            column as f64,
             1.0,
             format!("{}\n{}", team.name, parts.join("\n")),
         ));
         columns.push(Column {
-            centre: i as f64,
+            centre: column as f64,
             room: 1.0,
             name: team.name.clone(),
         });

@@ -3,6 +3,7 @@
 use crate::app::{Document, LoadedRelease};
 use crate::model::ScenarioId;
 use crate::model::figures::{FigureId, figure};
+use crate::ui::charts::ShownTeams;
 use crate::ui::state::ChartMeasure;
 use egui::{RichText, Ui};
 
@@ -79,20 +80,21 @@ impl Slide {
                 ui.add_space(10.0);
                 crate::ui::overview::alerts_list_ui(ui, plan, assessment, ALERTS_SHOWN);
             }
-            Slide::CaseloadChart => chart_slide(ui, |ui| {
+            Slide::CaseloadChart => teams_chart_slide(ui, plan, assessment, |ui, teams| {
                 crate::ui::charts::caseload_chart_ui(
                     ui,
                     plan,
                     assessment,
                     names,
                     ChartMeasure::Cases,
+                    teams,
                 )
             }),
-            Slide::CapacityChart => chart_slide(ui, |ui| {
-                crate::ui::charts::capacity_chart_ui(ui, plan, assessment)
+            Slide::CapacityChart => teams_chart_slide(ui, plan, assessment, |ui, teams| {
+                crate::ui::charts::capacity_chart_ui(ui, plan, assessment, teams)
             }),
-            Slide::MixChart => chart_slide(ui, |ui| {
-                crate::ui::charts::mix_chart_ui(ui, plan, assessment)
+            Slide::MixChart => teams_chart_slide(ui, plan, assessment, |ui, teams| {
+                crate::ui::charts::mix_chart_ui(ui, plan, assessment, teams)
             }),
             Slide::Projection => match doc.projection_if_ready() {
                 Some(projection) => {
@@ -120,6 +122,21 @@ fn chart_slide(ui: &mut Ui, chart: impl FnOnce(&mut Ui)) {
     const ROOM_FOR_LEGEND_AND_LABELS: f32 = 110.0;
     let height = ui.available_height() - ROOM_FOR_LEGEND_AND_LABELS;
     crate::ui::charts::fill_height(ui, height, chart);
+}
+
+/// A slide of one of the Overview's team charts: in a plan of many teams, its busiest teams,
+/// said above the chart.
+fn teams_chart_slide(
+    ui: &mut Ui,
+    plan: &crate::model::Plan,
+    assessment: &crate::model::Assessment,
+    chart: impl FnOnce(&mut Ui, &ShownTeams),
+) {
+    let teams = ShownTeams::choose(plan, assessment, crate::ui::state::Selection::Plan);
+    if let Some(summary) = teams.summary(plan) {
+        ui.weak(summary);
+    }
+    chart_slide(ui, |ui| chart(ui, &teams));
 }
 
 /// Alerts on the headline slide; the rest are counted.

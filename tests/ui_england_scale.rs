@@ -1,0 +1,122 @@
+//! Issue 14: plans of many teams, as a user meets them. A 42,000-post plan of 2,100 teams
+//! opens from its file and every view shows it; a plan of a hundred teams charts its busiest
+//! teams (any other brought in by selecting it) and its Structure finds a team by name.
+
+mod common;
+
+use caseload_planner::io::save_file;
+use caseload_planner::model::{ScenarioSet, synthetic};
+use caseload_planner::ui::state::View;
+use common::{click, shows};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable, by};
+
+type App<'a> = egui_kittest::Harness<'a, caseload_planner::ui::CaseloadApp>;
+
+/// The labels a chart shows under its columns, as it describes them to screen readers.
+fn chart_columns(harness: &App, title: &str) -> Vec<String> {
+    let node = harness.get_by_role_and_label(Role::Figure, title);
+    let description = node.accesskit_node().description().unwrap_or_default();
+    description.split(", ").map(str::to_owned).collect()
+}
+
+#[test]
+fn an_england_scale_plan_opens_from_its_file_and_every_view_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("england.ron");
+    let mut plan = synthetic::plan(42_000, 840_000);
+    plan.name = "England generated plan".into();
+    save_file(&ScenarioSet::new(plan), &path).unwrap();
+
+    let mut harness = common::app_harness(vec![Some(path.clone())]);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    common::wait_for_work(&mut harness);
+    assert_eq!(harness.state().document().path(), Some(path.as_path()));
+    assert!(shows(&harness, "2,100 teams · 42,000 posts"));
+
+    // Overview: the 25 busiest teams charted, not 2,100 columns.
+    assert!(shows(
+        &harness,
+        "2,100 teams: the charts show the 25 busiest"
+    ));
+    for title in ["Team capacity and demand", "Staffing mix per team"] {
+        assert_eq!(chart_columns(&harness, title).len(), 25, "{title}");
+    }
+    let seen = [
+        (View::Posts, "of 42,000 posts"),
+        (View::StaffingMix, "Per\nmanager"),
+        (View::Projection, "Capacity and demand, in cases"),
+        (View::Compare, "Each scenario against the baseline"),
+        (View::Benchmarks, "Choose the council this plan is for"),
+        (View::WeightsAndGrades, "Case weights"),
+        (
+            View::Overview,
+            "2,100 teams: the charts show the 25 busiest",
+        ),
+    ];
+    for (view, text) in seen {
+        click(&mut harness, view.label());
+        assert!(shows(&harness, text), "{} shows {text:?}", view.label());
+    }
+}
+
+#[test]
+fn a_plan_of_a_hundred_teams_charts_its_busiest_and_any_team_found_and_selected() {
+    let plan = synthetic::plan(2_000, 40_000);
+    let assessment = caseload_planner::model::assess(&plan);
+    let order = assessment.busiest_teams(plan.teams.len());
+    let busiest = plan.teams[order[0]].name.clone();
+    let quietest = plan.teams[*order.last().unwrap()].name.clone();
+    let mut harness = common::harness_with(ScenarioSet::new(plan));
+
+    assert!(shows(&harness, "100 teams: the charts show the 25 busiest"));
+    assert!(shows(
+        &harness,
+        "Select a team in Structure to add it to the charts."
+    ));
+    for title in ["Team capacity and demand", "Staffing mix per team"] {
+        assert_eq!(chart_columns(&harness, title).len(), 25, "{title}");
+    }
+    // The busiest team is the first column: its name is in the chart's key.
+    assert!(shows(&harness, &format!("1 {busiest}")));
+    let keyed = |harness: &App, team: &str| {
+        harness.query_all_by_label_contains(team).any(|n| {
+            let node = n.accesskit_node();
+            let label = node.label().or_else(|| node.value()).unwrap_or_default();
+            label
+                .split_once(' ')
+                .is_some_and(|(number, name)| number.parse::<usize>().is_ok() && name == team)
+        })
+    };
+    assert!(keyed(&harness, &busiest));
+    assert!(
+        !keyed(&harness, &quietest),
+        "the quietest team is not charted"
+    );
+
+    // Found by name in Structure, selected, and charted after the busiest.
+    let field = || {
+        by().role(Role::TextInput)
+            .predicate(|n| n.placeholder() == Some("Find a team"))
+    };
+    harness.get(field()).click();
+    harness.run();
+    harness.get(field()).type_text(&quietest.to_lowercase());
+    harness.run();
+    let found = "1 of 100 teams";
+    assert!(shows(&harness, found), "{found}");
+    harness
+        .query_all_by_label_contains(&format!("{quietest} ("))
+        .next()
+        .expect("the team found, in Structure")
+        .click();
+    harness.run();
+    assert!(shows(&harness, &format!(", then {quietest}, selected.")));
+    for title in ["Team capacity and demand", "Staffing mix per team"] {
+        assert_eq!(chart_columns(&harness, title).len(), 26, "{title}");
+    }
+    assert!(keyed(&harness, &quietest), "the selected team is charted");
+}
