@@ -18,7 +18,9 @@ use super::plan::{AgencyCover, CaseCounts, Contract, Plan, PostStatus, Settings,
 pub use super::problems::{Location, MAX_LISTED_PROBLEMS, Problem, Problems};
 use super::reductions::{STANDARD_HOURS, reduction_problems};
 use super::shown::{count, number};
-use std::collections::{HashMap, HashSet};
+// foldhash: validation hashes every post id of every scenario, and SipHash took a fifth of an
+// undo at 42,000 posts. Its seed is random for each run, so a file cannot choose colliding ids.
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Largest plausible points per case. Bounds keep every sum finite (so no ratio is NaN) and
 /// catch typos such as 150 for 1.5.

@@ -16,10 +16,13 @@ use super::sensitivity::{Question, SensitivityState, SensitivityWork};
 use crate::io::lock::PlanLock;
 use crate::io::{Fingerprint, LoadError, SaveError, Saved, load_file_with_fingerprint, save_file};
 use crate::model::projection::{Bands, Projection, project};
-use crate::model::scenarios::{OwnParts, Reach, SharedParts, reach, validate_scenarios};
+use crate::model::scenarios::{Reach, reach, validate_scenarios};
 use crate::model::{Assessment, Command, Created, Plan, Refusal, ScenarioId, ScenarioSet, assess};
+use snapshot::{LastRecorded, OwnState, Snapshot};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+mod snapshot;
 
 /// Undo steps kept; older ones are dropped.
 const MAX_UNDOS: usize = 300;
@@ -30,16 +33,6 @@ enum Scope {
     Shared,
     /// The scenario's own parts, and the shared parts too when a batch changed both.
     Scenario(ScenarioId),
-}
-
-#[derive(Clone, Debug)]
-enum Snapshot {
-    Shared(SharedParts),
-    Own(OwnParts),
-    /// A batch that changed the shared parts and one scenario's own (undone from that
-    /// scenario).
-    /// Boxed: the own parts' assumptions make it much larger than the other variants.
-    Both(SharedParts, Box<OwnParts>),
 }
 
 /// The state of one scope before (on the undo list) or after (on the redo list) an edit.
@@ -67,6 +60,8 @@ pub struct Document {
     assessments: HashMap<ScenarioId, Assessment>,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    /// Each scenario's last recorded state, which the next shares where nothing changed.
+    recorded: LastRecorded,
     /// The scope edited since the last undo point; the point is made when the user's gesture
     /// (a drag, typing in a field) ends. See [`Document::settle`].
     pending: Option<Scope>,
@@ -103,6 +98,7 @@ impl Document {
             path,
             undo: Vec::new(),
             redo: Vec::new(),
+            recorded: LastRecorded::default(),
             pending: None,
             blocked: None,
             revision: 0,
@@ -210,32 +206,37 @@ impl Document {
     }
 
     /// The state of `scope` now: its own parts, with the shared parts when `both`.
-    fn snapshot(&self, scope: Scope, both: bool) -> Snapshot {
+    fn snapshot(&mut self, scope: Scope, both: bool) -> Snapshot {
         // Edits are only made in existing scenarios; were `id` ever unknown, the empty state
         // recorded would be ignored on undo (`set_own` skips unknown scenarios).
-        let own = |id| {
-            self.set.own(id).unwrap_or_else(|| OwnParts {
-                name: String::new(),
-                teams: Vec::new(),
-                posts: Vec::new(),
-                assumptions: Default::default(),
-            })
+        let mut own = |id| match self.set.get(id) {
+            Some(scenario) => self.recorded.own(scenario),
+            None => OwnState::default(),
         };
         match scope {
             Scope::Shared => Snapshot::Shared(self.set.shared()),
-            Scope::Scenario(id) if both => Snapshot::Both(self.set.shared(), Box::new(own(id))),
+            Scope::Scenario(id) if both => {
+                let own = own(id);
+                Snapshot::Both(self.set.shared(), Box::new(own))
+            }
             Scope::Scenario(id) => Snapshot::Own(own(id)),
         }
     }
 
+    /// The state of `scope` before an edit, unless this gesture has already recorded it (a
+    /// drag or a word typed is one undo step, recorded once).
+    fn snapshot_before_edit(&mut self, scope: Scope, both: bool) -> Option<Snapshot> {
+        (self.pending != Some(scope)).then(|| self.snapshot(scope, both))
+    }
+
     /// Puts `state` back: the parts it holds become the plan's.
-    fn restore(&mut self, scope: Scope, state: Snapshot) {
+    fn restore(&mut self, scope: Scope, state: &Snapshot) {
         match (scope, state) {
-            (_, Snapshot::Shared(shared)) => self.set.set_shared(&shared),
-            (Scope::Scenario(id), Snapshot::Own(own)) => self.set.set_own(id, own),
+            (_, Snapshot::Shared(shared)) => self.set.set_shared(shared),
+            (Scope::Scenario(id), Snapshot::Own(own)) => self.set.set_own(id, own.to_parts()),
             (Scope::Scenario(id), Snapshot::Both(shared, own)) => {
-                self.set.set_shared(&shared);
-                self.set.set_own(id, *own);
+                self.set.set_shared(shared);
+                self.set.set_own(id, own.to_parts());
             }
             // Never recorded: own parts are always recorded with their scenario.
             (Scope::Shared, Snapshot::Own(_) | Snapshot::Both(..)) => {}
@@ -243,8 +244,10 @@ impl Document {
     }
 
     /// Records the state of `scope` before an edit, unless this gesture already did.
-    fn begin_edit(&mut self, scope: Scope, before: Snapshot) {
-        if self.pending != Some(scope) {
+    fn begin_edit(&mut self, scope: Scope, before: Option<Snapshot>) {
+        if let Some(before) = before
+            && self.pending != Some(scope)
+        {
             self.undo.push(Step {
                 scope,
                 state: before,
@@ -271,7 +274,7 @@ impl Document {
             Reach::Shared => Scope::Shared,
             Reach::Own | Reach::Both => Scope::Scenario(self.active),
         };
-        let before = self.snapshot(scope, reach == Reach::Both);
+        let before = self.snapshot_before_edit(scope, reach == Reach::Both);
         let created = self.set.apply(self.active, command)?;
         self.begin_edit(scope, before);
         self.changed(scope, reach != Reach::Own);
@@ -323,12 +326,12 @@ impl Document {
             return false;
         }
         let now = self.snapshot(step.scope, both);
-        let kept = self.set.clone();
-        self.restore(step.scope, step.state.clone());
+        self.restore(step.scope, &step.state);
         // Shared parts are undone for every scenario, but an option may since have come to
-        // depend on them (posts at a grade added by the step being undone): then the step stays.
+        // depend on them (posts at a grade added by the step being undone): then the plan
+        // goes back to how it was (`now`) and the step stays.
         if let Some(problem) = validate_scenarios(&self.set).listed().first().cloned() {
-            self.set = kept;
+            self.restore(step.scope, &now);
             let list = if back { &mut self.undo } else { &mut self.redo };
             list.insert(at, step);
             self.blocked = Some(format!(
@@ -366,7 +369,7 @@ impl Document {
     /// Renames option `id` (an undoable edit in that option).
     pub fn rename_option(&mut self, id: ScenarioId, name: &str) -> Result<(), Refusal> {
         let scope = Scope::Scenario(id);
-        let before = self.snapshot(scope, false);
+        let before = self.snapshot_before_edit(scope, false);
         self.set.rename_option(id, name)?;
         // Typing a name is one gesture: one undo step once the user stops.
         self.begin_edit(scope, before);
@@ -379,6 +382,7 @@ impl Document {
         self.settle();
         self.set.delete_option(id)?;
         self.assessments.remove(&id);
+        self.recorded.forget(id);
         for list in [&mut self.undo, &mut self.redo] {
             list.retain(|s| s.scope != Scope::Scenario(id));
         }
