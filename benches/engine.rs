@@ -128,7 +128,8 @@ fn with_causes(mut plan: Plan) -> Plan {
 /// Issue 16's targets: the expected path with flows and length-of-service bands (and
 /// everything else it added), 10,000 posts over 60 months, under 5 ms; Monte Carlo bands no
 /// more than 1.5 times as long as without them; a tornado of 8 assumptions (16 expected
-/// paths) on the 1,000-post plan under 50 ms.
+/// paths) on the 1,000-post plan under 50 ms. Issue 14's: the expected path of 42,000 posts
+/// over 60 months under 20 ms.
 fn projection_with_causes(c: &mut Criterion) {
     let mut plan = synthetic::plan(10_000, 200_000);
     plan.timeline = five_year_plan().timeline;
@@ -136,6 +137,17 @@ fn projection_with_causes(c: &mut Criterion) {
     c.bench_function(
         "project/10000 posts, 60 months, flows, service bands and reductions",
         |b| b.iter(|| project(black_box(&plan))),
+    );
+    // Issue 14's target: England (42,000 posts in 2,100 teams) over 60 months under 20 ms.
+    let mut england = synthetic::plan(42_000, 840_000);
+    england.timeline = five_year_plan().timeline;
+    c.bench_function("project/42000 posts, 60 months", |b| {
+        b.iter(|| project(black_box(&england)))
+    });
+    let england = with_causes(england);
+    c.bench_function(
+        "project/42000 posts, 60 months, flows, service bands and reductions",
+        |b| b.iter(|| project(black_box(&england))),
     );
     let plan = with_causes(five_year_plan());
     let mut group = c.benchmark_group("monte carlo");

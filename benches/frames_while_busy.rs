@@ -3,6 +3,8 @@
 //! second (each frame: the egui pass and tessellation, as `ui_frame` measures) while the
 //! Projection's bands (1,000 runs) are worked out and while a 10,000-post file opens, prints
 //! each phase's longest and median frame, and fails if a frame of those phases takes over 16 ms.
+//! Then (issue 14) a 42,000-post, 2,100-team file opens from the Overview: it must be drawn
+//! within 1 s of the key press, with no frame over 50 ms meanwhile.
 //!
 //! This machine is shared: other programs take the window's core now and then, which shows as
 //! long frames that the app did not cause. The kernel says how long the thread waited for a
@@ -24,6 +26,9 @@ use std::time::{Duration, Instant};
 const FRAME: Duration = Duration::from_micros(16_667);
 /// The longest frame allowed.
 const LIMIT: Duration = Duration::from_millis(16);
+/// The longest frame allowed while an England-scale plan opens, and how soon it must be drawn.
+const ENGLAND_LIMIT: Duration = Duration::from_millis(50);
+const ENGLAND_OPENS_WITHIN: Duration = Duration::from_secs(1);
 /// Gives up on work that never ends rather than hanging.
 const PATIENCE: Duration = Duration::from_secs(300);
 
@@ -56,8 +61,10 @@ struct Phase {
     name: &'static str,
     frames: Vec<Frame>,
     took: Duration,
-    /// Held to the limit (the phases while work goes on in the Projection view).
-    checked: bool,
+    /// From the phase's start to the end of the frame where its work was done.
+    until_done: Duration,
+    /// The longest frame allowed, for the phases held to one.
+    limit: Option<Duration>,
 }
 
 fn ms(d: Duration) -> f64 {
@@ -65,8 +72,9 @@ fn ms(d: Duration) -> f64 {
 }
 
 impl Phase {
-    /// Prints the phase; false if a checked frame went over the limit.
+    /// Prints the phase; false if a frame went over its limit.
     fn report(&self) -> bool {
+        let limit = self.limit.unwrap_or(Duration::MAX);
         let stats = |time: fn(Frame) -> Duration| {
             let mut sorted: Vec<Duration> = self.frames.iter().map(|&f| time(f)).collect();
             sorted.sort();
@@ -89,7 +97,7 @@ impl Phase {
             ms(wall_median),
         );
         let over: Vec<String> = (self.frames.iter().enumerate())
-            .filter(|(_, f)| f.own() > LIMIT)
+            .filter(|(_, f)| f.own() > limit)
             .map(|(i, f)| {
                 format!(
                     "#{i}: {:.1} ms ({:.1} ms waiting for a core)",
@@ -107,9 +115,9 @@ impl Phase {
                 .collect();
             println!("    longest: {}", top.join(", "));
         } else {
-            println!("    over {} ms: {}", LIMIT.as_millis(), over.join(", "));
+            println!("    over {} ms: {}", limit.as_millis(), over.join(", "));
         }
-        over.is_empty() || !self.checked
+        over.is_empty()
     }
 }
 
@@ -157,7 +165,7 @@ fn open_in_one_frame(h: &mut App) {
 fn record(
     h: &mut App,
     name: &'static str,
-    checked: bool,
+    limit: Option<Duration>,
     mut done: impl FnMut(&App) -> bool,
 ) -> Phase {
     let start = Instant::now();
@@ -169,6 +177,7 @@ fn record(
         }
         assert!(start.elapsed() < PATIENCE, "{name}: the work never ended");
     }
+    let until_done = start.elapsed();
     for _ in 0..10 {
         frames.push(frame(h));
     }
@@ -176,20 +185,25 @@ fn record(
         name,
         frames,
         took: start.elapsed(),
-        checked,
+        until_done,
+        limit,
     }
 }
 
 fn main() -> ExitCode {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let file = |name: &str| {
+    let file = |name: &str, posts: usize| {
         let path = dir.path().join(format!("{name}.ron"));
-        let mut plan = synthetic::plan(10_000, 200_000);
+        let mut plan = synthetic::plan(posts, posts * 20);
         plan.name = name.to_owned();
         save_file(&ScenarioSet::new(plan), &path).expect("the plan saved");
         Some(path)
     };
-    let answers = vec![file("second"), file("third")];
+    let answers = vec![
+        file("second", 10_000),
+        file("third", 10_000),
+        file("england", 42_000),
+    ];
     let plan = synthetic::plan(10_000, 200_000);
     let mut h: App = Harness::builder()
         .with_size(egui::vec2(1440.0, 900.0))
@@ -217,13 +231,13 @@ fn main() -> ExitCode {
     phases.push(record(
         &mut h,
         "Projection: bands (1,000 runs)",
-        true,
+        Some(LIMIT),
         |h| h.state().document().bands_if_ready().is_some(),
     ));
     phases.push(record(
         &mut h,
         "Projection: nothing in the background",
-        true,
+        Some(LIMIT),
         frames(50),
     ));
     // Opening from the Projection view; once open, its bands are worked out in turn.
@@ -231,41 +245,53 @@ fn main() -> ExitCode {
     phases.push(record(
         &mut h,
         "Projection: a 10,000-post file opens",
-        true,
+        Some(LIMIT),
         named("second"),
     ));
     phases.push(record(
         &mut h,
         "Projection: the opened plan's bands",
-        true,
+        Some(LIMIT),
         |h| !h.state().is_busy(),
     ));
-    // For information: the Overview draws every post in its charts, and at this size takes
-    // longer than the limit with or without work in the background.
     click_in_one_frame(&mut h, "Overview");
     phases.push(record(
         &mut h,
         "Overview: nothing in the background",
-        false,
+        Some(LIMIT),
         frames(30),
     ));
     open_in_one_frame(&mut h);
     phases.push(record(
         &mut h,
         "Overview: a 10,000-post file opens",
-        false,
+        Some(LIMIT),
         named("third"),
     ));
+    // Issue 14: from the key press to the first frame that draws the 42,000-post plan.
+    open_in_one_frame(&mut h);
+    let england = record(
+        &mut h,
+        "Overview: a 42,000-post file opens",
+        Some(ENGLAND_LIMIT),
+        named("england"),
+    );
+    // Up to the frame that draws the plan (and that frame's idle rest, under 17 ms).
+    let drawn_after = england.until_done;
+    println!(
+        "42,000 posts / 2,100 teams: drawn {:.2} s after the key press (goal under {} s)",
+        drawn_after.as_secs_f64(),
+        ENGLAND_OPENS_WITHIN.as_secs()
+    );
+    let opened_in_time = drawn_after <= ENGLAND_OPENS_WITHIN;
+    phases.push(england);
 
     // Every phase is reported, then judged.
     let within: Vec<bool> = phases.iter().map(Phase::report).collect();
-    if within.iter().all(|&w| w) {
+    if within.iter().all(|&w| w) && opened_in_time {
         ExitCode::SUCCESS
     } else {
-        eprintln!(
-            "A frame in the Projection view took over {} ms.",
-            LIMIT.as_millis()
-        );
+        eprintln!("A frame went over its limit, or the 42,000-post plan took over a second.");
         ExitCode::FAILURE
     }
 }

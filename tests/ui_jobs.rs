@@ -189,3 +189,31 @@ fn the_last_plan_reopens_in_the_background_at_start() {
     );
     assert!(shows(&harness, "150 teams · 3,000 posts"));
 }
+
+#[test]
+fn the_bands_can_be_stopped_and_worked_out_again() {
+    let mut harness = large_plan_app();
+    harness.run();
+    click(&mut harness, "Projection");
+    assert!(shows(&harness, "Working out the range of outcomes…"));
+    click(&mut harness, "Stop");
+    assert!(!harness.state().is_busy(), "nothing left in the background");
+    assert!(shows(
+        &harness,
+        "Bands: stopped; the lines are the expected path."
+    ));
+    assert!(!shows(&harness, "Working out the range of outcomes"));
+    // Stopped stays stopped: the window does not start them again by itself.
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    harness.run();
+    assert!(shows(&harness, "Bands: stopped"));
+    assert!(harness.state().document().bands_if_ready().is_none());
+
+    click(&mut harness, "Work out the bands");
+    assert!(shows(&harness, "Working out the range of outcomes…"));
+    common::wait_for_work(&mut harness);
+    let doc = harness.state().document();
+    let expected = monte_carlo(doc.plan(), BAND_RUNS, BAND_SEED);
+    assert_eq!(doc.bands_if_ready(), Some(&expected));
+    assert!(shows(&harness, "Bands: 10th to 90th percentile"));
+}

@@ -25,6 +25,9 @@ pub enum BandsState<'a> {
     NotStarted,
     /// The work ended without bands; they are tried again after the next change.
     Failed,
+    /// The user stopped the runs (a very large plan); they start again after the next change,
+    /// or when the user asks.
+    Stopped,
 }
 
 /// The bands of one revision of the plan shown: ready, under way, or neither.
@@ -33,6 +36,8 @@ pub(super) struct BandsWork {
     bands: Option<Bands>,
     job: Option<Job<u64, Bands>>,
     failed: bool,
+    /// Stopped by the user: not started again for this revision until asked.
+    stopped: bool,
 }
 
 /// Threads for the runs: all the cores but one, which is left to the window.
@@ -48,7 +53,7 @@ impl BandsWork {
     /// it, or they failed for it.
     pub(super) fn start(&mut self, plan: &Plan, revision: u64, wake: Wake) {
         let under_way = self.job.as_ref().is_some_and(|j| *j.tag() == revision);
-        if self.bands.is_some() || self.failed || under_way {
+        if self.bands.is_some() || self.failed || self.stopped || under_way {
             return;
         }
         let plan = plan.clone();
@@ -109,6 +114,18 @@ impl BandsWork {
         }
     }
 
+    /// The user stops the runs under way (dropping the job stops its threads).
+    pub(super) fn stop(&mut self) {
+        if self.job.take().is_some() {
+            self.stopped = true;
+        }
+    }
+
+    /// The user asks for the bands again after stopping them.
+    pub(super) fn resume(&mut self) {
+        self.stopped = false;
+    }
+
     /// The plan has changed: its bands no longer apply, and runs under way are stopped.
     pub(super) fn forget(&mut self) {
         *self = BandsWork::default();
@@ -123,6 +140,7 @@ impl BandsWork {
             (Some(bands), _) => BandsState::Ready(bands),
             (None, Some(job)) => BandsState::WorkingOut(job.progress()),
             (None, None) if self.failed => BandsState::Failed,
+            (None, None) if self.stopped => BandsState::Stopped,
             (None, None) => BandsState::NotStarted,
         }
     }
@@ -174,6 +192,41 @@ mod tests {
         doc.start_bands(no_wake());
         let expected = monte_carlo(doc.plan(), BAND_RUNS, BAND_SEED);
         assert_eq!(doc.wait_for_bands(), Some(&expected));
+    }
+
+    #[test]
+    fn stopped_bands_stay_stopped_until_asked_for_or_the_plan_changes() {
+        let mut doc = Document::with_scenarios(default_scenarios(), None);
+        doc.start_bands(no_wake());
+        assert!(matches!(doc.bands_state(), BandsState::WorkingOut(_)));
+        doc.stop_bands();
+        assert_eq!(doc.bands_state(), BandsState::Stopped);
+        // The window asks every frame: a stopped run is not started again.
+        doc.start_bands(no_wake());
+        assert_eq!(doc.bands_state(), BandsState::Stopped);
+        assert_eq!(doc.wait_for_bands(), None);
+        // Asked for again: worked out in full.
+        doc.resume_bands();
+        doc.start_bands(no_wake());
+        let expected = monte_carlo(doc.plan(), BAND_RUNS, BAND_SEED);
+        assert_eq!(doc.wait_for_bands(), Some(&expected));
+
+        // Stopped, then the plan changes: the new plan's bands start as usual.
+        doc.apply(Command::SetPostFte {
+            post: PostId(2),
+            fte: 0.5,
+        })
+        .unwrap();
+        doc.start_bands(no_wake());
+        doc.stop_bands();
+        doc.apply(Command::SetPostFte {
+            post: PostId(2),
+            fte: 0.6,
+        })
+        .unwrap();
+        assert_eq!(doc.bands_state(), BandsState::NotStarted);
+        doc.start_bands(no_wake());
+        assert!(matches!(doc.bands_state(), BandsState::WorkingOut(_)));
     }
 
     #[test]

@@ -715,6 +715,11 @@ impl eframe::App for CaseloadApp {
         }
         self.prompts_ui(&ctx, &mut edits);
         self.apply(&mut edits);
+        match self.state.bands_asked.take() {
+            Some(super::state::BandsAsk::Stop) => self.doc.stop_bands(),
+            Some(super::state::BandsAsk::WorkOut) => self.doc.resume_bands(),
+            None => {}
+        }
         if let Some(question) = self.state.sensitivity_asked.take() {
             // Asked about the plan as drawn this frame, after its edits.
             self.doc.ask_sensitivity(question, self.wake.clone());

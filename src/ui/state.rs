@@ -266,6 +266,17 @@ pub struct UiState {
     pub sensitivity: super::projection::SensitivityForm,
     /// A sensitivity question asked this frame, for the app to start answering.
     pub sensitivity_asked: Option<crate::app::Question>,
+    /// Stop or restart the Projection's bands, asked this frame.
+    pub bands_asked: Option<BandsAsk>,
+}
+
+/// What the user asks of the Projection's bands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BandsAsk {
+    /// Stop the runs under way.
+    Stop,
+    /// Work them out after all.
+    WorkOut,
 }
 
 impl UiState {

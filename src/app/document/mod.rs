@@ -429,6 +429,17 @@ impl Document {
             .start(self.set.plan(self.active), self.revision, wake);
     }
 
+    /// Stops the bands being worked out (the user's Stop); they start again after the next
+    /// change to the plan shown, or after [`Document::resume_bands`].
+    pub fn stop_bands(&mut self) {
+        self.bands.stop();
+    }
+
+    /// Lets stopped bands be worked out again (the next [`Document::start_bands`] starts them).
+    pub fn resume_bands(&mut self) {
+        self.bands.resume();
+    }
+
     /// Takes the bands if they are done; bands for an earlier revision are dropped, never
     /// shown. True when bands arrived.
     pub fn poll_bands(&mut self) -> bool {

@@ -4,6 +4,7 @@
 //! for the month under the pointer, and labelled markers where fixed-term contracts end and
 //! where the service first goes over capacity, each label on the side of its line with room.
 
+use super::super::state::BandsAsk;
 use crate::app::BandsState;
 use crate::model::ContractKind;
 use crate::model::figures::{FigureId, figure};
@@ -39,10 +40,15 @@ pub(super) fn projection_charts_ui(
     plan: &crate::model::Plan,
     projection: &Projection,
     bands_state: BandsState<'_>,
+    // Where a Stop or "Work out the bands" click goes; `None` on a slide, which offers neither.
+    mut bands_asked: Option<&mut Option<BandsAsk>>,
 ) {
     let bands = match bands_state {
         BandsState::Ready(bands) => Some(bands),
-        BandsState::WorkingOut(_) | BandsState::NotStarted | BandsState::Failed => None,
+        BandsState::WorkingOut(_)
+        | BandsState::NotStarted
+        | BandsState::Failed
+        | BandsState::Stopped => None,
     };
     let months: Vec<f64> = (0..projection.months.len()).map(|t| t as f64).collect();
     let highest = |f: &dyn Fn(&ProjectedMonth) -> f64, band: Option<&Vec<Band3>>| {
@@ -64,17 +70,44 @@ pub(super) fn projection_charts_ui(
     let band_entry = |name: &str| bands.map(|_| LegendEntry::new(name, BAND_FILL, Swatch::Fill));
 
     let heading = ui.strong("Capacity and demand, in cases");
-    if let BandsState::WorkingOut(done) = bands_state {
-        // Beside the heading, without moving anything: the charts stay put when it goes.
-        let beside = egui::Rect::from_min_size(
-            heading.rect.right_top() + egui::vec2(16.0, 0.0),
-            egui::vec2(420.0, heading.rect.height()),
-        );
-        let mut note = ui.new_child(egui::UiBuilder::new().max_rect(beside));
-        busy_ui(
-            &mut note,
-            &format!("Working out the range of outcomes… {:.0}%", done * 100.0),
-        );
+    // Beside the heading, without moving anything: the charts stay put when it goes.
+    let beside = egui::Rect::from_min_size(
+        heading.rect.right_top() + egui::vec2(16.0, 0.0),
+        egui::vec2(460.0, heading.rect.height()),
+    );
+    match bands_state {
+        BandsState::WorkingOut(done) => {
+            let mut note = ui.new_child(egui::UiBuilder::new().max_rect(beside));
+            note.horizontal(|ui| {
+                busy_ui(
+                    ui,
+                    &format!("Working out the range of outcomes… {:.0}%", done * 100.0),
+                );
+                if let Some(asked) = bands_asked.as_deref_mut()
+                    && ui
+                        .small_button("Stop")
+                        .on_hover_text(
+                            "Stop working out the bands (the lines stay); they are worked out \
+                             again after your next change",
+                        )
+                        .clicked()
+                {
+                    *asked = Some(BandsAsk::Stop);
+                }
+            });
+        }
+        BandsState::Stopped => {
+            if let Some(asked) = bands_asked {
+                let mut note = ui.new_child(egui::UiBuilder::new().max_rect(beside));
+                note.horizontal(|ui| {
+                    ui.weak("Bands stopped.");
+                    if ui.small_button("Work out the bands").clicked() {
+                        *asked = Some(BandsAsk::WorkOut);
+                    }
+                });
+            }
+        }
+        _ => {}
     }
     let capacity_legend = [
         Some(LegendEntry::new(
@@ -201,6 +234,10 @@ pub(super) fn projection_charts_ui(
         BandsState::NotStarted => ui.weak("Bands appear when you stop editing."),
         BandsState::Failed => ui.weak(
             "The bands could not be worked out; they are tried again after the next change.",
+        ),
+        BandsState::Stopped => ui.weak(
+            "Bands: stopped; the lines are the expected path. They are worked out again after \
+             your next change.",
         ),
     };
 }

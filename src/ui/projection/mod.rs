@@ -53,7 +53,13 @@ pub fn projection_ui(
                 });
             ui.add_space(6.0);
 
-            charts::projection_charts_ui(ui, plan, projection, bands_state);
+            charts::projection_charts_ui(
+                ui,
+                plan,
+                projection,
+                bands_state,
+                Some(&mut state.bands_asked),
+            );
         });
 }
 
@@ -68,7 +74,7 @@ pub(super) fn charts_for_slide(
         .auto_shrink(false)
         .show(ui, |ui| {
             summary_ui(ui, projection);
-            charts::projection_charts_ui(ui, plan, projection, bands_state);
+            charts::projection_charts_ui(ui, plan, projection, bands_state, None);
         });
 }
 
