@@ -120,3 +120,30 @@ fn a_plan_of_a_hundred_teams_charts_its_busiest_and_any_team_found_and_selected(
     }
     assert!(keyed(&harness, &quietest), "the selected team is charted");
 }
+
+#[test]
+fn a_large_plan_opened_after_the_example_starts_with_its_teams_closed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.ron");
+    save_file(&ScenarioSet::new(synthetic::plan(400, 8_000)), &path).unwrap();
+    // The example's teams start open in Structure (a small plan).
+    let mut harness = common::app_harness(vec![Some(path)]);
+    harness.run();
+    let example = caseload_planner::io::default_plan();
+    let first_worker = example.posts[0].worker.clone().unwrap();
+    assert!(
+        shows(&harness, &first_worker),
+        "the example's first team is open"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    common::wait_for_work(&mut harness);
+    assert!(shows(&harness, "20 teams · 400 posts"));
+    // Teams with the same ids as the example's open ones start closed all the same.
+    assert!(shows(&harness, "Team 1 (20 posts"));
+    assert!(
+        !shows(&harness, "Worker 2 ·"),
+        "the opened plan's first team is closed"
+    );
+}

@@ -336,6 +336,8 @@ impl CaseloadApp {
         self.state.drafts.clear();
         self.state.compare = None;
         self.state.shown_from_top.clear();
+        self.state.team_search.clear();
+        self.state.plan_generation += 1;
         self.state.proposal = None;
         self.state.make_option = None;
         self.state.bulk = Default::default();

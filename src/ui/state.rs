@@ -220,6 +220,10 @@ pub struct UiState {
     pub filter: PostFilter,
     /// The Structure panel's "Find a team" text: only teams whose names hold it are listed.
     pub team_search: String,
+    /// Counts the plans opened. Widget state kept per team (open or closed in Structure)
+    /// is keyed with it, so an opened plan's teams start as its size says, not as the last
+    /// plan's teams with the same ids were left.
+    pub plan_generation: u64,
     /// The posts chosen in the Posts table when several are (see `post_selection.rs`).
     pub posts: super::post_selection::PostSelection,
     /// The form that edits the chosen posts together (see `bulk_edit.rs`).

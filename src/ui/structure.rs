@@ -62,7 +62,7 @@ pub fn structure_ui(
             // In a large plan only the teams in view are laid out; the others take the
             // height they had when last seen (a closed team's header until then).
             let in_view_only = plan.teams.len() > LAY_OUT_ALL_UP_TO_TEAMS;
-            let heights_id = ui.make_persistent_id("team heights");
+            let heights_id = ui.make_persistent_id(("team heights", state.plan_generation));
             let mut heights: HashMap<TeamId, f32> = if in_view_only {
                 ui.data(|d| d.get_temp(heights_id)).unwrap_or_default()
             } else {
@@ -192,7 +192,7 @@ fn team_ui(
         open_at_first,
     } = row;
     let team = &plan.teams[index];
-    let id = ui.make_persistent_id(("team", team.id));
+    let id = ui.make_persistent_id(("team", team.id, state.plan_generation));
     egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, open_at_first)
         .show_header(ui, |ui| {
             band_marker(ui, team_assessment.totals.band);
