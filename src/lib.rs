@@ -99,8 +99,10 @@
 //!   drawn into a PDF with the window's font embedded (`render.rs`), so text stays searchable;
 //!   written through a temporary file renamed into place, with progress and stopping.
 //! - [`app`]: the window's state without drawing: [`app::Document`] (the open plan and the
-//!   scenario shown, its file, undo history per scenario plus one for the shared parts,
-//!   unsaved-changes flag, a revision counter, cached projection and its bands), recent files,
+//!   scenario shown, its file, undo history per scenario plus one for the shared parts (each
+//!   step's teams and posts in chunks shared with the steps before, so a 42,000-post plan's
+//!   history costs little more than the plan), unsaved-changes flag, a revision counter,
+//!   cached projection and its bands, which the user can stop), recent files,
 //!   file dialogs behind the [`app::FileDialogs`] trait (native rfd dialogs awaited on a worker
 //!   thread; a scripted fake for tests), and [`app::Job`]s: work too slow for a frame run on a
 //!   worker thread that reports progress, can be cancelled (dropping the job is enough) and is
@@ -126,6 +128,10 @@
 //!   by year) and `compare_benchmarks.rs` its rows in Compare; `start_from_published.rs` the
 //!   File > New from published figures window; the release is read at start and a newer one
 //!   installed as background jobs ([`app::PublishedFigures`], taken in `published_flow.rs`).
+//!   At England scale (thousands of teams) long lists and tables lay out only the rows in
+//!   view (`widgets::skipped_off_screen`, the Structure tree's team heights), Structure finds
+//!   a team by name, and the Overview's team charts show the busiest teams and the one
+//!   selected (`charts/shown_teams.rs`, ranked by `Assessment::busiest_teams`).
 //! - [`cli`]: the `summary`, `check`, `import`, `benchmark`, `new` and `export` subcommands
 //!   (one file each where they need more than a few lines), text in and text out over `io`
 //!   and `model`.

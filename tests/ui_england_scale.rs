@@ -147,3 +147,57 @@ fn a_large_plan_opened_after_the_example_starts_with_its_teams_closed() {
         "the opened plan's first team is closed"
     );
 }
+
+/// How many widgets' labels hold `text`.
+fn count(harness: &App, text: &str) -> usize {
+    harness.query_all_by_label_contains(text).count()
+}
+
+/// Scrolls the central view down with the mouse wheel until `label` is laid out.
+fn scroll_down_to(harness: &mut App, label: &str) {
+    let middle = harness.ctx.content_rect().center();
+    for _ in 0..400 {
+        if harness.query_all_by_label_contains(label).next().is_some() {
+            return;
+        }
+        harness.event(egui::Event::PointerMoved(middle));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness.run();
+    }
+    panic!("{label:?} never came into view");
+}
+
+#[test]
+fn the_projections_tables_of_a_hundred_teams_lay_out_only_the_rows_in_view() {
+    let mut harness = common::harness_with(ScenarioSet::new(synthetic::plan(2_000, 40_000)));
+    click(&mut harness, "Projection");
+    click(&mut harness, "Assumptions for this scenario");
+    let laid_out = count(&harness, " demand change");
+    assert!(
+        (1..100).contains(&laid_out),
+        "{laid_out} of the 100 teams' demand rows laid out"
+    );
+    scroll_down_to(&mut harness, "Team 100 demand change");
+
+    for header in [
+        "Demand as flows: new cases and how long cases stay open",
+        "New cases a month by team",
+    ] {
+        harness.get_by_label(header).scroll_to_me();
+        harness.run();
+        click(&mut harness, header);
+    }
+    scroll_down_to(&mut harness, " new a month");
+    let fields = count(&harness, " new a month");
+    assert!(
+        (1..600).contains(&fields),
+        "{fields} of the 100 teams' 6 new-case fields laid out"
+    );
+    scroll_down_to(&mut harness, "Team 100 Child in need new a month");
+}

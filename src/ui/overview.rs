@@ -169,24 +169,48 @@ pub(super) fn headline_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment) {
     });
 }
 
-/// Every alert as a line, red ones first: (red, "Team: what").
-fn alert_lines(plan: &Plan, assessment: &Assessment) -> Vec<(bool, String)> {
-    let mut lines = Vec::new();
-    for flag in &assessment.service.flags {
-        lines.push((flag.is_red(), format!("Whole service: {flag}")));
+/// One alert: a breached target of a team or of the whole service.
+struct Alert<'a> {
+    red: bool,
+    /// The team's name; `None` for the whole service.
+    team: Option<&'a str>,
+    flag: &'a crate::model::Flag,
+}
+
+impl Alert<'_> {
+    /// "Team: what", as the list shows it. Written only for lines on screen: a plan of
+    /// thousands of teams has thousands of alerts.
+    fn line(&self) -> String {
+        format!("{}: {}", self.team.unwrap_or("Whole service"), self.flag)
     }
-    for (team, a) in plan.teams.iter().zip(&assessment.teams) {
-        for flag in &a.totals.flags {
-            lines.push((flag.is_red(), format!("{}: {flag}", team.name)));
-        }
-    }
-    lines.sort_by_key(|(red, _)| !red);
-    lines
+}
+
+/// Every alert, red ones first, each group in plan order.
+fn alerts<'a>(plan: &'a Plan, assessment: &'a Assessment) -> Vec<Alert<'a>> {
+    let service = assessment.service.flags.iter().map(|flag| Alert {
+        red: flag.is_red(),
+        team: None,
+        flag,
+    });
+    let teams = plan
+        .teams
+        .iter()
+        .zip(&assessment.teams)
+        .flat_map(|(team, a)| {
+            a.totals.flags.iter().map(|flag| Alert {
+                red: flag.is_red(),
+                team: Some(team.name.as_str()),
+                flag,
+            })
+        });
+    let mut all: Vec<Alert<'a>> = service.chain(teams).collect();
+    all.sort_by_key(|alert| !alert.red);
+    all
 }
 
 /// The first `shown` alerts, red ones first, and how many more there are (a slide).
 pub(super) fn alerts_list_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, shown: usize) {
-    let lines = alert_lines(plan, assessment);
+    let lines = alerts(plan, assessment);
     if lines.is_empty() {
         ui.label(
             RichText::new("No targets breached.")
@@ -194,8 +218,8 @@ pub(super) fn alerts_list_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, 
         );
         return;
     }
-    for (red, line) in lines.iter().take(shown) {
-        ui.label(flag_text(line.clone(), *red));
+    for alert in lines.iter().take(shown) {
+        ui.label(flag_text(alert.line(), alert.red));
     }
     if lines.len() > shown {
         ui.weak(format!(
@@ -206,7 +230,7 @@ pub(super) fn alerts_list_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, 
 }
 
 fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiState) {
-    let lines = alert_lines(plan, assessment);
+    let lines = alerts(plan, assessment);
     if lines.is_empty() {
         ui.label(
             RichText::new("No targets breached.")
@@ -214,7 +238,7 @@ fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiSt
         );
         return;
     }
-    let red = lines.iter().filter(|(r, _)| *r).count();
+    let red = lines.iter().filter(|alert| alert.red).count();
     let heading = format!(
         "Alerts: {} red, {}",
         text::thousands(red as u64),
@@ -233,10 +257,10 @@ fn alerts_ui(ui: &mut Ui, plan: &Plan, assessment: &Assessment, state: &mut UiSt
                     // Lines out of sight take one line's height unlaid: a plan of thousands of
                     // teams can have thousands of alerts.
                     let height = ui.text_style_height(&egui::TextStyle::Body);
-                    for (is_red, line) in lines {
+                    for alert in &lines {
                         let size = egui::vec2(ui.available_width(), height);
                         if ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, size)) {
-                            ui.label(flag_text(line, is_red));
+                            ui.label(flag_text(alert.line(), alert.red));
                         } else {
                             ui.allocate_space(egui::vec2(1.0, height));
                         }

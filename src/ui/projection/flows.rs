@@ -86,7 +86,12 @@ fn new_cases_ui(ui: &mut Ui, plan: &Plan, flows: &mut DemandFlows) {
                 ui.strong(&case_type.name);
             }
             ui.end_row();
+            let row_height = ui.spacing().interact_size.y;
             for (t, team) in plan.teams.iter().enumerate() {
+                // A region's thousands of teams: only the rows on screen are laid out.
+                if crate::ui::widgets::skipped_off_screen(ui, row_height) {
+                    continue;
+                }
                 ui.label(&team.name);
                 for case_type in &plan.case_types {
                     let entered = flows

@@ -311,7 +311,12 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
         .striped(true)
         .num_columns(3)
         .show(ui, |ui| {
+            let row_height = ui.spacing().interact_size.y;
             for team in &plan.teams {
+                // A region's thousands of teams: only the rows on screen are laid out.
+                if super::widgets::skipped_off_screen(ui, row_height) {
+                    continue;
+                }
                 ui.label(&team.name);
                 let change = a.demand.get(&team.id).copied();
                 let kind = match change {
