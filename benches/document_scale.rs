@@ -78,6 +78,11 @@ fn editing(c: &mut Criterion) {
             black_box(doc.undo());
         })
     });
+    // What the autosave keeps for the panic hook once a gesture ends: a copy of every
+    // scenario, made on the window's thread.
+    group.bench_function("copy of the plan and its options", |b| {
+        b.iter(|| black_box(doc.scenarios().clone()))
+    });
     group.finish();
 }
 
