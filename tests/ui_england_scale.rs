@@ -201,3 +201,36 @@ fn the_projections_tables_of_a_hundred_teams_lay_out_only_the_rows_in_view() {
     );
     scroll_down_to(&mut harness, "Team 100 Child in need new a month");
 }
+
+#[test]
+fn the_balance_window_of_a_hundred_teams_finds_teams_to_tick_and_lists_only_those_in_view() {
+    let mut harness = common::harness_with(ScenarioSet::new(synthetic::plan(2_000, 40_000)));
+    click(&mut harness, "Balance caseloads…");
+    assert!(shows(&harness, "100 of 100 teams ticked"));
+    let listed = harness
+        .query_all_by_role(Role::CheckBox)
+        .filter(|n| {
+            let node = n.accesskit_node();
+            let label = node.label().or_else(|| node.value()).unwrap_or_default();
+            label.starts_with("Team ")
+        })
+        .count();
+    assert!(
+        (1..100).contains(&listed),
+        "{listed} team checkboxes laid out"
+    );
+
+    let field = || {
+        by().role(Role::TextInput)
+            .predicate(|n| n.placeholder() == Some("Find teams to tick"))
+    };
+    harness.get(field()).click();
+    harness.run();
+    harness.get(field()).type_text("team 5");
+    harness.run();
+    // Each word anywhere in the name: Teams 5, 15, 25, … 95 and 50 to 59.
+    click(&mut harness, "Untick the 19 teams found");
+    assert!(shows(&harness, "81 of 100 teams ticked"));
+    click(&mut harness, "Tick the 19 teams found");
+    assert!(shows(&harness, "100 of 100 teams ticked"));
+}

@@ -165,7 +165,12 @@ impl Autosave {
         let snapshot = if self.latest_count == Some(count) {
             take_latest(&self.latest)
         } else {
-            Some(Snapshot::of(doc))
+            // A large plan, copied now; the panic hook gets this copy too, so it never writes
+            // work older than the recovery file (kept from before the plan grew).
+            let snapshot = Snapshot::of(doc);
+            set_latest(&self.latest, Some(snapshot.clone()));
+            self.latest_count = Some(count);
+            Some(snapshot)
         };
         if let Some(snapshot) = snapshot {
             self.send(Work::Write(snapshot));
@@ -316,9 +321,38 @@ mod tests {
         let file = recovery_path(dir.path(), std::process::id());
         wait_for(&file, true);
         assert_eq!(&read_recovery(&file).unwrap().set, doc.scenarios());
+        // The panic hook holds the copy written: never older than the recovery file.
+        let latest = take_latest(&autosave.latest()).expect("the copy written");
+        assert_eq!(&*latest.set, doc.scenarios());
+    }
+
+    #[test]
+    fn a_plan_grown_large_never_leaves_the_panic_hook_older_work_than_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = crate::model::synthetic::plan(COPY_EACH_EDIT_UP_TO_POSTS / 2 + 20, 1_000);
+        let mut doc = Document::new(plan, None);
+        let mut autosave = Autosave::new(dir.path());
+        let start = Instant::now();
+        doc.apply(Command::SetPlanName("Small".into())).unwrap();
+        doc.settle();
+        autosave.tick(&doc, start);
         assert!(
-            take_latest(&autosave.latest()).is_none(),
-            "the panic hook never writes an older copy over the recovery file"
+            take_latest(&autosave.latest()).is_some(),
+            "a small plan is copied at once"
+        );
+        // An option doubles the posts: past the size copied at each edit.
+        doc.add_option("Bigger").unwrap();
+        doc.apply(Command::SetPlanName("Large".into())).unwrap();
+        doc.settle();
+        autosave.tick(&doc, start + AUTOSAVE_DELAY);
+        autosave.tick(&doc, start + 2 * AUTOSAVE_DELAY);
+        let file = recovery_path(dir.path(), std::process::id());
+        wait_for(&file, true);
+        let latest = take_latest(&autosave.latest()).expect("a copy for the panic hook");
+        assert_eq!(
+            &*latest.set,
+            doc.scenarios(),
+            "the work as written, not as it was"
         );
     }
 

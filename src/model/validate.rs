@@ -19,7 +19,8 @@ pub use super::problems::{Location, MAX_LISTED_PROBLEMS, Problem, Problems};
 use super::reductions::{STANDARD_HOURS, reduction_problems};
 use super::shown::{count, number};
 // foldhash: validation hashes every post id of every scenario, and SipHash took a fifth of an
-// undo at 42,000 posts. Its seed is random for each run, so a file cannot choose colliding ids.
+// undo at 42,000 posts. Its seed is random for each run, which makes colliding ids hard to
+// plan for; a file is also capped in size (`io::load::MAX_PLAN_BYTES`).
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Largest plausible points per case. Bounds keep every sum finite (so no ratio is NaN) and

@@ -190,11 +190,15 @@ fn scope_ui(
     form: &mut ProposalForm,
 ) {
     ui.label(RichText::new("Teams").strong());
-    ui.horizontal_wrapped(|ui| {
-        for team in &plan.teams {
-            member_checkbox(ui, &mut form.teams, team.id, &team.name);
-        }
-    });
+    if plan.teams.len() <= WRAP_TEAMS_UP_TO {
+        ui.horizontal_wrapped(|ui| {
+            for team in &plan.teams {
+                member_checkbox(ui, &mut form.teams, team.id, &team.name);
+            }
+        });
+    } else {
+        many_teams_ui(ui, plan, form);
+    }
     if form.kind == ProposalKind::Balance {
         ui.horizontal(|ui| {
             ui.radio_value(
@@ -222,8 +226,8 @@ fn scope_ui(
         .collect();
     let heading = format!(
         "Protected workers ({} of {})",
-        form.protected.len(),
-        workers.len()
+        text::thousands(form.protected.len() as u64),
+        text::thousands(workers.len() as u64)
     );
     egui::CollapsingHeader::new(heading)
         .id_salt("protected-workers")
@@ -232,11 +236,13 @@ fn scope_ui(
                 "A protected worker neither gives nor receives cases: someone leaving soon, \
                  or an ASYE with a protected caseload.",
             );
+            // A row a worker, laid out only when in view: a region has tens of thousands.
+            let row_height = ui.spacing().interact_size.y;
             egui::ScrollArea::vertical()
                 .id_salt("protected-list")
                 .max_height(140.0)
-                .show(ui, |ui| {
-                    for post in workers {
+                .show_rows(ui, row_height, workers.len(), |ui, rows| {
+                    for &post in &workers[rows] {
                         let utilisation = assessment.post(post.id).and_then(|a| a.utilisation);
                         let name = names.worker(post).unwrap_or_default();
                         let label = format!(
@@ -247,6 +253,67 @@ fn scope_ui(
                         member_checkbox(ui, &mut form.protected, post.id, label);
                     }
                 });
+        });
+}
+
+/// Plans with up to this many teams list them all as checkboxes side by side; larger ones get
+/// a search and a scrolling list.
+const WRAP_TEAMS_UP_TO: usize = 40;
+
+/// The teams of a large plan: "Find a team", ticking or unticking every team found, and the
+/// teams found in a list that lays out only the rows in view.
+fn many_teams_ui(ui: &mut Ui, plan: &Plan, form: &mut ProposalForm) {
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut form.team_search)
+                .hint_text("Find teams to tick")
+                .desired_width(200.0),
+        );
+        ui.label(format!(
+            "{} of {} teams ticked",
+            text::thousands(form.teams.len() as u64),
+            text::thousands(plan.teams.len() as u64)
+        ));
+    });
+    let words: Vec<String> = form
+        .team_search
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let found: Vec<&crate::model::Team> = plan
+        .teams
+        .iter()
+        .filter(|t| {
+            let name = t.name.to_lowercase();
+            words.iter().all(|w| name.contains(w.as_str()))
+        })
+        .collect();
+    ui.horizontal(|ui| {
+        let what = if words.is_empty() {
+            "every team".to_owned()
+        } else {
+            format!(
+                "the {} found",
+                text::count(found.len() as u64, "team", "teams")
+            )
+        };
+        if ui.button(format!("Tick {what}")).clicked() {
+            form.teams.extend(found.iter().map(|t| t.id));
+        }
+        if ui.button(format!("Untick {what}")).clicked() {
+            for team in &found {
+                form.teams.remove(&team.id);
+            }
+        }
+    });
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt("team-list")
+        .max_height(140.0)
+        .show_rows(ui, row_height, found.len(), |ui, rows| {
+            for team in &found[rows] {
+                member_checkbox(ui, &mut form.teams, team.id, &team.name);
+            }
         });
 }
 

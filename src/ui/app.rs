@@ -115,7 +115,15 @@ impl CaseloadApp {
         let last = recent.last().map(Path::to_owned);
         let mut app = CaseloadApp {
             doc: Document::with_scenarios(default_scenarios(), None),
-            state: UiState::default(),
+            state: UiState {
+                // egui keeps widget state between runs: a number of this run's own keeps the
+                // teams of a plan opened now from taking the state of another run's plan.
+                plan_generation: std::hash::BuildHasher::hash_one(
+                    &std::collections::hash_map::RandomState::new(),
+                    "plan generation",
+                ),
+                ..UiState::default()
+            },
             recent,
             dialogs,
             prompt: None,
@@ -337,7 +345,7 @@ impl CaseloadApp {
         self.state.compare = None;
         self.state.shown_from_top.clear();
         self.state.team_search.clear();
-        self.state.plan_generation += 1;
+        self.state.plan_generation = self.state.plan_generation.wrapping_add(1);
         self.state.proposal = None;
         self.state.make_option = None;
         self.state.bulk = Default::default();

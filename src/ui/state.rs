@@ -192,6 +192,8 @@ pub struct ProposalForm {
     pub kept_types: BTreeSet<CaseTypeId>,
     /// The proposal as last worked out, and what for.
     pub preview: Option<super::allocation::Preview>,
+    /// Words a team's name must hold to be listed, in a plan of many teams.
+    pub team_search: String,
 }
 
 impl ProposalForm {
@@ -207,6 +209,7 @@ impl ProposalForm {
             protected: BTreeSet::new(),
             kept_types: BTreeSet::new(),
             preview: None,
+            team_search: String::new(),
         }
     }
 }

@@ -229,6 +229,19 @@ impl Document {
         (self.pending != Some(scope)).then(|| self.snapshot(scope, both))
     }
 
+    /// A gesture that has so far changed only `scope`'s own parts now changes the shared parts
+    /// too: its undo step records them as they are (unchanged since the gesture began, or the
+    /// gesture would have recorded them already).
+    fn record_shared_parts_too(&mut self, scope: Scope) {
+        let shared = self.set.shared();
+        if let Some(step) = self.undo.last_mut()
+            && step.scope == scope
+            && let Snapshot::Own(own) = &step.state
+        {
+            step.state = Snapshot::Both(shared, Box::new(own.clone()));
+        }
+    }
+
     /// Puts `state` back: the parts it holds become the plan's.
     fn restore(&mut self, scope: Scope, state: &Snapshot) {
         match (scope, state) {
@@ -275,6 +288,9 @@ impl Document {
             Reach::Own | Reach::Both => Scope::Scenario(self.active),
         };
         let before = self.snapshot_before_edit(scope, reach == Reach::Both);
+        if reach == Reach::Both && before.is_none() {
+            self.record_shared_parts_too(scope);
+        }
         let created = self.set.apply(self.active, command)?;
         self.begin_edit(scope, before);
         self.changed(scope, reach != Reach::Own);

@@ -1,10 +1,11 @@
 //! The states undo and redo put back, kept cheaply for plans of any size.
 //!
 //! A scenario's teams and posts are recorded in chunks shared between the states recorded one
-//! after another: a chunk that holds the same items as the last state's is the same chunk, not
-//! a copy. An edit to one post of a 42,000-post plan records one new chunk of posts and a list
-//! of shared ones, so 300 undo steps cost little more than the plan once, and recording one
-//! compares the posts rather than copying them all.
+//! after another: a chunk that holds the same items, in the same place, as the last state's is
+//! the same chunk, not a copy. An edit to one post of a 42,000-post plan records one new chunk
+//! of posts and a list of shared ones, so 300 such undo steps cost little more than the plan
+//! once, and recording one compares the posts rather than copying them all. A post added or
+//! deleted in the middle of the list shifts every chunk after it, and those are stored again.
 
 use crate::model::scenarios::{OwnParts, Scenario, SharedParts};
 use crate::model::{Assumptions, Post, ScenarioId, Team};

@@ -14,6 +14,29 @@ mod plan_edits {
     }
 
     #[test]
+    fn a_gesture_that_goes_on_to_change_the_shared_parts_is_undone_whole() {
+        let mut doc = Document::new(default_plan(), None);
+        // One gesture: a team renamed, then a batch renaming the plan and the team again.
+        rename(&mut doc, "Front Door");
+        doc.apply(Command::Batch(vec![
+            Command::SetPlanName("Renamed plan".into()),
+            Command::RenameTeam {
+                team: TeamId(1),
+                name: "Front Door 2".into(),
+            },
+        ]))
+        .unwrap();
+        doc.settle();
+        assert_eq!(doc.plan().name, "Renamed plan");
+        assert!(doc.undo());
+        assert_eq!(doc.plan(), &default_plan(), "the plan's name is back too");
+        assert!(!doc.is_dirty());
+        assert!(doc.redo());
+        assert_eq!(doc.plan().name, "Renamed plan");
+        assert_eq!(doc.plan().teams[0].name, "Front Door 2");
+    }
+
+    #[test]
     fn edits_mark_the_document_dirty_and_undo_clears_it() {
         let mut doc = Document::new(default_plan(), None);
         assert!(!doc.is_dirty() && !doc.can_undo());

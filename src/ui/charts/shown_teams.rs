@@ -37,13 +37,15 @@ impl ShownTeams {
             };
         }
         let mut positions = assessment.busiest_teams(BUSIEST_SHOWN);
+        // Charts index both lists: only teams the plan and its assessment both have.
+        positions.retain(|&i| i < count);
         let selected_team = match selection {
             Selection::Team(team) => Some(team),
             Selection::Post(post) => plan.post(post).map(|p| p.team),
             Selection::Plan | Selection::Posts => None,
         };
         let selected = selected_team.and_then(|id| plan.teams.iter().position(|t| t.id == id));
-        let selected_extra = selected.filter(|i| !positions.contains(i));
+        let selected_extra = selected.filter(|&i| i < count && !positions.contains(&i));
         positions.extend(selected_extra);
         ShownTeams {
             positions,

@@ -88,7 +88,7 @@ pub(super) fn projection_charts_ui(
                         .small_button("Stop")
                         .on_hover_text(
                             "Stop working out the bands (the lines stay); they are worked out \
-                             again after your next change",
+                             again when the plan shown changes",
                         )
                         .clicked()
                 {
@@ -236,8 +236,8 @@ pub(super) fn projection_charts_ui(
             "The bands could not be worked out; they are tried again after the next change.",
         ),
         BandsState::Stopped => ui.weak(
-            "Bands: stopped; the lines are the expected path. They are worked out again after \
-             your next change.",
+            "Bands: stopped; the lines are the expected path. They are worked out again when \
+             the plan shown changes.",
         ),
     };
 }

@@ -101,14 +101,19 @@ fn new_cases_ui(ui: &mut Ui, plan: &Plan, flows: &mut DemandFlows) {
                     let steady = open[t].get(&case_type.id).copied().unwrap_or(0) as f64
                         / flows.months_open(case_type.id, &case_type.name);
                     let mut per_month = entered.map_or(steady, |i| flows.new_cases[i].per_month);
-                    let changed = number_field(
-                        ui,
-                        &format!("{} {} new a month", team.name, case_type.name),
-                        &mut per_month,
-                        0.0..=f64::from(crate::model::validate::MAX_CASE_COUNT),
-                        0.1,
-                        "",
-                    );
+                    // An id of its own: rows above may or may not be laid out.
+                    let changed = ui
+                        .push_id(("new-cases", team.id, case_type.id), |ui| {
+                            number_field(
+                                ui,
+                                &format!("{} {} new a month", team.name, case_type.name),
+                                &mut per_month,
+                                0.0..=f64::from(crate::model::validate::MAX_CASE_COUNT),
+                                0.1,
+                                "",
+                            )
+                        })
+                        .inner;
                     if changed {
                         match entered {
                             Some(i) => flows.new_cases[i].per_month = per_month,

@@ -360,40 +360,43 @@ fn assumptions_ui(ui: &mut Ui, plan: &Plan, edits: &mut Vec<Command>) {
                         }
                     },
                 );
-                ui.horizontal(|ui| match &mut chosen {
-                    Some(DemandChange::MonthlyGrowth(rate)) => {
-                        let mut shown = *rate * 100.0;
-                        let changed = number_field(
-                            ui,
-                            &format!("{} monthly growth", team.name),
-                            &mut shown,
-                            -10.0..=10.0,
-                            0.05,
-                            "% a month",
-                        );
-                        if changed {
-                            *rate = shown / 100.0;
+                // An id of its own: rows above may or may not be laid out.
+                ui.push_id(("demand-change", team.id), |ui| {
+                    ui.horizontal(|ui| match &mut chosen {
+                        Some(DemandChange::MonthlyGrowth(rate)) => {
+                            let mut shown = *rate * 100.0;
+                            let changed = number_field(
+                                ui,
+                                &format!("{} monthly growth", team.name),
+                                &mut shown,
+                                -10.0..=10.0,
+                                0.05,
+                                "% a month",
+                            );
+                            if changed {
+                                *rate = shown / 100.0;
+                            }
                         }
-                    }
-                    Some(DemandChange::Target { cases, months }) => {
-                        number_field(
-                            ui,
-                            &format!("{} change in cases", team.name),
-                            cases,
-                            -100_000.0..=100_000.0,
-                            1.0,
-                            "cases over",
-                        );
-                        number_field(
-                            ui,
-                            &format!("{} months of change", team.name),
-                            months,
-                            1..=Timeline::MAX_MONTHS,
-                            0.2,
-                            "months",
-                        );
-                    }
-                    None => {}
+                        Some(DemandChange::Target { cases, months }) => {
+                            number_field(
+                                ui,
+                                &format!("{} change in cases", team.name),
+                                cases,
+                                -100_000.0..=100_000.0,
+                                1.0,
+                                "cases over",
+                            );
+                            number_field(
+                                ui,
+                                &format!("{} months of change", team.name),
+                                months,
+                                1..=Timeline::MAX_MONTHS,
+                                0.2,
+                                "months",
+                            );
+                        }
+                        None => {}
+                    })
                 });
                 match chosen {
                     Some(c) => {
