@@ -3,7 +3,8 @@
 //! the scenario edited, the unsaved-changes check), one gesture at a time.
 //!
 //! Also prints the process's resident memory once the plan, its two options and a full undo
-//! history (300 steps, each a separate edit) are held: the goal is under 500 MB.
+//! history (300 steps, each a separate edit: a third of them deleting a post from the middle
+//! of the list) are held: the goal is under 500 MB.
 //! `cargo bench --bench document_scale`
 
 use caseload_planner::app::Document;
@@ -54,12 +55,24 @@ fn editing(c: &mut Criterion) {
     if let Some((now, _)) = memory_mb() {
         eprintln!("memory with the plan and two options open: {now:.0} MB");
     }
+    // Every third edit deletes a post from the middle of the list, shifting the posts after
+    // it; the others change a post's cases in place.
+    // Posts of the first half are edited, posts of the second half deleted.
+    let (ids, deleted) = ids.split_at(ids.len() / 2);
     for i in 0..FULL_HISTORY {
-        edit(&mut doc, &ids, i * 137, (i % 7) as u32);
+        if i % 3 == 2 {
+            let post = deleted[i * 37 % deleted.len()];
+            doc.apply(Command::DeletePost { post })
+                .expect("a post deleted");
+            doc.settle();
+        } else {
+            edit(&mut doc, ids, i * 137, (i % 7) as u32);
+        }
     }
     if let Some((now, peak)) = memory_mb() {
         eprintln!(
-            "memory after {FULL_HISTORY} edits (a full undo history): {now:.0} MB, peak {peak:.0} MB"
+            "memory after {FULL_HISTORY} edits, a third of them deletions (a full undo history): \
+             {now:.0} MB, peak {peak:.0} MB"
         );
     }
     let mut group = c.benchmark_group(format!("document, {POSTS} posts and two options"));
@@ -68,13 +81,13 @@ fn editing(c: &mut Criterion) {
     group.bench_function("one edit (undo step, assessment, unsaved check)", |b| {
         b.iter(|| {
             i += 1;
-            edit(&mut doc, &ids, i * 31, (i % 5) as u32);
+            edit(&mut doc, ids, i * 31, (i % 5) as u32);
         })
     });
     group.bench_function("undo", |b| {
         b.iter(|| {
             i += 1;
-            edit(&mut doc, &ids, i * 31, (i % 5) as u32);
+            edit(&mut doc, ids, i * 31, (i % 5) as u32);
             black_box(doc.undo());
         })
     });

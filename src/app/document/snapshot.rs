@@ -1,20 +1,53 @@
 //! The states undo and redo put back, kept cheaply for plans of any size.
 //!
 //! A scenario's teams and posts are recorded in chunks shared between the states recorded one
-//! after another: a chunk that holds the same items, in the same place, as the last state's is
-//! the same chunk, not a copy. An edit to one post of a 42,000-post plan records one new chunk
-//! of posts and a list of shared ones, so 300 such undo steps cost little more than the plan
-//! once, and recording one compares the posts rather than copying them all. A post added or
-//! deleted in the middle of the list shifts every chunk after it, and those are stored again.
+//! after another: a chunk that holds the same items as one of the last state's is that chunk,
+//! not a copy. Where a chunk ends is decided by its last item's id (about one id in 128 ends
+//! one), not by its position, so adding or deleting a post changes only the chunk it is in.
+//! An edit to one post of a 42,000-post plan records one new chunk of posts and a list of
+//! shared ones, so 300 undo steps cost little more than the plan once, and recording one
+//! compares the posts rather than copying them all.
 
 use crate::model::scenarios::{OwnParts, Scenario, SharedParts};
 use crate::model::{Assumptions, Post, ScenarioId, Team};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Items in a chunk: small enough that an edit copies little, large enough that a state of
-/// 42,000 posts is a short list of chunks.
-const CHUNK: usize = 256;
+/// About one item in this many ends a chunk: small enough that an edit copies little, large
+/// enough that a state of 42,000 posts is a short list of chunks.
+const MEAN_CHUNK: u64 = 128;
+
+/// No chunk is longer, whatever its ids.
+const MAX_CHUNK: usize = 1024;
+
+/// Items whose id decides where chunks end.
+pub(super) trait Keyed {
+    fn key(&self) -> u32;
+}
+
+impl Keyed for Post {
+    fn key(&self) -> u32 {
+        self.id.0
+    }
+}
+
+impl Keyed for Team {
+    fn key(&self) -> u32 {
+        self.id.0
+    }
+}
+
+/// Whether the item with id `key` ends a chunk: about one in [`MEAN_CHUNK`], spread over the
+/// ids by a mix (SplitMix64's finaliser), so runs of consecutive ids are cut too.
+fn ends_chunk(key: u32) -> bool {
+    let mut z = u64::from(key).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    (z ^ (z >> 31)) % MEAN_CHUNK == 0
+}
+
+/// The last state's chunks of one list, found by their first item's id.
+pub(super) type LastChunks<T> = HashMap<u32, Arc<[T]>>;
 
 /// A list recorded as chunks that later and earlier states share where they hold the same items.
 #[derive(Clone, Debug)]
@@ -26,19 +59,24 @@ impl<T> Default for Chunks<T> {
     }
 }
 
-impl<T: Clone + PartialEq> Chunks<T> {
-    /// `items` in chunks, reusing each chunk of `last` that holds the same items in the same
-    /// place; `last` becomes these chunks, for the next state recorded.
-    fn of(items: &[T], last: &mut Vec<Arc<[T]>>) -> Self {
-        let chunks: Vec<Arc<[T]>> = items
-            .chunks(CHUNK)
-            .enumerate()
-            .map(|(i, part)| match last.get(i) {
-                Some(old) if old[..] == *part => Arc::clone(old),
-                _ => Arc::from(part),
-            })
-            .collect();
-        last.clone_from(&chunks);
+impl<T: Clone + PartialEq + Keyed> Chunks<T> {
+    /// `items` in chunks, reusing each chunk of `last` that holds the same items; `last`
+    /// becomes these chunks, for the next state recorded.
+    fn of(items: &[T], last: &mut LastChunks<T>) -> Self {
+        let mut chunks = Vec::new();
+        let mut start = 0;
+        for (i, item) in items.iter().enumerate() {
+            let end = i + 1;
+            if end == items.len() || end - start == MAX_CHUNK || ends_chunk(item.key()) {
+                let part = &items[start..end];
+                chunks.push(match last.get(&part[0].key()) {
+                    Some(old) if old[..] == *part => Arc::clone(old),
+                    _ => Arc::from(part),
+                });
+                start = end;
+            }
+        }
+        *last = chunks.iter().map(|c| (c[0].key(), Arc::clone(c))).collect();
         Chunks(chunks)
     }
 
@@ -76,8 +114,8 @@ impl OwnState {
 /// Each scenario's last recorded chunks, which the next state recorded shares where it can.
 #[derive(Default)]
 pub(super) struct LastRecorded {
-    teams: HashMap<ScenarioId, Vec<Arc<[Team]>>>,
-    posts: HashMap<ScenarioId, Vec<Arc<[Post]>>>,
+    teams: HashMap<ScenarioId, LastChunks<Team>>,
+    posts: HashMap<ScenarioId, LastChunks<Post>>,
 }
 
 impl LastRecorded {
@@ -113,34 +151,86 @@ pub(super) enum Snapshot {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_state_shares_every_chunk_that_did_not_change_and_gives_the_list_back() {
-        let mut last = Vec::new();
-        let items: Vec<u32> = (0..1000).collect();
-        let first = Chunks::of(&items, &mut last);
-        // 1,000 items: chunks of 256, 256, 256 and 232.
-        assert_eq!(first.0.len(), 4);
-        assert_eq!(first.0[3].len(), 232);
+    #[derive(Clone, Debug, PartialEq)]
+    struct Item(u32, u32);
 
-        let mut edited = items.clone();
-        edited[600] = 7; // in the third chunk
-        let second = Chunks::of(&edited, &mut last);
-        let shared: Vec<bool> = (0..4)
-            .map(|i| Arc::ptr_eq(&first.0[i], &second.0[i]))
+    impl Keyed for Item {
+        fn key(&self) -> u32 {
+            self.0
+        }
+    }
+
+    fn items(ids: impl Iterator<Item = u32>) -> Vec<Item> {
+        ids.map(|id| Item(id, 0)).collect()
+    }
+
+    /// How many chunks of `after` are chunks of `before` (the same allocation).
+    fn shared(before: &Chunks<Item>, after: &Chunks<Item>) -> usize {
+        after
+            .0
+            .iter()
+            .filter(|c| before.0.iter().any(|b| Arc::ptr_eq(b, c)))
+            .count()
+    }
+
+    #[test]
+    fn chunks_end_at_about_one_id_in_128_and_never_run_past_1024() {
+        let list = items(1..=42_000);
+        let chunks = Chunks::of(&list, &mut LastChunks::default());
+        let n = chunks.0.len();
+        assert!((200..500).contains(&n), "{n} chunks for 42,000 items");
+        assert!(chunks.0.iter().all(|c| c.len() <= MAX_CHUNK));
+        assert_eq!(chunks.to_vec(), list);
+        // Ids that never end a chunk are still cut every 1,024 items.
+        let uncut: Vec<Item> = (1..)
+            .filter(|&id| !ends_chunk(id))
+            .take(3_000)
+            .map(|id| Item(id, 0))
             .collect();
-        assert_eq!(shared, [true, true, false, true]);
-        assert_eq!(first.to_vec(), items);
+        let lengths: Vec<usize> = Chunks::of(&uncut, &mut LastChunks::default())
+            .0
+            .iter()
+            .map(|c| c.len())
+            .collect();
+        assert_eq!(lengths, [1024, 1024, 952]);
+    }
+
+    #[test]
+    fn an_edit_added_or_deleted_item_stores_only_its_own_chunk_again() {
+        let mut last = LastChunks::default();
+        let list = items(1..=10_000);
+        let first = Chunks::of(&list, &mut last);
+        let n = first.0.len();
+
+        // One item changed in place.
+        let mut edited = list.clone();
+        edited[5_000].1 = 7;
+        let second = Chunks::of(&edited, &mut last);
+        assert_eq!(shared(&first, &second), n - 1);
         assert_eq!(second.to_vec(), edited);
 
-        // A list grown by one item: the last chunk is new, the others shared.
-        edited.push(1000);
-        let third = Chunks::of(&edited, &mut last);
-        assert!(Arc::ptr_eq(&second.0[2], &third.0[2]));
-        assert!(!Arc::ptr_eq(&second.0[3], &third.0[3]));
-        assert_eq!(third.to_vec(), edited);
+        // One item deleted from the middle: the chunks after it still share.
+        let mut deleted = edited.clone();
+        deleted.remove(2_000);
+        let third = Chunks::of(&deleted, &mut last);
+        assert!(
+            shared(&second, &third) >= n - 2,
+            "only the chunk it was in is new"
+        );
+        assert_eq!(third.to_vec(), deleted);
+
+        // One item added in the middle.
+        let mut added = deleted.clone();
+        added.insert(7_000, Item(20_000, 0));
+        let fourth = Chunks::of(&added, &mut last);
+        assert!(shared(&third, &fourth) >= third.0.len() - 2);
+        assert_eq!(fourth.to_vec(), added);
+
+        // Every state still gives its own list back.
+        assert_eq!(first.to_vec(), list);
         assert_eq!(
-            Chunks::of(&[] as &[u32], &mut last).to_vec(),
-            Vec::<u32>::new()
+            Chunks::of(&[] as &[Item], &mut last).to_vec(),
+            Vec::<Item>::new()
         );
     }
 }
