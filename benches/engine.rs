@@ -7,7 +7,7 @@
 //! frame. Run with `cargo bench --bench engine`.
 
 use caseload_planner::io::{load_file, save_file};
-use caseload_planner::model::allocation::{Scope, allocate_waiting, balance};
+use caseload_planner::model::allocation::{Scope, allocate_waiting, balance, balance_each_team};
 use caseload_planner::model::projection::{monte_carlo, project};
 use caseload_planner::model::{Plan, ScenarioSet, Timeline, YearMonth, assess, synthetic};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -183,6 +183,15 @@ fn allocation(c: &mut Criterion) {
             |b| b.iter(|| balance(black_box(&plan), &scope)),
         );
     }
+    // Issue 14: the Balance window's default, within each team, for England's 2,100 teams.
+    let plan = synthetic::plan(42_000, 840_000);
+    let scope = Scope {
+        teams: plan.teams.iter().map(|t| t.id).collect(),
+        ..Scope::default()
+    };
+    group.bench_function("balance within each team, 42000 posts (2100 teams)", |b| {
+        b.iter(|| balance_each_team(black_box(&plan), &scope))
+    });
     group.finish();
 }
 

@@ -5,7 +5,7 @@
 use super::state::{BalanceMode, ProposalForm, ProposalKind, UiState};
 use super::theme;
 use crate::app::Document;
-use crate::model::allocation::{Proposal, Scope, allocate_waiting, balance};
+use crate::model::allocation::{Proposal, Scope, allocate_waiting, balance, balance_each_team};
 use crate::model::anonymise::WorkerNames;
 use crate::model::figures::{FigureId, figure};
 use crate::model::{
@@ -67,13 +67,7 @@ pub fn propose(plan: &Plan, form: &ProposalForm) -> Proposal {
         (ProposalKind::AllocateWaiting, _) => allocate_waiting(plan, &scope(teams)),
         (ProposalKind::Balance, BalanceMode::AcrossTeams) => balance(plan, &scope(teams)),
         (ProposalKind::Balance, BalanceMode::WithinEachTeam) => {
-            let mut all = Proposal::default();
-            for team in teams {
-                let one = balance(plan, &scope(vec![team]));
-                all.moves.extend(one.moves);
-                all.unplaced.extend(one.unplaced);
-            }
-            all
+            balance_each_team(plan, &scope(teams))
         }
     }
 }

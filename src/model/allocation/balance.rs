@@ -10,7 +10,8 @@ use super::moves::{CaseSource, Flows};
 use super::pool::{Pool, Scope};
 use super::proposal::Proposal;
 use super::receivers::Receivers;
-use crate::model::Plan;
+use crate::model::{Plan, Post, TeamId};
+use std::collections::HashMap;
 
 /// How much a move must lower the higher utilisation of its giver and receiver to be worth
 /// making: more than rounding, so two equal caseloads whose sums round apart never trade
@@ -26,7 +27,33 @@ pub fn balance(plan: &Plan, scope: &Scope) -> Proposal {
 /// [`balance`], keeping the receivers by capacity or by case type as `by_capacity` says, or
 /// (`None`) whichever is quicker: the tests compare the two ways.
 pub(crate) fn balance_keeping(plan: &Plan, scope: &Scope, by_capacity: Option<bool>) -> Proposal {
-    let mut pool = Pool::of(plan, scope);
+    balance_pool(Pool::of(plan, scope), by_capacity)
+}
+
+/// [`balance`] within each team of the scope on its own (no case leaves its team), the teams
+/// in the scope's order. Each team's workers are found in one pass over the plan's posts, not
+/// one pass per team: a region has thousands of teams.
+pub fn balance_each_team(plan: &Plan, scope: &Scope) -> Proposal {
+    let mut by_team: HashMap<TeamId, Vec<&Post>> = HashMap::new();
+    for post in &plan.posts {
+        by_team.entry(post.team).or_default().push(post);
+    }
+    let mut all = Proposal::default();
+    for &team in &scope.teams {
+        let one_team = Scope {
+            teams: vec![team],
+            ..scope.clone()
+        };
+        let posts = by_team.remove(&team).unwrap_or_default();
+        let proposal = balance_pool(Pool::of_posts(plan, &one_team, posts), None);
+        all.moves.extend(proposal.moves);
+        all.unplaced.extend(proposal.unplaced);
+    }
+    all
+}
+
+/// Balances the workers of `pool` (see [`balance_keeping`] for `by_capacity`).
+fn balance_pool(mut pool: Pool, by_capacity: Option<bool>) -> Proposal {
     let n = pool.workers.len();
     // Highest utilisation first (the lower post id on a tie).
     let mut tops = WorkerHeap::new((0..n).map(|w| descending(pool.workers[w].utilisation())));

@@ -56,7 +56,7 @@ mod proposal;
 mod receivers;
 
 pub use allocate::allocate_waiting;
-pub use balance::balance;
+pub use balance::{balance, balance_each_team};
 pub use moves::{CaseMove, CaseSource};
 pub use needed::{Need, StaffNeeded, staff_needed};
 pub use option::{NeedTarget, PostsToAdd, option_command, posts_to_close_gap};

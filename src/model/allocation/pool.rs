@@ -4,7 +4,7 @@
 use crate::model::assess::{Weights, capacity_points};
 use crate::model::reductions::kept_back_now;
 use crate::model::validate::MAX_CASE_COUNT;
-use crate::model::{CaseTypeId, GradeId, Plan, PostId, TeamId};
+use crate::model::{CaseTypeId, GradeId, Plan, Post, PostId, TeamId};
 use std::collections::BTreeSet;
 
 /// Which workers a proposal may touch.
@@ -53,6 +53,16 @@ impl Pool {
     /// grade that holds cases, with capacity above 0, and not protected (and, in an invalid
     /// plan, with a load that is a number).
     pub fn of(plan: &Plan, scope: &Scope) -> Pool {
+        Self::of_posts(plan, scope, &plan.posts)
+    }
+
+    /// [`Pool::of`] with the workers taken from `posts` (a team's, found once for every
+    /// team), not from every post of the plan.
+    pub fn of_posts<'a>(
+        plan: &Plan,
+        scope: &Scope,
+        posts: impl IntoIterator<Item = &'a Post>,
+    ) -> Pool {
         let weights = Weights::new(plan);
         let types = weights.types().len();
         // Sorted lists searched by halves: plans have a handful of grades and case types, and
@@ -70,9 +80,8 @@ impl Pool {
             let i = grades.binary_search_by_key(&id, |g| g.0).ok()?;
             Some(grades[i].1)
         };
-        let mut eligible: Vec<_> = plan
-            .posts
-            .iter()
+        let mut eligible: Vec<_> = posts
+            .into_iter()
             .filter(|p| p.is_available() && teams.binary_search(&p.team).is_ok())
             .filter(|p| !scope.protected.contains(&p.id))
             .filter_map(|p| {

@@ -150,6 +150,34 @@ fn a_pool_of_several_teams_balances_across_them_and_one_team_alone_cannot() {
     assert!(balance(&p, &scope(&[])).is_empty());
 }
 
+#[test]
+fn balancing_each_team_on_its_own_keeps_every_case_in_its_team() {
+    // North: A. Hall 30 CIN (150%) and J. Brown 10 (50%) meet at 20 each: 10 move. South:
+    // S. Khan 24 CIN (120%) and T. Park none: 12 move. The new worker in the fixed-term team
+    // takes nothing, though it has all its room, because no case leaves its team.
+    let mut p = plan(&["North", "South", "Fixed-term team"]);
+    let hall = social_worker(&mut p, 1, "A. Hall", &[(CHILD_IN_NEED, 30)]);
+    let brown = social_worker(&mut p, 1, "J. Brown", &[(CHILD_IN_NEED, 10)]);
+    let khan = social_worker(&mut p, 2, "S. Khan", &[(CHILD_IN_NEED, 24)]);
+    let park = social_worker(&mut p, 2, "T. Park", &[]);
+    social_worker(&mut p, 3, "New worker 1", &[]);
+    let each = balance_each_team(&p, &scope(&[1, 2, 3]));
+    assert_eq!(
+        each.moves,
+        [
+            mv(CHILD_IN_NEED, 10, CaseSource::Post(hall), brown),
+            mv(CHILD_IN_NEED, 12, CaseSource::Post(khan), park),
+        ]
+    );
+    // The same as balancing the teams one by one.
+    let one_by_one: Vec<CaseMove> = [1, 2, 3]
+        .iter()
+        .flat_map(|&t| balance(&p, &scope(&[t])).moves)
+        .collect();
+    assert_eq!(each.moves, one_by_one);
+    assert!(balance_each_team(&p, &scope(&[3])).is_empty());
+}
+
 /// North: A. Hall 30 CIN (150%), K. Ito absent with 10 CIN, a vacancy, D. Shah protected with
 /// 30 CIN, F. Lee (ASYE, 16 points) with none; 5 CIN waiting. South: S. Khan with none.
 fn with_staff_who_may_not_take_cases() -> (Plan, Scope, [PostId; 6]) {
