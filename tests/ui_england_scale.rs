@@ -234,3 +234,37 @@ fn the_balance_window_of_a_hundred_teams_finds_teams_to_tick_and_lists_only_thos
     click(&mut harness, "Tick the 19 teams found");
     assert!(shows(&harness, "100 of 100 teams ticked"));
 }
+
+#[test]
+fn the_posts_table_is_filtered_to_a_team_found_by_name_among_a_hundred() {
+    let mut harness = common::harness_with(ScenarioSet::new(synthetic::plan(2_000, 40_000)));
+    click(&mut harness, "Posts");
+    assert!(shows(&harness, "2,000 of 2,000 posts"));
+    harness
+        .query_all_by_role(Role::ComboBox)
+        .find(|n| n.accesskit_node().label().as_deref() == Some("Team"))
+        .expect("the Team filter")
+        .click();
+    harness.run();
+    // A hundred teams: a search above the list, which lays out only the teams in view.
+    assert!(
+        harness.query_all_by_label("Team 90").next().is_none(),
+        "the 90th team is not laid out until scrolled to"
+    );
+    let field = || {
+        by().role(Role::TextInput)
+            .predicate(|n| n.placeholder() == Some("Find a team"))
+    };
+    // The Structure panel has one too: the list's is the last.
+    harness.query_all(field()).last().unwrap().click();
+    harness.run();
+    harness.query_all(field()).last().unwrap().type_text("77");
+    harness.run();
+    click(&mut harness, "Team 77");
+    assert!(shows(&harness, "20 of 2,000 posts"));
+    assert_eq!(
+        harness.query_all(field()).count(),
+        1,
+        "the list closed: only Structure's search is left"
+    );
+}

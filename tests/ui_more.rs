@@ -171,3 +171,34 @@ fn the_posts_table_filters_and_sorts() {
     };
     assert_eq!(rows(&search).len(), 1);
 }
+
+#[test]
+fn a_post_moves_to_another_team_from_its_menu_in_structure() {
+    let plan = default_plan();
+    let post = plan.posts.iter().find(|p| p.worker.is_some()).unwrap();
+    let worker = post.worker.clone().unwrap();
+    let from = post.team;
+    let to = plan.teams.iter().find(|t| t.id != from).unwrap().clone();
+    let id = post.id;
+    let mut harness = common::app_harness(vec![]);
+    harness.run();
+    harness
+        .query_all_by_label_contains(&format!("{worker} ·"))
+        .next()
+        .expect("the worker in Structure")
+        .click_secondary();
+    harness.run();
+    common::click(&mut harness, "Move to team");
+    // A small plan lists every other team; its own is not offered.
+    let own = plan.teams.iter().find(|t| t.id == from).unwrap();
+    assert!(harness.query_all_by_label(&own.name).count() <= 1);
+    harness
+        .query_all_by_label(&to.name)
+        .last()
+        .expect("the team offered")
+        .click();
+    harness.run();
+    let moved = harness.state().document().plan().post(id).unwrap().team;
+    assert_eq!(moved, to.id, "moved to {}", to.name);
+    assert!(!common::shows(&harness, "Move to team"), "the menu closed");
+}

@@ -269,21 +269,14 @@ fn many_teams_ui(ui: &mut Ui, plan: &Plan, form: &mut ProposalForm) {
             text::thousands(plan.teams.len() as u64)
         ));
     });
-    let words: Vec<String> = form
-        .team_search
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect();
+    let search = super::team_choice::TeamSearch::new(&form.team_search);
     let found: Vec<&crate::model::Team> = plan
         .teams
         .iter()
-        .filter(|t| {
-            let name = t.name.to_lowercase();
-            words.iter().all(|w| name.contains(w.as_str()))
-        })
+        .filter(|t| search.matches(&t.name))
         .collect();
     ui.horizontal(|ui| {
-        let what = if words.is_empty() {
+        let what = if search.is_empty() {
             "every team".to_owned()
         } else {
             format!(

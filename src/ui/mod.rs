@@ -47,6 +47,7 @@ mod start_from_published;
 pub mod state;
 mod status;
 mod structure;
+mod team_choice;
 mod theme;
 mod weights;
 mod widgets;

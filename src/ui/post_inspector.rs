@@ -30,10 +30,19 @@ pub fn post_ui(
         .show(ui, |ui| {
             ui.label("Team");
             let mut team = post.team;
-            combo(ui, "Team", ("post-team", id), team_name, |ui| {
-                for t in &plan.teams {
-                    ui.selectable_value(&mut team, t.id, &t.name);
-                }
+            ui.name_inputs("Team", |ui| {
+                egui::ComboBox::from_id_salt(("post-team", id))
+                    .selected_text(team_name)
+                    // Stays open on a click inside: a large plan's "Find a team".
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+                    .show_ui(ui, |ui| {
+                        if let Some(chosen) =
+                            super::team_choice::team_choice_ui(ui, plan, Some(team), None)
+                        {
+                            team = chosen;
+                            ui.close();
+                        }
+                    })
             });
             if team != post.team {
                 edits.push(Command::MovePost { post: id, team });

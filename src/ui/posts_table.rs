@@ -237,10 +237,20 @@ fn filters_ui(ui: &mut Ui, plan: &Plan, filter: &mut PostFilter) {
             .map_or("All teams", |t| t.name.as_str());
         egui::ComboBox::from_label("Team")
             .selected_text(team_name)
+            // Stays open on a click inside: a large plan's "Find a team".
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.team, None, "All teams");
-                for team in &plan.teams {
-                    ui.selectable_value(&mut filter.team, Some(team.id), &team.name);
+                if ui
+                    .selectable_label(filter.team.is_none(), "All teams")
+                    .clicked()
+                {
+                    filter.team = None;
+                    ui.close();
+                }
+                if let Some(team) = super::team_choice::team_choice_ui(ui, plan, filter.team, None)
+                {
+                    filter.team = Some(team);
+                    ui.close();
                 }
             });
         let grade_name = filter

@@ -2,6 +2,7 @@
 //! marker. Click to inspect; right-click for the actions on a team or post.
 
 use super::state::{Selection, UiState};
+use super::team_choice::{TeamSearch, team_choice_ui};
 use super::widgets::{OpensAtTop, band_marker, row_button};
 use crate::model::anonymise::WorkerNames;
 use crate::model::{Assessment, Command, Plan, Post, TeamAssessment, TeamFunction, TeamId};
@@ -48,7 +49,7 @@ pub fn structure_ui(
     team_search_ui(ui, plan, state);
     ui.separator();
 
-    let wanted = team_search_words(&state.team_search);
+    let wanted = TeamSearch::new(&state.team_search);
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .opening_at_top("structure", &mut state.shown_from_top)
@@ -74,7 +75,7 @@ pub fn structure_ui(
                 plan.teams.iter().zip(&assessment.teams).enumerate()
             {
                 let posts = by_team.remove(&team.id).unwrap_or_default();
-                if !team_matches(&team.name, &wanted) {
+                if !wanted.matches(&team.name) {
                     continue;
                 }
                 let top = ui.cursor().top();
@@ -135,12 +136,12 @@ fn team_search_ui(ui: &mut Ui, plan: &Plan, state: &mut UiState) {
             state.team_search.clear();
         }
     });
-    let wanted = team_search_words(&state.team_search);
+    let wanted = TeamSearch::new(&state.team_search);
     if !wanted.is_empty() {
         let found = plan
             .teams
             .iter()
-            .filter(|t| team_matches(&t.name, &wanted))
+            .filter(|t| wanted.matches(&t.name))
             .count();
         ui.weak(format!(
             "{} of {} teams",
@@ -148,20 +149,6 @@ fn team_search_ui(ui: &mut Ui, plan: &Plan, state: &mut UiState) {
             text::thousands(plan.teams.len() as u64)
         ));
     }
-}
-
-/// The words of a team search, lower-cased.
-fn team_search_words(search: &str) -> Vec<String> {
-    search.split_whitespace().map(str::to_lowercase).collect()
-}
-
-/// Whether a team's name holds every word searched for (any case).
-fn team_matches(name: &str, words: &[String]) -> bool {
-    if words.is_empty() {
-        return true;
-    }
-    let name = name.to_lowercase();
-    words.iter().all(|w| name.contains(w.as_str()))
 }
 
 /// A team as the tree shows it.
@@ -302,16 +289,20 @@ fn post_row_ui(
             if ui.button("Duplicate post").clicked() {
                 edits.push(Command::DuplicatePost { post: post.id });
             }
-            ui.menu_button("Move to team", |ui| {
-                for team in plan.teams.iter().filter(|t| t.id != post.team) {
-                    if ui.button(&team.name).clicked() {
+            // Stays open on a click inside, so a large plan's "Find a team" can be typed in.
+            let stays_open = egui::containers::menu::MenuConfig::new()
+                .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+            egui::containers::menu::SubMenuButton::new("Move to team")
+                .config(stays_open)
+                .ui(ui, |ui| {
+                    if let Some(team) = team_choice_ui(ui, plan, None, Some(post.team)) {
                         edits.push(Command::MovePost {
                             post: post.id,
-                            team: team.id,
+                            team,
                         });
+                        ui.close();
                     }
-                }
-            });
+                });
             ui.separator();
             if ui.button("Delete post").clicked() {
                 edits.push(Command::DeletePost { post: post.id });
