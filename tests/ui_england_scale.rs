@@ -98,14 +98,7 @@ fn a_plan_of_a_hundred_teams_charts_its_busiest_and_any_team_found_and_selected(
     );
 
     // Found by name in Structure, selected, and charted after the busiest.
-    let field = || {
-        by().role(Role::TextInput)
-            .predicate(|n| n.placeholder() == Some("Find a team"))
-    };
-    harness.get(field()).click();
-    harness.run();
-    harness.get(field()).type_text(&quietest.to_lowercase());
-    harness.run();
+    common::type_into(&mut harness, "Find a team", &quietest.to_lowercase());
     let found = "1 of 100 teams";
     assert!(shows(&harness, found), "{found}");
     harness
@@ -160,15 +153,7 @@ fn scroll_down_to(harness: &mut App, label: &str) {
         if harness.query_all_by_label_contains(label).next().is_some() {
             return;
         }
-        harness.event(egui::Event::PointerMoved(middle));
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -200.0),
-            modifiers: Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-        harness.run();
+        common::wheel_down(harness, middle, 200.0);
     }
     panic!("{label:?} never came into view");
 }
@@ -220,14 +205,7 @@ fn the_balance_window_of_a_hundred_teams_finds_teams_to_tick_and_lists_only_thos
         "{listed} team checkboxes laid out"
     );
 
-    let field = || {
-        by().role(Role::TextInput)
-            .predicate(|n| n.placeholder() == Some("Find teams to tick"))
-    };
-    harness.get(field()).click();
-    harness.run();
-    harness.get(field()).type_text("team 5");
-    harness.run();
+    common::type_into(&mut harness, "Find teams to tick", "team 5");
     // Each word anywhere in the name: Teams 5, 15, 25, … 95 and 50 to 59.
     click(&mut harness, "Untick the 19 teams found");
     assert!(shows(&harness, "81 of 100 teams ticked"));
@@ -256,10 +234,7 @@ fn the_posts_table_is_filtered_to_a_team_found_by_name_among_a_hundred() {
             .predicate(|n| n.placeholder() == Some("Find a team"))
     };
     // The Structure panel has one too: the list's is the last.
-    harness.query_all(field()).last().unwrap().click();
-    harness.run();
-    harness.query_all(field()).last().unwrap().type_text("77");
-    harness.run();
+    common::type_into(&mut harness, "Find a team", "77");
     click(&mut harness, "Team 77");
     assert!(shows(&harness, "20 of 2,000 posts"));
     assert_eq!(

@@ -372,15 +372,7 @@ fn the_alert_list_opens_at_the_top_after_a_restart() {
         if harness.query_by_label(&last_line).is_some() {
             break;
         }
-        harness.event(egui::Event::PointerMoved(over_list));
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -60.0),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Wheel,
-        });
-        harness.run();
+        common::wheel_down(&mut harness, over_list, 60.0);
     }
     assert!(
         harness.query_by_label(&last_line).is_some(),

@@ -143,3 +143,39 @@ pub fn type_number(harness: &mut App<'_>, label: &str, value: &str) {
     harness.key_press(egui::Key::Enter);
     harness.run();
 }
+
+/// Turns the mouse wheel once, `points` down, with the pointer at `at`, and lets the app settle.
+pub fn wheel_down(harness: &mut App<'_>, at: egui::Pos2, points: f32) {
+    harness.event(egui::Event::PointerMoved(at));
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -points),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+}
+
+/// Types `text` into the last text field whose placeholder is `placeholder` (a search field is
+/// named by its placeholder).
+pub fn type_into(harness: &mut App<'_>, placeholder: &str, text: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::{Queryable, by};
+    let field = || {
+        by().role(Role::TextInput)
+            .predicate(move |n| n.placeholder() == Some(placeholder))
+    };
+    harness
+        .query_all(field())
+        .last()
+        .expect("the field")
+        .click();
+    harness.run();
+    harness
+        .query_all(field())
+        .last()
+        .expect("the field")
+        .type_text(text);
+    harness.run();
+}
